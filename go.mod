@@ -1,0 +1,3 @@
+module github.com/lir-lab/lir
+
+go 1.26.8
