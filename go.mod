@@ -1,3 +1,5 @@
 module github.com/lir-lab/lir
 
 go 1.26.8
+
+require github.com/goccy/go-yaml v1.19.2 // indirect
