@@ -8,7 +8,7 @@ import (
 
 // chiSquareSurvival1 and chiSquareSurvival3 are the closed forms of the
 // chi-square upper tail for 1 and 3 degrees of freedom (Abramowitz & Stegun
-// 26.4.4–26.4.5): Q(x|1) = erfc(√(x/2)), Q(x|3) = Q(x|1) + √(2x/π)·e^(−x/2).
+// §26.4): Q(x|1) = erfc(√(x/2)), Q(x|3) = Q(x|1) + √(2x/π)·e^(−x/2).
 // For even degrees, Q(x|2) = e^(−x/2) and Q(x|4) = e^(−x/2)(1 + x/2). They
 // use only the standard library, independent of gonum's incomplete gamma,
 // whose relative accuracy (about 1e-14) sets the 1e-12 tolerance below.
@@ -17,6 +17,7 @@ func chiSquareSurvival3(x float64) float64 {
 	return chiSquareSurvival1(x) + math.Sqrt(2*x/math.Pi)*math.Exp(-x/2)
 }
 func chiSquareSurvival2(x float64) float64 { return math.Exp(-x / 2) }
+func chiSquareSurvival4(x float64) float64 { return math.Exp(-x/2) * (1 + x/2) }
 
 // pearson returns Σ(o−e)²/e exactly, the reference statistic for hand
 // examples.
@@ -153,6 +154,13 @@ func TestChiSquareIndependenceAgresti(t *testing.T) {
 	if math.Abs(r.PValue-2.954e-07) > 5e-11 {
 		t.Errorf("PValue = %v, want R's 2.954e-07", r.PValue)
 	}
+
+	// Three seats × win/loss/push: DF 4, p-value from the closed form.
+	seats := ChiSquareIndependence([][]uint64{{120, 160, 20}, {130, 150, 25}, {100, 170, 15}})
+	if seats.DF != 4 {
+		t.Errorf("3×3 DF = %d, want 4", seats.DF)
+	}
+	near(t, "3×3 PValue", seats.PValue, chiSquareSurvival4(seats.Stat), 1e-12)
 
 	// Empty rows and columns are dropped, changing nothing.
 	padded := [][]uint64{{762, 0, 327, 468}, {0, 0, 0, 0}, {484, 0, 239, 477}}

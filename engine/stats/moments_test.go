@@ -214,7 +214,7 @@ func TestMomentsValidate(t *testing.T) {
 // standard error √(0.95·0.05/R) ≈ 0.0049; we allow 4 of them (a correct
 // implementation fails with probability < 1e-4 over seeds) plus 0.005 for the
 // normal interval's own two-sided coverage error, which is O(1/n) (Hall 1992,
-// The Bootstrap and Edgeworth Expansion, §3.5): of order γ²/n times small
+// The Bootstrap and Edgeworth Expansion, ch. 3): of order γ²/n times small
 // constants, about 0.002 below nominal for this γ ≈ 3.9 and n = 2000.
 func TestMeanCICoverage(t *testing.T) {
 	values := []int64{-3, -2, -1, 1, 3, 10, 25}

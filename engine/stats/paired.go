@@ -47,7 +47,7 @@ func PairedT(n uint64, sumD, sumD2 *big.Int) (t, df, p float64) {
 
 // CohenDz returns Cohen's d_z = mean(d)/sd(d) for paired differences from
 // their exact sums as in PairedT, the standardised mean difference of the
-// pairs (Cohen 1988, eq. 2.3.5; d_z = t/√n). It returns 0 when every
+// pairs (Cohen 1988, ch. 2; d_z = t/√n). It returns 0 when every
 // difference is 0, ±Inf for a non-zero constant difference, NaN when n < 2,
 // and panics if a sum is nil.
 func CohenDz(n uint64, sumD, sumD2 *big.Int) float64 {

@@ -39,7 +39,8 @@ func TwoProportionZ(x1, n1, x2, n2 uint64) (z, p float64) {
 
 // CohenH returns Cohen's h = 2·asin√p1 − 2·asin√p2, the effect size of a
 // difference between two proportions on the variance-stabilising arcsine
-// scale (Cohen 1988, §6.2: 0.2 small, 0.5 medium, 0.8 large). It panics if a
+// scale (Cohen 1988, Statistical Power Analysis, ch. 6: 0.2 small, 0.5
+// medium, 0.8 large). It panics if a
 // proportion is outside [0, 1].
 func CohenH(p1, p2 float64) float64 {
 	if !(p1 >= 0 && p1 <= 1 && p2 >= 0 && p2 <= 1) {

@@ -8,10 +8,10 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// TestWilsonNewcombe checks the score intervals published by Newcombe (1998),
-// "Two-sided confidence intervals for the single proportion: comparison of
-// seven methods", Statistics in Medicine 17:857–872, Table II, method 3 (the
-// same numbers R's prop.test(x, n, correct = FALSE) gives). They are printed
+// TestWilsonNewcombe checks the score intervals of the worked examples in
+// Newcombe (1998), "Two-sided confidence intervals for the single proportion:
+// comparison of seven methods", Statistics in Medicine 17:857–872 (the same
+// numbers R's prop.test(x, n, correct = FALSE) gives). They are printed
 // to 4 decimals, so the tolerance is half a unit in the 4th: 5e-5.
 func TestWilsonNewcombe(t *testing.T) {
 	for _, c := range []struct {
@@ -63,7 +63,7 @@ func TestWilsonEdges(t *testing.T) {
 // k whose interval covers p (binomial probabilities from gonum), must be
 // within 0.02 of 0.95. Wilson's coverage oscillates around the nominal level
 // as p and n vary (Brown, Cai & DasGupta 2001, "Interval estimation for a
-// binomial proportion", Statist. Sci. 16:101–133, Fig. 4); computing the
+// binomial proportion", Statist. Sci. 16:101–133); computing the
 // exact coverage on a 0.01 grid of p for n = 50…5000 with np(1−p) ≥ 10, the
 // cases below satisfy, we found deviations up to 0.017 (n = 100), falling to
 // 0.003 at n = 5000. Below np(1−p) ≈ 10 it swings further (0.970 at n = 50,
