@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -78,7 +79,7 @@ func ChiSquareGOF(observed []uint64, probs []float64, minExpected float64) Resul
 	if pooled > 0 {
 		// Grow the pooled cell from the smallest kept cells until it is
 		// large enough itself.
-		slices.SortStableFunc(kept, func(a, b cell) int { return cmpFloat(a.exp, b.exp) })
+		slices.SortStableFunc(kept, func(a, b cell) int { return cmp.Compare(a.exp, b.exp) })
 		for (pool.exp < minExpected || pool.exp == 0) && len(kept) > 0 {
 			pool.obs += kept[0].obs
 			pool.exp += kept[0].exp
@@ -93,14 +94,4 @@ func ChiSquareGOF(observed []uint64, probs []float64, minExpected float64) Resul
 		stat += d * d / c.exp
 	}
 	return newResult(stat, len(kept)-1, pooled)
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -24,7 +25,7 @@ func Holm(pvalues []float64) []float64 {
 		}
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(pvalues[a], pvalues[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pvalues[a], pvalues[b]) })
 	adj := make([]float64, m)
 	running := 0.0
 	for rank, i := range order {

@@ -15,9 +15,10 @@ import (
 // subtractions done exactly in integers: with A2 = N·S2 − S1²,
 // A3 = N²·S3 − 3N·S1·S2 + 2·S1³ and A4 = N³·S4 − 4N²·S1·S3 + 6N·S1²·S2 − 3·S1⁴
 // (N, N², N³ times the central sums of squares, cubes and fourth powers), every
-// estimator below is a ratio of exact integers rounded once to float64. They
-// are therefore unchanged, bit for bit, when a constant is added to every
-// observation, however large the sums grow.
+// estimator below is a ratio of exact integers rounded once to float64 (Std,
+// StdErr and Skewness then take one square root). Variance, skewness and
+// kurtosis are therefore unchanged, bit for bit, when a constant is added to
+// every observation, however large the sums grow.
 //
 // A nil sum reads as zero, so the zero Moments is empty and ready to use.
 // Methods return NaN when there are too few observations for the estimator
