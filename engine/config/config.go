@@ -34,6 +34,7 @@ type Simulation struct {
 	RandomSeed       *uint64 `json:"random_seed" doc:"64-bit master seed (integer or decimal string); null draws one from crypto randomness and reports it." null:"true"`
 	Workers          int64   `json:"workers" doc:"Parallel workers; 0 uses every core. Results do not depend on it." min:"0" max:"256"`
 	ProgressInterval int64   `json:"progress_interval" doc:"Sessions between progress updates; 0 updates about ten times a second." min:"0" max:"1000000000"`
+	Trajectories     int64   `json:"trajectories" doc:"Keep the per-hand bankroll path of every seat in the first K sessions (by index, so the same K paths whatever the workers or shards) for the trajectory chart; 0 keeps none." min:"0" max:"1000"`
 }
 
 // Table sets the seats at one table.
@@ -178,6 +179,7 @@ type Output struct {
 type Formats struct {
 	JSON bool `json:"json" doc:"PREFIXresults.json: the results document (docs/RESULTS.md)."`
 	CSV  bool `json:"csv" doc:"PREFIXsummary.csv (one row of aggregate figures) and PREFIXseats.csv (one row per seat)."`
+	HTML bool `json:"html" doc:"PREFIXreport.html: a self-contained report with the charts that opens offline and prints."`
 }
 
 // Default returns the default config: a $500 bankroll, $5 base bet, stop
@@ -186,7 +188,7 @@ func Default() *Config {
 	win, loss := Money(25000), Money(20000)
 	return &Config{
 		Metadata:   Metadata{Name: "Default study", Description: "Basic strategy, flat $5 bets, walk away at +$250 or -$200 or after 200 hands."},
-		Simulation: Simulation{NumSessions: 10000, HandsPerSession: 200},
+		Simulation: Simulation{NumSessions: 10000, HandsPerSession: 200, Trajectories: 10},
 		Table:      Table{NumSeats: 1, SeatMode: "sit_out"},
 		Dealer:     Dealer{DiscardCards: 3},
 		Deck:       Deck{ShuffleAlgorithm: "fisher_yates"},
