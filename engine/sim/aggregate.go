@@ -68,6 +68,31 @@ type SeatStats struct {
 	BonusNet2    Int128
 	TotalNet2    Int128 // Σ (main + bonus net per hand)², cents²
 	BaseBetUnits Int128 // Σ per-circle bet, cents (for the average bet)
+
+	// SessionBonus splits session profit into its bonus and main parts
+	// (bonus impact on the variance of session results).
+	SessionBonus BonusSums
+}
+
+// BonusSums are exact sums over player sessions of B, the session's net
+// from bonus bets, with P its total profit: with Profit's sums they give
+// var(B), cov(P, B) and var(P − B), the main game's share.
+type BonusSums struct {
+	SumB  Int128 // Σ B, cents
+	SumB2 Int128 // Σ B², cents²
+	SumPB Int128 // Σ P·B, cents²
+}
+
+func (b *BonusSums) add(bonus, profit int64) {
+	b.SumB.Add(bonus)
+	b.SumB2.AddSquare(bonus)
+	b.SumPB.AddProduct(profit, bonus)
+}
+
+func (b *BonusSums) merge(o *BonusSums) {
+	b.SumB.Merge(o.SumB)
+	b.SumB2.Merge(o.SumB2)
+	b.SumPB.Merge(o.SumPB)
 }
 
 // Moments holds exact power sums of integer observations.
@@ -170,6 +195,7 @@ func (s *SeatStats) Merge(o *SeatStats) {
 	s.BonusNet2.Merge(o.BonusNet2)
 	s.TotalNet2.Merge(o.TotalNet2)
 	s.BaseBetUnits.Merge(o.BaseBetUnits)
+	s.SessionBonus.merge(&o.SessionBonus)
 }
 
 // Aggregate is the mergeable result of a range of table sessions.
@@ -177,6 +203,14 @@ type Aggregate struct {
 	Sessions uint64 // table sessions
 	// Seats[i] holds seat i+1's figures.
 	Seats []SeatStats
+	// WinningSeatsSq is Σ over table sessions of T², T the number of its
+	// player sessions that ended in profit: with the per-seat win counts it
+	// gives Cochran's Q, the test of seat independence that allows for the
+	// seats sharing their cards.
+	WinningSeatsSq uint64
+	// Trajectories are the per-hand bankroll paths of the sessions below
+	// simulation.trajectories, in order of session, seat and player.
+	Trajectories []Trajectory
 }
 
 // NewAggregate returns an empty aggregate for a table of n seats.
@@ -190,6 +224,8 @@ func (a *Aggregate) Merge(o *Aggregate) {
 		panic("sim: merging aggregates of different tables")
 	}
 	a.Sessions += o.Sessions
+	a.WinningSeatsSq += o.WinningSeatsSq
+	a.Trajectories = mergeTrajectories(a.Trajectories, o.Trajectories)
 	for i := range a.Seats {
 		a.Seats[i].Merge(&o.Seats[i])
 	}

@@ -10,7 +10,8 @@ import (
 // Runner plays sessions of one config. It is immutable after NewRunner, so
 // one Runner may serve several goroutines, each calling Run on its own range.
 type Runner struct {
-	p *plan
+	p            *plan
+	trajectories int // sessions below this keep their per-hand paths
 }
 
 // NewRunner compiles a validated config.
@@ -19,7 +20,7 @@ func NewRunner(c *config.Config) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Runner{p: p}, nil
+	return &Runner{p: p, trajectories: int(c.Simulation.Trajectories)}, nil
 }
 
 // Seats returns the number of seats at the table.
@@ -35,6 +36,7 @@ type seat struct {
 	drawdown int64 // largest peak-to-current fall so far
 	bet      int64 // per-circle bet for the coming hand
 	bonus    int64 // bonus bet for the coming hand
+	bonusNet int64 // net of the bonus bets so far
 }
 
 // Run plays table sessions [from, to) of master seed seed and returns their
@@ -44,24 +46,13 @@ type seat struct {
 // is called after each session with the sessions done so far in this range
 // and the hands they played.
 func (r *Runner) Run(seed uint64, from, to int, progress func(done int, hands int64)) *Aggregate {
-	agg := NewAggregate(r.p.seats)
-	var d rng.Dealer
-	seats := make([]seat, r.p.seats)
-	var hands int64
-	for i := from; i < to; i++ {
-		hands += r.session(&d, seed, uint64(i), seats, agg)
-		agg.Sessions++
-		if progress != nil {
-			progress(i-from+1, hands)
-		}
-	}
-	return agg
+	return r.RunObserved(seed, from, to, progress, nil)
 }
 
 func (r *Runner) newSeat() seat { return seat{active: true, bankroll: r.p.start} }
 
 // session plays table session i and returns the hands played.
-func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate) int64 {
+func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate, obs Observer) int64 {
 	p := r.p
 	d.Seed(p.algo, rng.SessionSeed(seed, i))
 	for s := range seats {
@@ -73,7 +64,7 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 	for round := int64(0); ; round++ {
 		if p.mode == replace && round == p.tableRounds {
 			for s := range seats {
-				r.finish(&seats[s], StopTableClosed, &agg.Seats[s])
+				r.finishObserved(obs, i, s, &seats[s], StopTableClosed, &agg.Seats[s])
 			}
 			return hands
 		}
@@ -83,7 +74,7 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 			st := &seats[s]
 			if st.active {
 				if reason, stop := r.prepare(st); stop {
-					r.finish(st, reason, &agg.Seats[s])
+					r.finishObserved(obs, i, s, st, reason, &agg.Seats[s])
 					if p.mode == replace {
 						*st = r.newSeat()
 						if reason, stop := r.prepare(st); stop {
@@ -117,7 +108,11 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 			c := buf[pos : pos+3 : pos+3]
 			pos += 3
 			if st.active {
-				r.play(st, c[0], c[1], c[2], x, y, &agg.Seats[s], &jackpot)
+				if obs != nil {
+					r.playObserved(obs, i, s, st, c[0], c[1], c[2], x, y, &agg.Seats[s], &jackpot)
+				} else {
+					r.play(st, c[0], c[1], c[2], x, y, &agg.Seats[s], &jackpot)
+				}
 				hands++
 			}
 		}
@@ -199,6 +194,7 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 			ss.BonusWon.Add(bonus + bonusNet)
 		}
 		ss.BonusNet2.AddSquare(bonusNet)
+		st.bonusNet += bonusNet
 		net += bonusNet
 	}
 	ss.TotalNet2.AddSquare(net)
@@ -243,6 +239,9 @@ func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
 		ss.LossOvershoot.add(-profit - p.lossLimit)
 	}
 	ss.Profit.Add(profit)
+	if st.bonusNet != 0 { // a zero adds nothing to the sums
+		ss.SessionBonus.add(st.bonusNet, profit)
+	}
 	ss.ProfitHist.Add(profit)
 	ss.HandsHist.Add(st.hands)
 	ss.PeakHist.Add(st.peak)

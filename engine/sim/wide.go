@@ -35,6 +35,28 @@ func (a *Int128) AddSquare(x int64) {
 	a.Hi += hi + c
 }
 
+// AddProduct adds x·y exactly.
+func (a *Int128) AddProduct(x, y int64) {
+	neg := (x < 0) != (y < 0)
+	ux, uy := uint64(x), uint64(y)
+	if x < 0 {
+		ux = uint64(-x)
+	}
+	if y < 0 {
+		uy = uint64(-y)
+	}
+	hi, lo := bits.Mul64(ux, uy)
+	if neg {
+		lo, hi = ^lo, ^hi
+		var c uint64
+		lo, c = bits.Add64(lo, 1, 0)
+		hi += c
+	}
+	var c uint64
+	a.Lo, c = bits.Add64(a.Lo, lo, 0)
+	a.Hi += hi + c
+}
+
 // Merge adds another accumulator.
 func (a *Int128) Merge(b Int128) {
 	var c uint64

@@ -1,0 +1,200 @@
+package sim
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/rng"
+)
+
+// Observer sees every hand and every player session of a run as it is
+// played, for exports that stream records out (per-hand and per-session
+// CSV) and for the sample trajectories. It is called on the goroutine that
+// runs the range, in session-index order within that range. The records
+// passed are reused: copy what you keep.
+//
+// A run without an observer pays one nil check per hand.
+type Observer interface {
+	Hand(h *HandRecord)
+	Session(s *SessionRecord)
+}
+
+// HandRecord is one hand one player played.
+type HandRecord struct {
+	Session uint64 // table session index
+	Seat    int    // 1-based
+	Hand    int64  // 1-based, within the player's session
+	// Cards: the seat's three, then the two community cards.
+	Cards      [5]cards.Card
+	Bet        int64 // per-circle bet, cents
+	BonusBet   int64 // cents; 0 when no bonus bet
+	RideBet1   bool
+	RideBet2   bool
+	Category   poker.Category
+	Category3  poker.Category3 // the first three cards' bonus category
+	MainNet    int64           // cents
+	BonusNet   int64           // cents
+	Bankroll   int64           // after the hand, cents
+	StartMoney int64           // the player's starting bankroll, cents
+}
+
+// SessionRecord is one player session that ended.
+type SessionRecord struct {
+	Session  uint64 // table session index
+	Seat     int    // 1-based
+	Hands    int64
+	Profit   int64 // cents
+	Peak     int64 // highest profit reached, cents
+	Trough   int64 // lowest profit reached, cents
+	Drawdown int64 // largest fall from a running peak, cents
+	Bonus    int64 // net of the bonus bets, cents
+	Reason   StopReason
+}
+
+// RunObserved is Run with an observer (nil for none). Sessions below the
+// config's simulation.trajectories also record their per-hand bankroll
+// paths in the aggregate.
+func (r *Runner) RunObserved(seed uint64, from, to int, progress func(done int, hands int64), obs Observer) *Aggregate {
+	agg := NewAggregate(r.p.seats)
+	var d rng.Dealer
+	seats := make([]seat, r.p.seats)
+	var hands int64
+	for i := from; i < to; i++ {
+		o := obs
+		var tr *trajectoryRecorder
+		if i < r.trajectories {
+			tr = &trajectoryRecorder{next: obs, start: r.p.start}
+			o = tr
+		}
+		wins := agg.winsBefore()
+		hands += r.session(&d, seed, uint64(i), seats, agg, o)
+		agg.Sessions++
+		agg.addWinningSeats(wins)
+		if tr != nil {
+			agg.Trajectories = mergeTrajectories(agg.Trajectories, tr.paths)
+		}
+		if progress != nil {
+			progress(i-from+1, hands)
+		}
+	}
+	return agg
+}
+
+// winsBefore returns the seats' session wins so far; addWinningSeats adds
+// the square of the wins since then to WinningSeatsSq (Cochran's Q).
+func (a *Aggregate) winsBefore() uint64 {
+	var n uint64
+	for i := range a.Seats {
+		n += a.Seats[i].Outcomes[OutcomeWin]
+	}
+	return n
+}
+
+func (a *Aggregate) addWinningSeats(before uint64) {
+	t := a.winsBefore() - before
+	a.WinningSeatsSq += t * t
+}
+
+// playObserved plays a hand and tells obs about it. The hand's details are
+// worked out again from the cards, off the fast path.
+func (r *Runner) playObserved(obs Observer, i uint64, s int, st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
+	before := st.bankroll
+	bonusBefore := st.bonusNet
+	r.play(st, a, b, c, x, y, ss, jackpot)
+	p := r.p
+	h := HandRecord{
+		Session: i, Seat: s + 1, Hand: st.hands,
+		Cards:      [5]cards.Card{a, b, c, x, y},
+		Bet:        st.bet,
+		BonusBet:   st.bonus,
+		RideBet1:   p.table.RideBet1(cards.Index3(a, b, c)),
+		RideBet2:   p.table.RideBet2(cards.Index4(a, b, c, x)),
+		Category:   poker.Classify(a, b, c, x, y),
+		Category3:  poker.Classify3(a, b, c),
+		BonusNet:   st.bonusNet - bonusBefore,
+		Bankroll:   st.bankroll,
+		StartMoney: p.start,
+	}
+	h.MainNet = st.bankroll - before - h.BonusNet
+	obs.Hand(&h)
+}
+
+// finishObserved ends a player's session and tells obs (if any) about it.
+func (r *Runner) finishObserved(obs Observer, i uint64, s int, st *seat, reason StopReason, ss *SeatStats) {
+	if obs != nil && st.active {
+		obs.Session(&SessionRecord{
+			Session: i, Seat: s + 1, Hands: st.hands, Profit: st.bankroll - r.p.start,
+			Peak: st.peak, Trough: st.trough, Drawdown: st.drawdown, Bonus: st.bonusNet, Reason: reason,
+		})
+	}
+	r.finish(st, reason, ss)
+}
+
+// MaxTrajectoryHands bounds each kept trajectory; longer sessions keep
+// their first MaxTrajectoryHands hands and are marked Truncated.
+const MaxTrajectoryHands = 100_000
+
+// Trajectory is one player's bankroll after each hand of a session:
+// Bankroll[0] is the starting bankroll, Bankroll[k] the bankroll after hand k.
+type Trajectory struct {
+	Session   uint64
+	Seat      int // 1-based
+	Player    int // 0 for the seat's first player of the session (replace mode seats more)
+	Truncated bool
+	Bankroll  []int64 // cents
+}
+
+// trajectoryRecorder keeps one session's paths and passes every record on.
+type trajectoryRecorder struct {
+	next  Observer
+	start int64
+	paths []Trajectory
+}
+
+func (t *trajectoryRecorder) Hand(h *HandRecord) {
+	if h.Hand == 1 {
+		player := 0
+		for _, p := range t.paths {
+			if p.Seat == h.Seat {
+				player++
+			}
+		}
+		t.paths = append(t.paths, Trajectory{Session: h.Session, Seat: h.Seat, Player: player, Bankroll: []int64{h.StartMoney}})
+	}
+	for k := len(t.paths) - 1; k >= 0; k-- {
+		p := &t.paths[k]
+		if p.Seat != h.Seat {
+			continue
+		}
+		if len(p.Bankroll) > MaxTrajectoryHands { // the start and MaxTrajectoryHands hands kept
+			p.Truncated = true
+		} else {
+			p.Bankroll = append(p.Bankroll, h.Bankroll)
+		}
+		break
+	}
+	if t.next != nil {
+		t.next.Hand(h)
+	}
+}
+
+func (t *trajectoryRecorder) Session(s *SessionRecord) {
+	if t.next != nil {
+		t.next.Session(s)
+	}
+}
+
+// mergeTrajectories returns the union of two index-ordered lists, in order
+// of session, seat and player.
+func mergeTrajectories(a, b []Trajectory) []Trajectory {
+	if len(b) == 0 {
+		return a
+	}
+	out := append(a, b...)
+	slices.SortStableFunc(out, func(x, y Trajectory) int {
+		return cmp.Or(cmp.Compare(x.Session, y.Session), cmp.Compare(x.Seat, y.Seat), cmp.Compare(x.Player, y.Player))
+	})
+	return out
+}

@@ -1,0 +1,171 @@
+package sim
+
+import (
+	"math/big"
+	"reflect"
+	"testing"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/poker"
+)
+
+// recorder keeps every record and sums them the way the aggregate does.
+type recorder struct {
+	hands    []HandRecord
+	sessions []SessionRecord
+}
+
+func (r *recorder) Hand(h *HandRecord)       { r.hands = append(r.hands, *h) }
+func (r *recorder) Session(s *SessionRecord) { r.sessions = append(r.sessions, *s) }
+
+func observedConfig(seats int64, mode string) *config.Config {
+	c := config.Default()
+	c.Table.NumSeats = seats
+	c.Table.SeatMode = mode
+	if mode == "replace" {
+		rounds := int64(120)
+		c.Table.TableRounds = &rounds
+	}
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "always"
+	c.Simulation.Trajectories = 7
+	return c
+}
+
+// The records an observer sees add up to the aggregate, and observing
+// changes nothing in the aggregate.
+func TestObserverAgreesWithAggregate(t *testing.T) {
+	for _, tc := range []struct {
+		seats int64
+		mode  string
+	}{{1, "sit_out"}, {3, "sit_out"}, {3, "leave"}, {2, "replace"}} {
+		r := mustRunner(t, observedConfig(tc.seats, tc.mode))
+		var rec recorder
+		got := r.RunObserved(11, 0, 60, nil, &rec)
+		want := r.Run(11, 0, 60, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%v: observing changed the aggregate", tc)
+		}
+		tot := want.Total()
+		if uint64(len(rec.hands)) != tot.Hands || uint64(len(rec.sessions)) != tot.PlayerSessions {
+			t.Fatalf("%v: %d hands, %d sessions observed; aggregate has %d, %d", tc, len(rec.hands), len(rec.sessions), tot.Hands, tot.PlayerSessions)
+		}
+		var deals [poker.NumCategories][4]uint64
+		var mainNet, bonusNet int64
+		for _, h := range rec.hands {
+			k := 0
+			if h.RideBet1 {
+				k |= 2
+			}
+			if h.RideBet2 {
+				k |= 1
+			}
+			deals[h.Category][k]++
+			mainNet += h.MainNet
+			bonusNet += h.BonusNet
+		}
+		if deals != tot.Deals {
+			t.Errorf("%v: observed categories and rides differ from the aggregate", tc)
+		}
+		wantMain := new(big.Int).Sub(tot.MainWon.Big(), tot.MainWagered.Big())
+		wantBonus := new(big.Int).Sub(tot.BonusWon.Big(), tot.BonusWagered.Big())
+		if wantMain.Int64() != mainNet || wantBonus.Int64() != bonusNet {
+			t.Errorf("%v: observed net %d/%d, aggregate %v/%v", tc, mainNet, bonusNet, wantMain, wantBonus)
+		}
+		var profit, bonus int64
+		for _, s := range rec.sessions {
+			profit += s.Profit
+			bonus += s.Bonus
+		}
+		if tot.Profit.S1.Big().Int64() != profit || tot.SessionBonus.SumB.Big().Int64() != bonus {
+			t.Errorf("%v: observed session sums differ", tc)
+		}
+	}
+}
+
+// Trajectories are the first K sessions' paths, ending at each player's
+// final bankroll, and do not depend on how the sessions are split.
+func TestTrajectories(t *testing.T) {
+	c := observedConfig(3, "replace")
+	r := mustRunner(t, c)
+	var rec recorder
+	whole := r.RunObserved(4, 0, 40, nil, &rec)
+	if len(whole.Trajectories) == 0 {
+		t.Fatal("no trajectories")
+	}
+	for _, tr := range whole.Trajectories {
+		if tr.Session >= 7 {
+			t.Fatalf("trajectory of session %d kept; K = 7", tr.Session)
+		}
+		if tr.Bankroll[0] != int64(c.Bankroll.StartingAmount) {
+			t.Fatalf("trajectory starts at %d", tr.Bankroll[0])
+		}
+	}
+	// Each kept path's last point is the bankroll its session ended with.
+	ends := map[[3]int]int64{}
+	players := map[[2]int]int{}
+	for _, s := range rec.sessions {
+		if s.Session < 7 {
+			key := [2]int{int(s.Session), s.Seat}
+			ends[[3]int{key[0], key[1], players[key]}] = int64(c.Bankroll.StartingAmount) + s.Profit
+			players[key]++
+		}
+	}
+	// Sessions end in order of stopping, not of sitting down; compare as sets.
+	finals := map[[2]int][]int64{}
+	for key, v := range ends {
+		finals[[2]int{key[0], key[1]}] = append(finals[[2]int{key[0], key[1]}], v)
+	}
+	for _, tr := range whole.Trajectories {
+		last := tr.Bankroll[len(tr.Bankroll)-1]
+		found := false
+		for _, v := range finals[[2]int{int(tr.Session), tr.Seat}] {
+			found = found || v == last
+		}
+		if !found {
+			t.Fatalf("trajectory %d/%d/%d ends at %d, no session ended there", tr.Session, tr.Seat, tr.Player, last)
+		}
+	}
+	merged := NewAggregate(3)
+	for _, cut := range [][2]int{{20, 40}, {3, 20}, {0, 3}} {
+		merged.Merge(r.Run(4, cut[0], cut[1], nil))
+	}
+	if !reflect.DeepEqual(merged.Trajectories, whole.Trajectories) {
+		t.Fatal("split run keeps different trajectories")
+	}
+}
+
+func TestInt128AddProduct(t *testing.T) {
+	xs := []int64{0, 1, -1, 7, -13, 1 << 40, -(1 << 40), 1<<62 + 5, -(1<<62 + 3), 9_000_000_000_000_000_000}
+	var a Int128
+	want := new(big.Int)
+	for _, x := range xs {
+		for _, y := range xs {
+			a.AddProduct(x, y)
+			want.Add(want, new(big.Int).Mul(big.NewInt(x), big.NewInt(y)))
+		}
+	}
+	if a.Big().Cmp(want) != 0 {
+		t.Fatalf("Σ x·y = %v, want %v", a.Big(), want)
+	}
+}
+
+// Cochran's sum: Σ T² over table sessions, T the winning seats.
+func TestWinningSeatsSq(t *testing.T) {
+	r := mustRunner(t, observedConfig(3, "sit_out"))
+	var rec recorder
+	agg := r.RunObserved(2, 0, 80, nil, &rec)
+	wins := map[uint64]uint64{}
+	for _, s := range rec.sessions {
+		if s.Profit > 0 {
+			wins[s.Session]++
+		}
+	}
+	var sq uint64
+	for _, w := range wins {
+		sq += w * w
+	}
+	if agg.WinningSeatsSq != sq {
+		t.Fatalf("WinningSeatsSq = %d, want %d", agg.WinningSeatsSq, sq)
+	}
+}
