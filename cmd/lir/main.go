@@ -45,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runValidate(rest, stdout, stderr)
 	case "bench":
 		return runBench(rest, stdout, stderr)
+	case "merge":
+		return runMerge(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

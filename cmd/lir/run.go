@@ -25,6 +25,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "parallel workers (overrides simulation.workers; default all cores)")
 	asJSON := fs.Bool("json", false, "print the results document (docs/RESULTS.md) on stdout")
 	noExact := fs.Bool("no-exact", false, "skip the comparison with the exact engine")
+	shardFlag := fs.String("shard", "", "run only shard `i/n` of the sessions and print a partial results document for lir merge (needs --json)")
+	reportPath := fs.String("report", "", "write a self-contained HTML report to `FILE`")
+	sessionCSV := fs.String("per-session-csv", "", "stream one row per player session to `FILE` (bounded memory)")
+	handCSV := fs.String("per-hand-csv", "", "stream one row per hand played to `FILE` (bounded memory; large)")
+	trajectories := fs.Int64("trajectories", -1, "keep the per-hand bankroll paths of the first `K` sessions (overrides simulation.trajectories)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -32,10 +37,29 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir run: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	var shard, shards int
+	if *shardFlag != "" {
+		if _, err := fmt.Sscanf(*shardFlag, "%d/%d", &shard, &shards); err != nil || shards < 1 || shard < 0 || shard >= shards ||
+			fmt.Sprintf("%d/%d", shard, shards) != *shardFlag {
+			fmt.Fprintf(stderr, "lir run: --shard: %q is not allowed; want i/n with 0 ≤ i < n, e.g. 0/3\n", *shardFlag)
+			return 2
+		}
+		if !*asJSON {
+			fmt.Fprintln(stderr, "lir run: --shard prints a partial results document: add --json")
+			return 2
+		}
+	}
 	c, err := loadConfig(*cfgPath)
 	if err != nil {
 		printConfigError(stderr, orDefault(*cfgPath), err)
 		return 1
+	}
+	if *trajectories >= 0 {
+		if *trajectories > 1000 {
+			fmt.Fprintf(stderr, "lir run: --trajectories: %d is not allowed; allowed: 0 to 1000\n", *trajectories)
+			return 1
+		}
+		c.Simulation.Trajectories = *trajectories
 	}
 	if *sessions != 0 {
 		if *sessions < 1 || *sessions > 1e9 {
@@ -73,16 +97,37 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
-	n := int(c.Simulation.NumSessions)
+	from, to := uint64(0), uint64(c.Simulation.NumSessions)
+	if shards > 0 {
+		from, to = results.ShardRange(to, shard, shards)
+	}
+	exports, err := newExports(*sessionCSV, *handCSV)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir run: %v\n", err)
+		return 1
+	}
 	var counter runner.Counter
-	stopProgress := startProgress(stderr, &counter, int64(n), c.Simulation.ProgressInterval)
+	stopProgress := startProgress(stderr, &counter, int64(to-from), c.Simulation.ProgressInterval)
 	start := time.Now()
-	agg := runner.Run(r, seed, 0, n, w, &counter)
+	agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, exports.sink())
 	elapsed := time.Since(start)
 	stopProgress()
+	if err == nil {
+		err = exports.finish()
+	}
+	if err != nil {
+		exports.abort()
+		fmt.Fprintf(stderr, "lir run: %v\n", err)
+		return 1
+	}
 
 	doc := results.Build(c, seed, agg)
-	if !*noExact {
+	if shards > 0 {
+		if err := doc.SetPartial(shard, shards, from, to, agg); err != nil {
+			fmt.Fprintf(stderr, "lir run: %v\n", err)
+			return 1
+		}
+	} else if !*noExact {
 		e, err := results.ExactFor(c)
 		if err != nil {
 			fmt.Fprintf(stderr, "lir run: exact comparison: %v\n", err)
@@ -102,7 +147,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	} else if c.Output.Console {
 		printSummary(stdout, c, doc)
 	}
-	if *cfgPath != "" {
+	if *reportPath != "" {
+		if err := writeReport(*reportPath, doc); err != nil {
+			fmt.Fprintf(stderr, "lir run: %v\n", err)
+			return 1
+		}
+	}
+	if *cfgPath != "" && shards == 0 {
 		if err := writeOutputs(c, doc, stdout); err != nil {
 			fmt.Fprintf(stderr, "lir run: %v\n", err)
 			return 1

@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the results document; docs/RESULTS.md
 // describes it and its history.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Document is the results of one run.
 type Document struct {
@@ -23,9 +23,14 @@ type Document struct {
 	Config        json.RawMessage `json:"config"`
 	Sessions      uint64          `json:"sessions"`
 	Figures
-	Seats  []SeatFigures `json:"seats,omitempty"`
-	Exact  *Comparison   `json:"exact,omitempty"`
-	Timing *Timing       `json:"timing,omitempty"`
+	Seats            []SeatFigures     `json:"seats,omitempty"`
+	SeatIndependence *SeatIndependence `json:"seat_independence,omitempty"`
+	RiskOfRuin       *RiskOfRuin       `json:"risk_of_ruin,omitempty"`
+	Trajectories     []TrajectoryPath  `json:"trajectories,omitempty"`
+	Exact            *Comparison       `json:"exact,omitempty"`
+	// Partial is set on a shard's document only (lir run --shard).
+	Partial *Partial `json:"partial,omitempty"`
+	Timing  *Timing  `json:"timing,omitempty"`
 }
 
 // SeatFigures are one seat's figures (tables of more than one seat).
@@ -41,37 +46,41 @@ type Timing struct {
 	Seconds     float64 `json:"seconds"`
 	HandsPerSec float64 `json:"hands_per_second"`
 	Host        string  `json:"host,omitempty"`
+	// Shards is the number of partial runs merged (lir merge).
+	Shards int `json:"shards,omitempty"`
 }
 
 // Figures are the results of a set of player sessions: a seat, or the whole
 // table.
 type Figures struct {
-	PlayerSessions  uint64      `json:"player_sessions"`
-	Hands           uint64      `json:"hands"`
-	SessionOutcomes Counts      `json:"session_outcomes"`
-	SessionWinRate  Proportion  `json:"session_win_rate"`
-	StopReasons     Counts      `json:"stop_reasons"`
-	Overshoot       Overshoots  `json:"overshoot"`
-	HandCounts      Counts      `json:"hand_counts"`
-	BonusHands      uint64      `json:"bonus_hands"`
-	BonusCounts     Counts      `json:"bonus_counts"`
-	JackpotsWon     uint64      `json:"jackpots_won"`
-	RideBet1        uint64      `json:"ride_bet1"`
-	RideBet2        uint64      `json:"ride_bet2"`
-	RideRateBet1    Float       `json:"ride_rate_bet1"`
-	RideRateBet2    Float       `json:"ride_rate_bet2"`
-	Main            Money       `json:"main"`
-	Bonus           Money       `json:"bonus"`
-	AverageBet      Float       `json:"average_bet"`
-	EVPerHand       Float       `json:"ev_per_hand"`
-	EVPerHandUnits  Float       `json:"ev_per_hand_units"`
-	EV              EVs         `json:"ev"`
-	SessionProfit   Dist        `json:"session_profit"`
-	HandsPerSession Dist        `json:"hands_per_session"`
-	Peak            Dist        `json:"peak_profit"`
-	Trough          Dist        `json:"trough_profit"`
-	MaxDrawdown     Dist        `json:"max_drawdown"`
-	ProfitHistogram []Bin       `json:"session_profit_histogram"`
+	PlayerSessions  uint64     `json:"player_sessions"`
+	Hands           uint64     `json:"hands"`
+	SessionOutcomes Counts     `json:"session_outcomes"`
+	SessionWinRate  Proportion `json:"session_win_rate"`
+	StopReasons     Counts     `json:"stop_reasons"`
+	Overshoot       Overshoots `json:"overshoot"`
+	HandCounts      Counts     `json:"hand_counts"`
+	BonusHands      uint64     `json:"bonus_hands"`
+	BonusCounts     Counts     `json:"bonus_counts"`
+	JackpotsWon     uint64     `json:"jackpots_won"`
+	RideBet1        uint64     `json:"ride_bet1"`
+	RideBet2        uint64     `json:"ride_bet2"`
+	RideRateBet1    Float      `json:"ride_rate_bet1"`
+	RideRateBet2    Float      `json:"ride_rate_bet2"`
+	Main            Money      `json:"main"`
+	Bonus           Money      `json:"bonus"`
+	AverageBet      Float      `json:"average_bet"`
+	EVPerHand       Float      `json:"ev_per_hand"`
+	EVPerHandUnits  Float      `json:"ev_per_hand_units"`
+	EV              EVs        `json:"ev"`
+	SessionProfit   Dist       `json:"session_profit"`
+	HandsPerSession Dist       `json:"hands_per_session"`
+	Peak            Dist       `json:"peak_profit"`
+	Trough          Dist       `json:"trough_profit"`
+	MaxDrawdown     Dist       `json:"max_drawdown"`
+	ProfitHistogram []Bin      `json:"session_profit_histogram"`
+	// BonusImpact is present when bonus bets were made.
+	BonusImpact *BonusImpact `json:"bonus_impact,omitempty"`
 }
 
 // Proportion is an observed rate with its Wilson 95% interval.
@@ -127,15 +136,15 @@ type Mean struct {
 // hands. Percentiles use R's default (type 7) definition; when more than
 // 16,384 distinct values occurred they are read from power-of-two buckets.
 type Dist struct {
-	Mean           Float `json:"mean"`
-	Std            Float `json:"std"`
-	Min            Float `json:"min"`
-	Max            Float `json:"max"`
-	P5             Float `json:"p5"`
-	P25            Float `json:"p25"`
-	P50            Float `json:"p50"`
-	P75            Float `json:"p75"`
-	P95            Float `json:"p95"`
+	Mean           Float  `json:"mean"`
+	Std            Float  `json:"std"`
+	Min            Float  `json:"min"`
+	Max            Float  `json:"max"`
+	P5             Float  `json:"p5"`
+	P25            Float  `json:"p25"`
+	P50            Float  `json:"p50"`
+	P75            Float  `json:"p75"`
+	P95            Float  `json:"p95"`
 	Skewness       *Float `json:"skewness,omitempty"`
 	ExcessKurtosis *Float `json:"excess_kurtosis,omitempty"`
 }
@@ -171,6 +180,9 @@ func Build(c *config.Config, seed uint64, agg *sim.Aggregate) *Document {
 			d.Seats = append(d.Seats, SeatFigures{Seat: i + 1, Figures: figures(&agg.Seats[i], int64(c.Bankroll.BaseBet))})
 		}
 	}
+	d.SeatIndependence = seatIndependence(c, agg)
+	d.RiskOfRuin = riskOfRuin(c, agg.Total())
+	d.Trajectories = trajectories(agg)
 	return d
 }
 
@@ -236,6 +248,7 @@ func figures(s *sim.SeatStats, baseBet int64) Figures {
 	for i, b := range bins {
 		f.ProfitHistogram[i] = Bin{Value: Float(float64(b.Value) / 100), Width: Float(width), Count: b.Count}
 	}
+	f.BonusImpact = bonusImpact(s)
 	return f
 }
 

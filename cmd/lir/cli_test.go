@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// lir runs the CLI in-process and returns stdout, failing on a non-zero exit.
+func lir(t *testing.T, args ...string) []byte {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := run(args, &out, &errb); code != 0 {
+		t.Fatalf("lir %s: exit %d: %s", strings.Join(args, " "), code, errb.String())
+	}
+	return out.Bytes()
+}
+
+// lirFails runs the CLI expecting failure and returns stderr.
+func lirFails(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := run(args, &out, &errb); code == 0 {
+		t.Fatalf("lir %s: succeeded, want an error", strings.Join(args, " "))
+	}
+	return errb.String()
+}
+
+// withoutTiming returns the document with its timing block removed,
+// re-encoded as it was (the block is last, so nothing else moves).
+func withoutTiming(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	i := bytes.Index(doc, []byte(",\n  \"timing\": {"))
+	if i < 0 {
+		t.Fatalf("no timing block in\n%.300s", doc)
+	}
+	return append(doc[:i:i], []byte("\n}\n")...)
+}
+
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const threeSeats = `
+table: {num_seats: 3, seat_mode: sit_out}
+bonus_strategy: {enabled: true, type: always, always: {amount: 1}}
+simulation: {num_sessions: 3000, trajectories: 4}
+`
+
+// Shards 0/3, 1/3 and 2/3 merged give the unsharded document byte for
+// byte outside timing.
+func TestShardsMergeToWholeRun(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", threeSeats)
+	whole := lir(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "2")
+	var files []string
+	for _, s := range []string{"2/3", "0/3", "1/3"} {
+		part := lir(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "1", "--shard", s)
+		files = append(files, writeFile(t, dir, "part"+s[:1]+".json", string(part)))
+	}
+	merged := lir(t, append([]string{"merge", "--json"}, files...)...)
+	a, b := withoutTiming(t, whole), withoutTiming(t, merged)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("merged document differs from the whole run (%d vs %d bytes)", len(a), len(b))
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(merged, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["partial"] != nil || doc["exact"] == nil || doc["seat_independence"] == nil || doc["trajectories"] == nil {
+		t.Fatalf("merged document lacks a section or keeps partial")
+	}
+
+	// Refusals.
+	if e := lirFails(t, "merge", "--json", files[0], files[1]); !strings.Contains(e, "missing shard") {
+		t.Errorf("missing shard: %s", e)
+	}
+	if e := lirFails(t, "merge", "--json", files[0], files[1], files[1], files[2]); !strings.Contains(e, "twice") {
+		t.Errorf("overlap: %s", e)
+	}
+	other := writeFile(t, dir, "other.json", string(lir(t, "run", "--config", cfg, "--seed", "43", "--json", "--shard", "1/3")))
+	if e := lirFails(t, "merge", "--json", files[0], files[1], other); !strings.Contains(e, "seed") {
+		t.Errorf("different seed: %s", e)
+	}
+	four := writeFile(t, dir, "four.json", string(lir(t, "run", "--config", cfg, "--seed", "42", "--json", "--shard", "1/4")))
+	if e := lirFails(t, "merge", "--json", files[0], files[1], four); !strings.Contains(e, "shards") {
+		t.Errorf("different shard count: %s", e)
+	}
+	cfg2 := writeFile(t, dir, "c2.yaml", threeSeats+"strategy: {type: always_ride}\n")
+	diff := writeFile(t, dir, "diff.json", string(lir(t, "run", "--config", cfg2, "--seed", "42", "--json", "--shard", "1/3")))
+	if e := lirFails(t, "merge", "--json", files[0], files[1], diff); !strings.Contains(e, "config") {
+		t.Errorf("different config: %s", e)
+	}
+	if e := lirFails(t, "merge", "--json", cfg); !strings.Contains(e, "results document") {
+		t.Errorf("not a document: %s", e)
+	}
+}
+
+// The streamed CSV files are the same on 1 and 2 workers and agree with
+// the results document.
+func TestExportsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", threeSeats+"output: {console: false}\n")
+	var sess, hands [2][]byte
+	var doc map[string]any
+	for k, w := range []string{"1", "2"} {
+		s, h := filepath.Join(dir, "s"+w+".csv"), filepath.Join(dir, "h"+w+".csv")
+		out := lir(t, "run", "--config", cfg, "--seed", "9", "--sessions", "400", "--workers", w, "--no-exact",
+			"--per-session-csv", s, "--per-hand-csv", h, "--json")
+		json.Unmarshal(out, &doc)
+		sess[k], _ = os.ReadFile(s)
+		hands[k], _ = os.ReadFile(h)
+	}
+	if !bytes.Equal(sess[0], sess[1]) || !bytes.Equal(hands[0], hands[1]) {
+		t.Fatal("exports differ between 1 and 2 workers")
+	}
+	rows := func(b []byte) int { return bytes.Count(b, []byte("\n")) - 1 }
+	if got, want := rows(sess[0]), int(doc["player_sessions"].(float64)); got != want {
+		t.Errorf("%d session rows, %d player sessions", got, want)
+	}
+	if got, want := rows(hands[0]), int(doc["hands"].(float64)); got != want {
+		t.Errorf("%d hand rows, %d hands", got, want)
+	}
+	left, _ := os.ReadDir(dir)
+	for _, e := range left {
+		if strings.HasPrefix(e.Name(), ".lir-export-") {
+			t.Errorf("temporary directory %s left behind", e.Name())
+		}
+	}
+}
