@@ -136,3 +136,33 @@ func TestExportsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// lir compare --json lists every pair with its p-values, adjusted
+// p-values and effect size; basic vs always_pull differ, basic vs itself
+// does not.
+func TestCompareJSON(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "basic.yaml", "metadata: {name: basic}\n")
+	b := writeFile(t, dir, "pull.yaml", "metadata: {name: pull}\nstrategy: {type: always_pull}\n")
+	out := lir(t, "compare", a, b, a, "--json", "--seed", "3", "--sessions", "1500", "--workers", "2")
+	var doc struct {
+		Pairs []map[string]any `json:"pairs"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pairs) != 3 {
+		t.Fatalf("%d pairs, want 3", len(doc.Pairs))
+	}
+	for _, p := range doc.Pairs {
+		for _, k := range []string{"a", "b", "p_value_profit", "p_value_win_rate", "p_value_profit_adjusted", "p_value_win_rate_adjusted", "effect_size", "variance_reduction"} {
+			if _, ok := p[k]; !ok {
+				t.Fatalf("pair lacks %q: %v", k, p)
+			}
+		}
+		self := p["name_a"] == p["name_b"] || strings.HasPrefix(p["name_b"].(string), "basic")
+		if sig := p["significant_profit"].(bool); sig == self {
+			t.Errorf("%v vs %v: significant_profit = %v", p["name_a"], p["name_b"], sig)
+		}
+	}
+}

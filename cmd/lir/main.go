@@ -18,6 +18,16 @@ Usage:
   lir validate FILE...
       Check config files; print one line per problem (field path, value, what
       is allowed) and exit 1 if any.
+  lir run ... --shard i/n --json        (then)  lir merge FILES... [--json] [--report FILE.html]
+      Run the i-th of n session ranges and print a partial results document;
+      merge combines every shard's partial exactly into the full document
+      (docs/SCALE-OUT.md).
+  lir run ... [--report FILE.html] [--per-session-csv FILE] [--per-hand-csv FILE] [--trajectories K]
+      Also write the HTML report, stream per-session / per-hand CSV, keep the
+      first K sessions' bankroll paths.
+  lir compare A.yaml B.yaml ... [--json] [--seed N] [--sessions N] [--workers N]
+      Run the configs on common random numbers (session i of each deals the
+      same cards) with paired tests and Holm-adjusted p-values.
   lir bench [--seconds S] [--json]
       Measure hands/s on one core for the default config and the scaling over
       worker counts.
@@ -47,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBench(rest, stdout, stderr)
 	case "merge":
 		return runMerge(rest, stdout, stderr)
+	case "compare":
+		return runCompare(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"github.com/lir-lab/lir/engine/compare"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
+)
+
+func runCompare(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seedFlag := fs.String("seed", "", "64-bit master seed (default: the first config's simulation.random_seed, else drawn)")
+	sessions := fs.Int64("sessions", 0, "table sessions per config (default: the first config's simulation.num_sessions)")
+	workers := fs.Int("workers", 0, "parallel workers (default all cores)")
+	asJSON := fs.Bool("json", false, "print the comparison document (docs/RESULTS.md) on stdout")
+	// Flags may follow the files: parse what comes after each file too.
+	var files []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(files) < 2 {
+		fmt.Fprintln(stderr, "lir compare: give two or more config files")
+		return 2
+	}
+	var configs []*config.Config
+	var names []string
+	for _, f := range files {
+		c, err := loadConfig(f)
+		if err != nil {
+			printConfigError(stderr, f, err)
+			return 1
+		}
+		configs = append(configs, c)
+		name := c.Metadata.Name
+		if name == "" || name == config.Default().Metadata.Name {
+			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		}
+		names = append(names, name)
+	}
+	for i := range names { // make labels unique
+		for j := 0; j < i; j++ {
+			if names[j] == names[i] {
+				names[i] += " (" + filepath.Base(files[i]) + ")"
+				break
+			}
+		}
+	}
+	first := configs[0]
+	n := first.Simulation.NumSessions
+	if *sessions != 0 {
+		if *sessions < 1 || *sessions > 1e9 {
+			fmt.Fprintf(stderr, "lir compare: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
+			return 1
+		}
+		n = *sessions
+	}
+	var seed uint64
+	var err error
+	switch {
+	case *seedFlag != "":
+		if seed, err = strconv.ParseUint(*seedFlag, 10, 64); err != nil {
+			fmt.Fprintf(stderr, "lir compare: --seed: %q is not allowed; want a whole number from 0 to 18446744073709551615\n", *seedFlag)
+			return 1
+		}
+	case first.Simulation.RandomSeed != nil:
+		seed = *first.Simulation.RandomSeed
+	default:
+		seed = drawSeed()
+	}
+	for _, c := range configs {
+		c.Simulation.NumSessions = n
+		c.Simulation.RandomSeed = &seed
+		c.Simulation.Workers = 0
+	}
+	cmp, err := compare.New(configs)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir compare: %v\n", err)
+		return 1
+	}
+	w := *workers
+	if w <= 0 {
+		w = runtime.NumCPU()
+	}
+	var done atomic.Int64
+	start := time.Now()
+	agg := cmp.RunParallel(seed, 0, int(n), w, &done)
+	elapsed := time.Since(start)
+	doc := compare.Build(configs, names, seed, agg)
+	var hands uint64
+	for _, a := range doc.Configs {
+		hands += a.Hands
+	}
+	doc.Timing = &results.Timing{Workers: w, Seconds: elapsed.Seconds(), HandsPerSec: float64(hands) / elapsed.Seconds()}
+	if *asJSON {
+		b, err := doc.JSON()
+		if err != nil {
+			fmt.Fprintf(stderr, "lir compare: %v\n", err)
+			return 1
+		}
+		stdout.Write(b)
+		return 0
+	}
+	printComparison(stdout, doc)
+	return 0
+}
+
+func printComparison(w io.Writer, d *compare.Document) {
+	fmt.Fprintf(w, "Comparison on common random numbers: seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "config\twin rate (95% CI)\tmean profit (95% CI)\tEV/hand\t")
+	for _, a := range d.Configs {
+		fmt.Fprintf(tw, "%s\t%.2f%% (%.2f–%.2f)\t%s (%s to %s)\t%s\t\n", a.Name,
+			100*float64(a.WinRate.Value), 100*float64(a.WinRate.CI95Lo), 100*float64(a.WinRate.CI95Hi),
+			money(a.ProfitMean), money(a.ProfitCI95Lo), money(a.ProfitCI95Hi), money(a.EVPerHand))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "A vs B\tΔ profit (95% CI)\tp (Holm)\td_z\tΔ win rate\tp (Holm)\tMcNemar p\tvariance reduction\t")
+	for _, p := range d.Pairs {
+		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%.3g%s\t%+.3f\t%+.2f pp\t%.3g%s\t%.3g\t%.1f%%\t\n", p.NameA, p.NameB,
+			money(p.ProfitDifference), money(p.ProfitDifferenceCI95Lo), money(p.ProfitDifferenceCI95Hi),
+			float64(p.PValueProfitAdjusted), star(p.SignificantProfit), float64(p.EffectSize),
+			100*float64(p.WinRateDifference), float64(p.PValueWinRateAdjusted), star(p.SignificantWinRate),
+			float64(p.PValueMcNemarAdjusted), 100*float64(p.VarianceReduction))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\n* significant at 5% after Holm's correction across pairs")
+	if !d.CommonCards {
+		fmt.Fprintln(w, "Note: the configs differ in seats, discard or shuffle, so they do not see the same cards; the paired tests remain valid.")
+	}
+}
+
+func star(b bool) string {
+	if b {
+		return "*"
+	}
+	return ""
+}
