@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/runner"
 	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/web"
 )
 
 func runRun(args []string, stdout, stderr io.Writer) int {
@@ -172,7 +174,7 @@ func orDefault(path string) string {
 // writeOutputs writes the files output.formats asks for.
 func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error {
 	o := c.Output
-	if !o.Formats.JSON && !o.Formats.CSV {
+	if !o.Formats.JSON && !o.Formats.CSV && !o.Formats.HTML {
 		return nil
 	}
 	if err := os.MkdirAll(o.Directory, 0o755); err != nil {
@@ -194,6 +196,15 @@ func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error 
 			return err
 		}
 		if err := write("results.json", b); err != nil {
+			return err
+		}
+	}
+	if o.Formats.HTML {
+		b, err := report.HTML(doc, web.EChartsJS)
+		if err != nil {
+			return err
+		}
+		if err := write("report.html", b); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,60 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/web"
+)
+
+// sampleDoc is a three-seat run with a bonus bet, compared with the exact
+// engine: every chart has data.
+func sampleDoc(t testing.TB) *results.Document {
+	c := config.Default()
+	c.Metadata.Name = `Report test </script><b>not bold</b>`
+	c.Table.NumSeats = 3
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "always"
+	c.Simulation.Trajectories = 3
+	r, err := sim.NewRunner(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agg := r.Run(1, 0, 3000, nil)
+	d := results.Build(c, 1, agg)
+	e, err := results.ExactFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Compare(agg, e)
+	return d
+}
+
+func TestHTMLSelfContained(t *testing.T) {
+	d := sampleDoc(t)
+	b, err := HTML(d, web.EChartsJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Our markup, without the inlined library (whose code names the SVG
+	// namespace URL and the like), refers to nothing outside the file.
+	s := strings.Replace(string(b), string(web.EChartsJS), "", 1)
+	for _, bad := range []string{"<script src", "<link ", "http://", "https://", "src=", "<b>not bold</b>"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("report contains %q", bad)
+		}
+	}
+	if n := strings.Count(s, "</script>"); n != len(Charts(d))+2 {
+		t.Errorf("%d script elements closed, want %d (one per chart option, ECharts, init)", n, len(Charts(d))+2)
+	}
+	if !bytes.Contains(b, web.EChartsJS[:200]) {
+		t.Error("ECharts is not inlined")
+	}
+	if got := len(Charts(d)); got < 9 {
+		t.Errorf("%d charts, want at least 9 for a multi-seat bonus run", got)
+	}
+}
