@@ -199,10 +199,10 @@ func TestClassCosts(t *testing.T) {
 	b1, b2 := s.Classes(strategy.TiesPull, nil)
 	want := map[string]string{
 		"three suited, 1 possible straight, three high cards": "ride",
-		"pair below tens":                                     "pull",
-		"three suited, 1 possible straight, one high card":    "pull", // A-2-4 suited
-		"three suited, 3 possible straights, no high cards":   "ride", // 3-4-5 suited
-		"three suited, 2 possible straights, no high cards":   "pull", // 2-3-4 suited
+		"pair below tens": "pull",
+		"three suited, 1 possible straight, one high card":  "pull", // A-2-4 suited
+		"three suited, 3 possible straights, no high cards": "ride", // 3-4-5 suited
+		"three suited, 2 possible straights, no high cards": "pull", // 2-3-4 suited
 	}
 	for _, c := range b1 {
 		if w, ok := want[c.Class]; ok && c.Decision() != w {

@@ -155,9 +155,9 @@ func TestSessionOneHand(t *testing.T) {
 func TestSessionRulesRejected(t *testing.T) {
 	c, _ := standardChain()
 	for _, r := range []SessionRules{
-		{Start: 1000, BaseBet: 500, MaxHands: 10},     // cannot cover 3 bets
-		{Start: 1000, BaseBet: 0, MaxHands: 10},       // no bet
-		{Start: 1000, BaseBet: 100},                   // no way to end when winning
+		{Start: 1000, BaseBet: 500, MaxHands: 10}, // cannot cover 3 bets
+		{Start: 1000, BaseBet: 0, MaxHands: 10},   // no bet
+		{Start: 1000, BaseBet: 100},               // no way to end when winning
 		{Start: 1000, BaseBet: 100, LossLimit: -1, MaxHands: 3},
 	} {
 		if _, err := c.Run(r); err == nil {
