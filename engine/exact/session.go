@@ -34,24 +34,32 @@ func (d *HandDistribution) Joint(p *paytable.Main) []JointCount {
 }
 
 // SessionRules are a flat-betting session's money and stop rules, all in
-// integer cents. Stop conditions are checked before each hand in this
-// order: win limit (profit ≥ WinLimit), loss limit (loss ≥ LossLimit),
-// MaxHands, DurationHands (a hand cap from max_duration_minutes), and
-// insufficient funds.
+// integer cents, with the simulator's bet sizing. Stop conditions are
+// checked before each hand in this order: win limit (profit ≥ WinLimit),
+// loss limit (loss ≥ LossLimit), MaxHands, DurationHands (the hand cap of
+// max_duration_minutes), and insufficient funds.
 //
-// The bonus bet is placed before the cards are seen. When the bankroll
-// cannot cover 3 × BaseBet + BonusBet, the bonus is reduced first: to the
-// bankroll left after the three main bets, rounded down to BonusIncrement
-// (when set), and dropped when that is below BonusMin (or zero). When the
-// bankroll cannot cover 3 × BaseBet, the session stops for insufficient
-// funds. A bankroll therefore never goes negative.
+// Sizing a hand, as engine/sim does: the per-circle bet is BaseBet; when
+// 3 × BaseBet exceeds the bankroll it is reduced to a third of the bankroll
+// rounded down to ChipIncrement, and the session stops for insufficient
+// funds when that is below MinBet (ShrinkToChip: below one chip). The
+// bonus is BonusBet at the base bet (BonusRatioPPM: that many millionths
+// of the per-circle bet, after the bonus limits); when the three bets and
+// the bonus do not fit, the bonus is reduced to what is left after the
+// three bets, rounded down to BonusIncrement, capped at BonusMax and
+// dropped below BonusMin. A bankroll never goes negative.
 type SessionRules struct {
-	Start    int64 // starting bankroll
-	BaseBet  int64 // per circle; 3 × BaseBet is staked on each hand
-	BonusBet int64 // 0: no bonus bet
+	Start         int64 // starting bankroll
+	BaseBet       int64 // per circle; 3 × BaseBet is staked on each hand
+	MinBet        int64 // smallest per-circle bet (0: BaseBet — a short bankroll stops)
+	ChipIncrement int64 // bets are multiples of this (0: one cent)
+	ShrinkToChip  bool  // stop_on_insufficient_funds: false — play down to one chip
 
-	BonusMin       int64 // smallest bonus bet accepted (0: any positive amount)
-	BonusIncrement int64 // a reduced bonus is rounded down to a multiple (0: cents)
+	BonusBet       int64 // bonus at the base bet, limits applied; 0: no bonus bet
+	BonusRatioPPM  int64 // bonus as millionths of the per-circle bet (0: fixed BonusBet)
+	BonusMin       int64 // smallest bonus bet placed (0: one cent)
+	BonusMax       int64 // largest bonus bet (0: no cap)
+	BonusIncrement int64 // bonus bets round down to a multiple (0: one cent)
 	// Jackpot is what a mini royal wins (net, in cents) on a progressive
 	// bonus table; the exact chain needs it fixed (no contribution).
 	Jackpot int64
@@ -94,13 +102,23 @@ type SessionResult struct {
 	// Unfinished is the probability mass still in play when an unlimited
 	// session was cut off after MaxChainHands (0 for capped sessions).
 	Unfinished float64
-	Start      int64
+	// Truncated is the total probability of bankroll states dropped because
+	// their probability was below Negligible when reached (far-fetched runs
+	// of royal flushes): a bound on every figure's truncation error.
+	Truncated float64
+	Start     int64
 }
 
 // MaxChainHands bounds a session with no hand limit: the chain stops once
 // less than 1e-13 of the probability is still in play, or after this many
 // hands.
 const MaxChainHands = 1_000_000
+
+// Negligible is the probability below which a bankroll state is dropped
+// from the chain (and counted in SessionResult.Truncated). Without it a
+// session with no win limit would track hundreds of thousands of states
+// reachable only through several royal flushes.
+const Negligible = 1e-22
 
 // maxStates bounds the chain's state array.
 const maxStates = 1 << 22
@@ -170,7 +188,8 @@ func (r *SessionRules) Validate() error {
 		return fmt.Errorf("base bet %d cents: must be positive", r.BaseBet)
 	case r.Start < 3*r.BaseBet:
 		return fmt.Errorf("starting bankroll %d cents: must cover 3 × base bet (%d cents)", r.Start, 3*r.BaseBet)
-	case r.BonusBet < 0 || r.WinLimit < 0 || r.LossLimit < 0 || r.MaxHands < 0 || r.DurationHands < 0 || r.BonusMin < 0 || r.BonusIncrement < 0 || r.Jackpot < 0:
+	case r.BonusBet < 0 || r.BonusRatioPPM < 0 || r.WinLimit < 0 || r.LossLimit < 0 || r.MaxHands < 0 || r.DurationHands < 0 ||
+		r.MinBet < 0 || r.ChipIncrement < 0 || r.BonusMin < 0 || r.BonusMax < 0 || r.BonusIncrement < 0 || r.Jackpot < 0:
 		return errors.New("session rules: amounts and limits must not be negative")
 	case r.WinLimit == 0 && r.MaxHands == 0 && r.DurationHands == 0:
 		return errors.New("exact session: needs a win limit or a hand limit (without either a bankroll can grow without bound)")
@@ -178,17 +197,79 @@ func (r *SessionRules) Validate() error {
 	return nil
 }
 
-// bonusFor returns the bonus placed with bankroll x (after the main bets
-// are known to fit).
-func (r *SessionRules) bonusFor(x int64) int64 {
-	y := min(r.BonusBet, x-3*r.BaseBet)
-	if y < r.BonusBet && r.BonusIncrement > 0 {
-		y -= y % r.BonusIncrement
+func orDefault(x, def int64) int64 {
+	if x <= 0 {
+		return def
 	}
-	if y <= 0 || y < r.BonusMin {
+	return x
+}
+
+// bonusLimit applies the bonus limits to amount x.
+func (r *SessionRules) bonusLimit(x int64) int64 {
+	if r.BonusMax > 0 && x > r.BonusMax {
+		x = r.BonusMax
+	}
+	x -= x % orDefault(r.BonusIncrement, 1)
+	if x < orDefault(r.BonusMin, 1) {
 		return 0
 	}
-	return y
+	return x
+}
+
+// bets sizes the hand played with bankroll x, as engine/sim does; ok is
+// false when the session stops for insufficient funds.
+func (r *SessionRules) bets(x int64) (bet, bonus int64, ok bool) {
+	bet = r.BaseBet
+	if 3*bet > x {
+		inc := orDefault(r.ChipIncrement, 1)
+		bet = x / 3 / inc * inc
+		floor := orDefault(r.MinBet, r.BaseBet)
+		if r.ShrinkToChip {
+			floor = inc
+		}
+		if bet < floor || bet <= 0 {
+			return 0, 0, false
+		}
+	}
+	switch {
+	case r.BonusBet == 0 && r.BonusRatioPPM == 0:
+	case bet == r.BaseBet:
+		bonus = r.BonusBet
+	case r.BonusRatioPPM > 0:
+		bonus = r.bonusLimit(bet * r.BonusRatioPPM / 1e6)
+	default:
+		bonus = r.BonusBet
+	}
+	if bonus > 0 && 3*bet+bonus > x {
+		bonus = r.bonusLimit(x - 3*bet)
+	}
+	return bet, bonus, true
+}
+
+// lattice returns a step that divides every bankroll the session can
+// reach: the start and every hand's result are multiples of it.
+func (r *SessionRules) lattice(prog bool) int64 {
+	g := gcd(r.Start, r.BaseBet)
+	if r.BonusBet > 0 || r.BonusRatioPPM > 0 {
+		g = gcd(g, r.BonusBet)
+		if prog {
+			g = gcd(g, r.Jackpot)
+		}
+	}
+	// Reduced bets and bonuses are multiples of their increments; a ratio
+	// bonus on a reduced bet can be any cent.
+	for range 3 {
+		if orDefault(r.MinBet, r.BaseBet) < r.BaseBet || r.ShrinkToChip {
+			g = gcd(g, orDefault(r.ChipIncrement, 1))
+			if r.BonusRatioPPM > 0 {
+				g = 1
+			}
+		}
+		if (r.BonusBet > 0 || r.BonusRatioPPM > 0) && g%orDefault(r.BonusIncrement, 1) != 0 {
+			g = gcd(g, orDefault(r.BonusIncrement, 1))
+		}
+	}
+	return g
 }
 
 // Run computes the session's exact outcome distribution under rules r.
@@ -196,22 +277,17 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	g := gcd(r.Start, r.BaseBet)
-	if r.BonusBet > 0 {
-		g = gcd(g, r.BonusBet)
-		if r.BonusIncrement > 0 {
-			g = gcd(g, r.BonusIncrement)
-		}
-		if c.prog {
-			g = gcd(g, r.Jackpot)
-		}
-	}
+	g := r.lattice(c.prog)
 	hands := r.MaxHands
 	if r.DurationHands > 0 && (hands == 0 || r.DurationHands < hands) {
 		hands = r.DurationHands
 	}
-	maxWin := c.maxUnit*r.BaseBet + c.maxBon*r.BonusBet
-	if c.prog && r.BonusBet > 0 {
+	bonusMax := max(r.BonusBet, r.BonusMax)
+	if r.BonusRatioPPM > 0 {
+		bonusMax = max(bonusMax, r.BaseBet*r.BonusRatioPPM/1e6)
+	}
+	maxWin := c.maxUnit*r.BaseBet + c.maxBon*bonusMax
+	if c.prog && bonusMax > 0 {
 		maxWin = max(maxWin, c.maxUnit*r.BaseBet+r.Jackpot)
 	}
 	// Live states lie below the win limit (or below Start + hands × maxWin
@@ -237,29 +313,34 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 	if limit == 0 {
 		limit = MaxChainHands
 	}
-	// Per-bonus-category deltas for the full bonus, in states.
-	var full [poker.NumCategories3][]int64
-	for b := range full {
-		full[b] = make([]int64, len(c.units[b]))
-	}
-	deltas := func(y int64, out *[poker.NumCategories3][]int64) {
-		for b := range out {
+	// Moves, in states, for each (bet, bonus) met; the base one first.
+	type betKey struct{ bet, bonus int64 }
+	moves := map[betKey]*[poker.NumCategories3][]int{}
+	movesFor := func(bet, bonus int64) *[poker.NumCategories3][]int {
+		k := betKey{bet, bonus}
+		if m, ok := moves[k]; ok {
+			return m
+		}
+		m := new([poker.NumCategories3][]int)
+		for b := range m {
 			var bon int64
-			if y > 0 {
-				bon = c.bonus[b] * y
+			if bonus > 0 {
+				bon = c.bonus[b] * bonus
 				if c.prog && poker.Category3(b) == poker.MiniRoyal3 {
 					bon = r.Jackpot
 				}
 			}
+			m[b] = make([]int, len(c.units[b]))
 			for k, u := range c.units[b] {
-				out[b][k] = (u*r.BaseBet + bon) / g
+				d := u*bet + bon
+				if d%g != 0 {
+					panic(fmt.Sprintf("exact: a hand's result %d is off the %d-cent lattice", d, g))
+				}
+				m[b][k] = int(d / g)
 			}
 		}
-	}
-	deltas(r.BonusBet, &full)
-	var part [poker.NumCategories3][]int64
-	for b := range part {
-		part[b] = make([]int64, len(c.units[b]))
+		moves[k] = m
+		return m
 	}
 	for hand := 0; ; hand++ {
 		// Stop checks, before the hand, in the documented order.
@@ -271,8 +352,13 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 				continue
 			}
 			cur[i] = 0
+			if p < Negligible {
+				res.Truncated += p
+				continue
+			}
 			x := int64(i) * g
 			reason := -1
+			bet, bonus, ok := r.bets(x)
 			switch {
 			case r.WinLimit > 0 && x-r.Start >= r.WinLimit:
 				reason = StopWinLimit
@@ -282,7 +368,7 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 				reason = StopMaxHands
 			case r.DurationHands > 0 && hand >= r.DurationHands:
 				reason = StopMaxDuration
-			case x < 3*r.BaseBet:
+			case !ok:
 				reason = StopInsufficientFunds
 			}
 			if reason >= 0 {
@@ -296,15 +382,12 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 				continue
 			}
 			live += p
-			d := &full
-			if y := r.bonusFor(x); y != r.BonusBet {
-				deltas(y, &part)
-				d = &part
-			}
-			for b := range d {
-				for k, dk := range d[b] {
-					j := i + int(dk)
-					next[j] += p * c.probs[b][k]
+			m := movesFor(bet, bonus)
+			for b := range m {
+				pb := c.probs[b]
+				for k, dk := range m[b] {
+					j := i + dk
+					next[j] += p * pb[k]
 					nlo, nhi = min(nlo, j), max(nhi, j)
 				}
 			}

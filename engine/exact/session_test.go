@@ -39,12 +39,15 @@ func bruteForce(c *SessionChain, r SessionRules) (map[int64]float64, [NumStopRea
 			stop[StopLossLimit] += p
 		case hand >= r.MaxHands:
 			stop[StopMaxHands] += p
-		case x < 3*r.BaseBet:
+		case x < 3*r.BaseBet && !r.ShrinkToChip:
+			stop[StopInsufficientFunds] += p
+		case x < 3*r.ChipIncrement:
 			stop[StopInsufficientFunds] += p
 		default:
+			bet := min(r.BaseBet, x/3/r.ChipIncrement*r.ChipIncrement)
 			y := r.BonusBet
-			if x < 3*r.BaseBet+y { // reduce to what fits, to the increment
-				y = (x - 3*r.BaseBet) / r.BonusIncrement * r.BonusIncrement
+			if x < 3*bet+y { // reduce to what fits, to the increment
+				y = (x - 3*bet) / r.BonusIncrement * r.BonusIncrement
 				if y < r.BonusMin {
 					y = 0
 				}
@@ -55,7 +58,7 @@ func bruteForce(c *SessionChain, r SessionRules) (map[int64]float64, [NumStopRea
 					if y > 0 {
 						bon = c.bonus[b] * y
 					}
-					walk(x+u*r.BaseBet+bon, hand+1, p*c.probs[b][k])
+					walk(x+u*bet+bon, hand+1, p*c.probs[b][k])
 				}
 			}
 			return
@@ -72,9 +75,10 @@ func bruteForce(c *SessionChain, r SessionRules) (map[int64]float64, [NumStopRea
 func TestSessionChainBruteForce(t *testing.T) {
 	c, _ := standardChain()
 	for _, r := range []SessionRules{
-		{Start: 1000, BaseBet: 100, BonusBet: 50, BonusMin: 25, BonusIncrement: 25, WinLimit: 500, LossLimit: 600, MaxHands: 3},
-		{Start: 700, BaseBet: 100, BonusBet: 100, BonusMin: 50, BonusIncrement: 50, MaxHands: 3},
-		{Start: 2000, BaseBet: 200, WinLimit: 300, LossLimit: 400, MaxHands: 3},
+		{Start: 1000, BaseBet: 100, ChipIncrement: 1, BonusBet: 50, BonusMin: 25, BonusIncrement: 25, WinLimit: 500, LossLimit: 600, MaxHands: 3},
+		{Start: 700, BaseBet: 100, ChipIncrement: 1, BonusBet: 100, BonusMin: 50, BonusIncrement: 50, MaxHands: 3},
+		{Start: 2000, BaseBet: 200, WinLimit: 300, LossLimit: 400, MaxHands: 3, ChipIncrement: 1, BonusIncrement: 1},
+		{Start: 1000, BaseBet: 200, ShrinkToChip: true, ChipIncrement: 50, BonusBet: 50, BonusMin: 50, BonusIncrement: 50, MaxHands: 3},
 	} {
 		want, wantStop := bruteForce(c, r)
 		got, err := c.Run(r)
