@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/poker"
@@ -272,6 +274,50 @@ func (r *SessionRules) lattice(prog bool) int64 {
 	return g
 }
 
+// moveSet is one hand's possible results for one (bet, bonus) sizing, in
+// lattice steps, merged by value and sorted.
+type moveSet struct {
+	delta    []int
+	off      []int // delta - min
+	prob     []float64
+	min, max int
+}
+
+// moves returns the hand's results for per-circle bet bet and bonus bonus.
+func (c *SessionChain) moves(r *SessionRules, g, bet, bonus int64) *moveSet {
+	byDelta := map[int64]float64{}
+	for b := range c.units {
+		var bon int64
+		if bonus > 0 {
+			bon = c.bonus[b] * bonus
+			if c.prog && poker.Category3(b) == poker.MiniRoyal3 {
+				bon = r.Jackpot
+			}
+		}
+		for k, u := range c.units[b] {
+			byDelta[u*bet+bon] += c.probs[b][k]
+		}
+	}
+	m := &moveSet{}
+	keys := make([]int64, 0, len(byDelta))
+	for d := range byDelta {
+		if d%g != 0 {
+			panic(fmt.Sprintf("exact: a hand's result %d is off the %d-cent lattice", d, g))
+		}
+		keys = append(keys, d)
+	}
+	slices.Sort(keys)
+	for _, d := range keys {
+		m.delta = append(m.delta, int(d/g))
+		m.prob = append(m.prob, byDelta[d])
+	}
+	m.min, m.max = m.delta[0], m.delta[len(m.delta)-1]
+	for _, d := range m.delta {
+		m.off = append(m.off, d-m.min)
+	}
+	return m
+}
+
 // Run computes the session's exact outcome distribution under rules r.
 func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 	if err := r.Validate(); err != nil {
@@ -282,130 +328,143 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 	if r.DurationHands > 0 && (hands == 0 || r.DurationHands < hands) {
 		hands = r.DurationHands
 	}
-	bonusMax := max(r.BonusBet, r.BonusMax)
-	if r.BonusRatioPPM > 0 {
-		bonusMax = max(bonusMax, r.BaseBet*r.BonusRatioPPM/1e6)
-	}
-	maxWin := c.maxUnit*r.BaseBet + c.maxBon*bonusMax
-	if c.prog && bonusMax > 0 {
-		maxWin = max(maxWin, c.maxUnit*r.BaseBet+r.Jackpot)
-	}
-	// Live states lie below the win limit (or below Start + hands × maxWin
-	// without one); one more hand can add maxWin.
-	var top int64
-	if r.WinLimit > 0 {
-		top = r.Start + r.WinLimit - 1 + maxWin
-	} else {
-		top = r.Start + int64(hands)*maxWin
-	}
-	n := top/g + 1
-	if n > maxStates {
-		return nil, fmt.Errorf("exact session: %d bankroll states (amounts share only a %d-cent step); set a win limit or use round amounts", n, g)
-	}
-	cur := make([]float64, n)
-	next := make([]float64, n)
-	final := make([]float64, n)
-	res := &SessionResult{Start: r.Start}
-	start := int(r.Start / g)
-	cur[start] = 1
-	lo, hi := start, start // nonzero range of cur
 	limit := hands
 	if limit == 0 {
 		limit = MaxChainHands
 	}
-	// Moves, in states, for each (bet, bonus) met; the base one first.
-	type betKey struct{ bet, bonus int64 }
-	moves := map[betKey]*[poker.NumCategories3][]int{}
-	movesFor := func(bet, bonus int64) *[poker.NumCategories3][]int {
-		k := betKey{bet, bonus}
-		if m, ok := moves[k]; ok {
-			return m
-		}
-		m := new([poker.NumCategories3][]int)
-		for b := range m {
-			var bon int64
-			if bonus > 0 {
-				bon = c.bonus[b] * bonus
-				if c.prog && poker.Category3(b) == poker.MiniRoyal3 {
-					bon = r.Jackpot
-				}
-			}
-			m[b] = make([]int, len(c.units[b]))
-			for k, u := range c.units[b] {
-				d := u*bet + bon
-				if d%g != 0 {
-					panic(fmt.Sprintf("exact: a hand's result %d is off the %d-cent lattice", d, g))
-				}
-				m[b][k] = int(d / g)
-			}
-		}
-		moves[k] = m
-		return m
+	// State i is a bankroll of i × g cents. The arrays grow as the
+	// reachable range does.
+	start := int(r.Start / g)
+	size := start + 1
+	if r.WinLimit > 0 {
+		size = int((r.Start+r.WinLimit)/g) + 1
 	}
-	for hand := 0; ; hand++ {
-		// Stop checks, before the hand, in the documented order.
-		live := 0.0
-		nlo, nhi := len(next), -1
-		for i := lo; i <= hi; i++ {
-			p := cur[i]
-			if p == 0 {
-				continue
+	size += size / 2
+	cur := make([]float64, size)
+	next := make([]float64, size)
+	final := make([]float64, size)
+	grow := func(need int) {
+		if need < len(cur) {
+			return
+		}
+		n := max(2*len(cur), need+1)
+		if int64(n) > maxStates {
+			panic(errTooManyStates)
+		}
+		cur = append(cur, make([]float64, n-len(cur))...)
+		next = append(next, make([]float64, n-len(next))...)
+		final = append(final, make([]float64, n-len(final))...)
+	}
+	res := &SessionResult{Start: r.Start}
+	cur[start] = 1
+	lo, hi := start, start // nonzero range of cur
+	winIdx := 0            // first state at or past the win limit (0: none)
+	if r.WinLimit > 0 {
+		winIdx = int((r.Start + r.WinLimit + g - 1) / g)
+	}
+	type sizing struct{ bet, bonus int64 }
+	cache := map[sizing]*moveSet{}
+	base := c.moves(&r, g, r.BaseBet, r.BonusBet)
+	cache[sizing{r.BaseBet, r.BonusBet}] = base
+	var failed error
+	func() {
+		defer func() {
+			if e := recover(); e != nil {
+				if e != errTooManyStates {
+					panic(e)
+				}
+				failed = fmt.Errorf("exact session: more than %d bankroll states (amounts share only a %d-cent step); set a win limit or use round amounts", maxStates, g)
 			}
-			cur[i] = 0
-			if p < Negligible {
-				res.Truncated += p
-				continue
-			}
-			x := int64(i) * g
-			reason := -1
-			bet, bonus, ok := r.bets(x)
-			switch {
-			case r.WinLimit > 0 && x-r.Start >= r.WinLimit:
-				reason = StopWinLimit
-			case r.LossLimit > 0 && r.Start-x >= r.LossLimit:
-				reason = StopLossLimit
-			case r.MaxHands > 0 && hand >= r.MaxHands:
-				reason = StopMaxHands
-			case r.DurationHands > 0 && hand >= r.DurationHands:
-				reason = StopMaxDuration
-			case !ok:
-				reason = StopInsufficientFunds
-			}
-			if reason >= 0 {
-				res.Stop[reason] += p
-				final[i] += p
-				continue
-			}
-			if hand >= limit {
-				res.Unfinished += p
-				final[i] += p
-				continue
-			}
-			live += p
-			m := movesFor(bet, bonus)
-			for b := range m {
-				pb := c.probs[b]
-				for k, dk := range m[b] {
-					j := i + dk
-					next[j] += p * pb[k]
-					nlo, nhi = min(nlo, j), max(nhi, j)
+		}()
+		for hand := 0; ; hand++ {
+			live := 0.0
+			nlo, nhi := len(next), -1
+			for i := lo; i <= hi; i++ {
+				p := cur[i]
+				if p == 0 {
+					continue
+				}
+				cur[i] = 0
+				if p < Negligible {
+					res.Truncated += p
+					continue
+				}
+				x := int64(i) * g
+				// Stop checks, before the hand, in the documented order.
+				reason := -1
+				bet, bonus, ok := r.bets(x)
+				switch {
+				case r.WinLimit > 0 && x-r.Start >= r.WinLimit:
+					reason = StopWinLimit
+				case r.LossLimit > 0 && r.Start-x >= r.LossLimit:
+					reason = StopLossLimit
+				case r.MaxHands > 0 && hand >= r.MaxHands:
+					reason = StopMaxHands
+				case r.DurationHands > 0 && hand >= r.DurationHands:
+					reason = StopMaxDuration
+				case !ok:
+					reason = StopInsufficientFunds
+				}
+				if reason >= 0 {
+					res.Stop[reason] += p
+					final[i] += p
+					continue
+				}
+				if hand >= limit {
+					res.Unfinished += p
+					final[i] += p
+					continue
+				}
+				live += p
+				m := base
+				if bet != r.BaseBet || bonus != r.BonusBet {
+					k := sizing{bet, bonus}
+					if m = cache[k]; m == nil {
+						m = c.moves(&r, g, bet, bonus)
+						cache[k] = m
+					}
+				}
+				grow(i + m.max)
+				// Results at or past the win limit stop the session at the
+				// next check, whatever else holds (it is checked first):
+				// settle them now, so the live range stays below the limit.
+				cut := len(m.delta)
+				if winIdx > 0 {
+					cut, _ = slices.BinarySearch(m.delta, winIdx-i)
+					for k := cut; k < len(m.delta); k++ {
+						q := p * m.prob[k]
+						final[i+m.delta[k]] += q
+						res.Stop[StopWinLimit] += q
+					}
+				}
+				if cut == 0 {
+					continue
+				}
+				nlo, nhi = min(nlo, i+m.min), max(nhi, i+m.delta[cut-1])
+				dst := next[i+m.min:]
+				prob := m.prob[:cut]
+				for k, off := range m.off[:cut] {
+					dst[off] += p * prob[k]
 				}
 			}
-		}
-		res.ExpectedHands += live
-		if live == 0 || (hands == 0 && live < 1e-13) {
-			// Whatever little is left is reported as unfinished.
-			for i := nlo; i <= nhi; i++ {
-				if next[i] != 0 {
-					res.Unfinished += next[i]
-					final[i] += next[i]
-					next[i] = 0
+			res.ExpectedHands += live
+			if live == 0 || (hands == 0 && live < 1e-13) {
+				// Whatever little is left is reported as unfinished.
+				for i := nlo; i <= nhi; i++ {
+					if next[i] != 0 {
+						res.Unfinished += next[i]
+						final[i] += next[i]
+						next[i] = 0
+					}
 				}
+				return
 			}
-			break
+			cur, next = next, cur
+			lo, hi = nlo, nhi
 		}
-		cur, next = next, cur
-		lo, hi = nlo, nhi
+	}()
+	if failed != nil {
+		return nil, failed
 	}
 	for i, p := range final {
 		if p == 0 {
@@ -423,9 +482,10 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 			res.PLoss += p
 		}
 	}
-	slices.SortFunc(res.Final, func(a, b BankrollProb) int { return cmpInt64(a.Cents, b.Cents) })
 	return res, nil
 }
+
+var errTooManyStates = errors.New("too many states")
 
 // WalkAwayCell is one cell of a walk-away grid.
 type WalkAwayCell struct {
@@ -434,20 +494,41 @@ type WalkAwayCell struct {
 }
 
 // WalkAway runs the chain for every win limit × loss limit pair, with the
-// other rules from base. Rows follow winLimits, columns lossLimits.
-func (c *SessionChain) WalkAway(base SessionRules, winLimits, lossLimits []int64) ([][]WalkAwayCell, error) {
+// other rules from base. Rows follow winLimits, columns lossLimits. The
+// cells are independent, so workers (at least 1) solve them in parallel;
+// the result does not depend on workers.
+func (c *SessionChain) WalkAway(base SessionRules, winLimits, lossLimits []int64, workers int) ([][]WalkAwayCell, error) {
 	grid := make([][]WalkAwayCell, len(winLimits))
-	for a, w := range winLimits {
+	for a := range grid {
 		grid[a] = make([]WalkAwayCell, len(lossLimits))
-		for b, l := range lossLimits {
-			r := base
-			r.WinLimit, r.LossLimit = w, l
-			res, err := c.Run(r)
-			if err != nil {
-				return nil, fmt.Errorf("win limit %d, loss limit %d: %w", w, l, err)
+	}
+	n := len(winLimits) * len(lossLimits)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range max(1, min(workers, n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n {
+					return
+				}
+				a, b := k/len(lossLimits), k%len(lossLimits)
+				r := base
+				r.WinLimit, r.LossLimit = winLimits[a], lossLimits[b]
+				res, err := c.Run(r)
+				if err != nil {
+					errs[k] = fmt.Errorf("win limit %d, loss limit %d: %w", r.WinLimit, r.LossLimit, err)
+				}
+				grid[a][b] = WalkAwayCell{r.WinLimit, r.LossLimit, res}
 			}
-			grid[a][b] = WalkAwayCell{w, l, res}
-		}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return grid, nil
 }
