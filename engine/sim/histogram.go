@@ -1,7 +1,5 @@
 package sim
 
-import "sort"
-
 // histogramCap is the most distinct keys a Histogram keeps. Past it, values
 // are grouped into buckets of a power-of-two width; memory stays bounded
 // however many sessions run.
@@ -67,23 +65,6 @@ func (h *Histogram) Merge(o *Histogram) {
 	}
 }
 
-// Bin is one histogram bucket: values in [Value, Value + Width) occurred
-// Count times.
-type Bin struct {
-	Value, Width int64
-	Count        uint64
-}
-
-// Bins returns the buckets in increasing order of value.
-func (h *Histogram) Bins() []Bin {
-	out := make([]Bin, 0, len(h.Counts))
-	for k, n := range h.Counts {
-		out = append(out, Bin{Value: k, Width: 1 << h.Shift, Count: n})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-	return out
-}
-
 // Total returns the number of values counted.
 func (h *Histogram) Total() uint64 {
 	var n uint64
@@ -91,29 +72,4 @@ func (h *Histogram) Total() uint64 {
 		n += c
 	}
 	return n
-}
-
-// Quantile returns the p-quantile by the inverted empirical CDF (the
-// smallest value v with P(X ≤ v) ≥ p; R's type 1). For bucketed histograms
-// it returns the bucket's lowest value, so it is exact while the histogram
-// is. It returns 0 for an empty histogram.
-func (h *Histogram) Quantile(p float64) int64 {
-	bins := h.Bins()
-	total := h.Total()
-	if total == 0 {
-		return 0
-	}
-	// smallest rank r (1-based) with r ≥ p·total
-	target := uint64(p * float64(total))
-	if float64(target) < p*float64(total) || target == 0 {
-		target++
-	}
-	var seen uint64
-	for _, b := range bins {
-		seen += b.Count
-		if seen >= target {
-			return b.Value
-		}
-	}
-	return bins[len(bins)-1].Value
 }

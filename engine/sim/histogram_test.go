@@ -3,29 +3,8 @@ package sim
 import (
 	"math/rand/v2"
 	"reflect"
-	"sort"
 	"testing"
 )
-
-// Quantiles of an exact histogram equal the type-1 sample quantiles of the
-// sorted values.
-func TestHistogramQuantile(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	var h Histogram
-	var vals []int64
-	for i := 0; i < 5001; i++ {
-		v := int64(r.IntN(400)) - 200
-		h.Add(v)
-		vals = append(vals, v)
-	}
-	sort.Slice(vals, func(i, j int) bool { return vals[i] < vals[j] })
-	for _, p := range []float64{0.05, 0.25, 0.5, 0.75, 0.95, 1} {
-		k := int(p*float64(len(vals))+0.999999999) - 1 // ceil(p·n) − 1
-		if got := h.Quantile(p); got != vals[k] {
-			t.Errorf("Quantile(%v) = %d, want %d", p, got, vals[k])
-		}
-	}
-}
 
 // Merging partial histograms in any grouping gives the histogram of all
 // values, including when the cap forces buckets.
