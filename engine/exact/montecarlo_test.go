@@ -176,10 +176,9 @@ func TestMonteCarloAgreesWithExact(t *testing.T) {
 				// Hands per session: mean within 4 SE, the SE from the
 				// simulated spread (its exact variance is not computed).
 				var sum, sum2 float64
-				for _, b := range ss.HandsHist.Bins() {
-					v := float64(b.Value)
-					sum += v * float64(b.Count)
-					sum2 += v * v * float64(b.Count)
+				for v, n := range ss.HandsHist.Counts {
+					sum += float64(v) * float64(n)
+					sum2 += float64(v) * float64(v) * float64(n)
 				}
 				mean := sum / float64(ns)
 				if ss.HandsHist.Shift == 0 {
