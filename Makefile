@@ -5,7 +5,9 @@ LIR     := $(BIN)/lir
 PKGS    := ./...
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: help run test test-go deps vet lint bench bench-go bench-cli build clean
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
+
+.PHONY: help run test test-go test-wasm deps vet lint bench bench-go bench-cli build clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -19,10 +21,13 @@ run: build ## run the default study on every core and print the summary
 deps: ## download the Go modules
 	$(GO) mod download
 
-test: test-go ## run every test (installs what it needs)
+test: test-go test-wasm ## run every test (installs what it needs)
 
 test-go: deps vet ## Go unit, exhaustive and statistical tests
 	$(GO) test -count=1 $(PKGS)
+
+test-wasm: deps ## the engine's tests compiled to WebAssembly and run under Node: same golden results as native
+	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./engine/...
 
 vet: ## go vet
 	$(GO) vet $(PKGS)
