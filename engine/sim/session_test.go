@@ -8,7 +8,7 @@ import (
 )
 
 func money(x config.Money) *config.Money { return &x }
-func hands(x int64) *int64              { return &x }
+func hands(x int64) *int64               { return &x }
 
 func run(t *testing.T, c *config.Config, sessions int) *Aggregate {
 	t.Helper()
