@@ -407,7 +407,6 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 	}
 }
 
-
 // HandDoc is the "lir exact hand --json" document.
 type HandDoc struct {
 	Cards        string             `json:"cards"`
