@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// lir runs the CLI in-process and returns stdout, failing on a non-zero exit.
-func lir(t *testing.T, args ...string) []byte {
+// lirOut runs the CLI in-process and returns stdout, failing on a non-zero exit.
+func lirOut(t *testing.T, args ...string) []byte {
 	t.Helper()
 	var out, errb bytes.Buffer
 	if code := run(args, &out, &errb); code != 0 {
@@ -29,9 +29,9 @@ func lirFails(t *testing.T, args ...string) string {
 	return errb.String()
 }
 
-// withoutTiming returns the document with its timing block removed,
+// stripTiming returns the document with its timing block removed,
 // re-encoded as it was (the block is last, so nothing else moves).
-func withoutTiming(t *testing.T, doc []byte) []byte {
+func stripTiming(t *testing.T, doc []byte) []byte {
 	t.Helper()
 	i := bytes.Index(doc, []byte(",\n  \"timing\": {"))
 	if i < 0 {
@@ -60,14 +60,14 @@ simulation: {num_sessions: 3000, trajectories: 4}
 func TestShardsMergeToWholeRun(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeFile(t, dir, "c.yaml", threeSeats)
-	whole := lir(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "2")
+	whole := lirOut(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "2")
 	var files []string
 	for _, s := range []string{"2/3", "0/3", "1/3"} {
-		part := lir(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "1", "--shard", s)
+		part := lirOut(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "1", "--shard", s)
 		files = append(files, writeFile(t, dir, "part"+s[:1]+".json", string(part)))
 	}
-	merged := lir(t, append([]string{"merge", "--json"}, files...)...)
-	a, b := withoutTiming(t, whole), withoutTiming(t, merged)
+	merged := lirOut(t, append([]string{"merge", "--json"}, files...)...)
+	a, b := stripTiming(t, whole), stripTiming(t, merged)
 	if !bytes.Equal(a, b) {
 		t.Fatalf("merged document differs from the whole run (%d vs %d bytes)", len(a), len(b))
 	}
@@ -86,16 +86,16 @@ func TestShardsMergeToWholeRun(t *testing.T) {
 	if e := lirFails(t, "merge", "--json", files[0], files[1], files[1], files[2]); !strings.Contains(e, "twice") {
 		t.Errorf("overlap: %s", e)
 	}
-	other := writeFile(t, dir, "other.json", string(lir(t, "run", "--config", cfg, "--seed", "43", "--json", "--shard", "1/3")))
+	other := writeFile(t, dir, "other.json", string(lirOut(t, "run", "--config", cfg, "--seed", "43", "--json", "--shard", "1/3")))
 	if e := lirFails(t, "merge", "--json", files[0], files[1], other); !strings.Contains(e, "seed") {
 		t.Errorf("different seed: %s", e)
 	}
-	four := writeFile(t, dir, "four.json", string(lir(t, "run", "--config", cfg, "--seed", "42", "--json", "--shard", "1/4")))
+	four := writeFile(t, dir, "four.json", string(lirOut(t, "run", "--config", cfg, "--seed", "42", "--json", "--shard", "1/4")))
 	if e := lirFails(t, "merge", "--json", files[0], files[1], four); !strings.Contains(e, "shards") {
 		t.Errorf("different shard count: %s", e)
 	}
 	cfg2 := writeFile(t, dir, "c2.yaml", threeSeats+"strategy: {type: always_ride}\n")
-	diff := writeFile(t, dir, "diff.json", string(lir(t, "run", "--config", cfg2, "--seed", "42", "--json", "--shard", "1/3")))
+	diff := writeFile(t, dir, "diff.json", string(lirOut(t, "run", "--config", cfg2, "--seed", "42", "--json", "--shard", "1/3")))
 	if e := lirFails(t, "merge", "--json", files[0], files[1], diff); !strings.Contains(e, "config") {
 		t.Errorf("different config: %s", e)
 	}
@@ -113,7 +113,7 @@ func TestExportsDeterministic(t *testing.T) {
 	var doc map[string]any
 	for k, w := range []string{"1", "2"} {
 		s, h := filepath.Join(dir, "s"+w+".csv"), filepath.Join(dir, "h"+w+".csv")
-		out := lir(t, "run", "--config", cfg, "--seed", "9", "--sessions", "400", "--workers", w, "--no-exact",
+		out := lirOut(t, "run", "--config", cfg, "--seed", "9", "--sessions", "400", "--workers", w, "--no-exact",
 			"--per-session-csv", s, "--per-hand-csv", h, "--json")
 		json.Unmarshal(out, &doc)
 		sess[k], _ = os.ReadFile(s)
@@ -144,7 +144,7 @@ func TestCompareJSON(t *testing.T) {
 	dir := t.TempDir()
 	a := writeFile(t, dir, "basic.yaml", "metadata: {name: basic}\n")
 	b := writeFile(t, dir, "pull.yaml", "metadata: {name: pull}\nstrategy: {type: always_pull}\n")
-	out := lir(t, "compare", a, b, a, "--json", "--seed", "3", "--sessions", "1500", "--workers", "2")
+	out := lirOut(t, "compare", a, b, a, "--json", "--seed", "3", "--sessions", "1500", "--workers", "2")
 	var doc struct {
 		Pairs []map[string]any `json:"pairs"`
 	}

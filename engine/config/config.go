@@ -182,12 +182,12 @@ type Formats struct {
 	HTML bool `json:"html" doc:"PREFIXreport.html: a self-contained report with the charts that opens offline and prints."`
 }
 
-// Default returns the default config: a $500 bankroll, $5 base bet, stop
-// at +$250 / −$200 / 200 hands, basic strategy, no bonus, 10,000 sessions.
+// Default returns the defaults every config starts from: a $500 bankroll,
+// $5 base bet, stop at +$250 / −$200 / 200 hands, basic strategy, no
+// bonus, 10,000 sessions.
 func Default() *Config {
 	win, loss := Money(25000), Money(20000)
 	return &Config{
-		Metadata:   Metadata{Name: "Default study", Description: "Basic strategy, flat $5 bets, walk away at +$250 or -$200 or after 200 hands."},
 		Simulation: Simulation{NumSessions: 10000, HandsPerSession: 200, Trajectories: 10},
 		Table:      Table{NumSeats: 1, SeatMode: "sit_out"},
 		Dealer:     Dealer{DiscardCards: 3},
@@ -206,4 +206,12 @@ func Default() *Config {
 		},
 		Output: Output{Directory: "results", Prefix: "lir_", Console: true},
 	}
+}
+
+// Study returns the default study: Default() with a name and description,
+// what the CLI and the page run when given no config.
+func Study() *Config {
+	c := Default()
+	c.Metadata = Metadata{Name: "Default study", Description: "Basic strategy, flat $5 bets, walk away at +$250 or -$200 or after 200 hands."}
+	return c
 }

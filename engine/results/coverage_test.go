@@ -9,10 +9,10 @@ import (
 	"github.com/lir-lab/lir/engine/sim"
 )
 
-// flatConfig plays basic strategy with flat $5 bets, no win or loss limit
+// coverageConfig plays basic strategy with flat $5 bets, no win or loss limit
 // and a bankroll no session can exhaust: every hand is an independent draw
 // from the exact per-hand distribution.
-func flatConfig(hands int64) *config.Config {
+func coverageConfig(hands int64) *config.Config {
 	c := config.Default()
 	c.Bankroll.StartingAmount = 100_000_000 // $1,000,000
 	c.Bankroll.StopConditions.WinLimit = nil
@@ -47,7 +47,7 @@ func TestEVIntervalCoverage(t *testing.T) {
 		t.Skip("96 million hands (two paytables)")
 	}
 	for _, table := range []string{"bgc_lirx03", "standard"} {
-		c := flatConfig(400)
+		c := coverageConfig(400)
 		c.Paytables.MainGame.Type = table
 		e, err := ExactFor(c)
 		if err != nil {
@@ -113,7 +113,7 @@ func TestWinRateIntervalCoverage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("3 million hands")
 	}
-	c := flatConfig(5)
+	c := coverageConfig(5)
 	e, err := ExactFor(c)
 	if err != nil {
 		t.Fatal(err)
