@@ -61,12 +61,17 @@ func (r *Runner) RunObserved(seed uint64, from, to int, progress func(done int, 
 	var d rng.Dealer
 	seats := make([]seat, r.p.seats)
 	var hands int64
+	ob := &observed{} // records reused for every hand: no allocation per hand
 	for i := from; i < to; i++ {
-		o := obs
+		ob.obs = obs
 		var tr *trajectoryRecorder
 		if i < r.trajectories {
 			tr = &trajectoryRecorder{next: obs, start: r.p.start}
-			o = tr
+			ob.obs = tr
+		}
+		o := ob
+		if ob.obs == nil {
+			o = nil
 		}
 		wins := agg.winsBefore()
 		hands += r.session(&d, seed, uint64(i), seats, agg, o)
@@ -97,14 +102,22 @@ func (a *Aggregate) addWinningSeats(before uint64) {
 	a.WinningSeatsSq += t * t
 }
 
-// playObserved plays a hand and tells obs about it. The hand's details are
-// worked out again from the cards, off the fast path.
-func (r *Runner) playObserved(obs Observer, i uint64, s int, st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
+// observed is the observer of a session with the records it reuses.
+type observed struct {
+	obs Observer
+	h   HandRecord
+	s   SessionRecord
+}
+
+// playObserved plays a hand and tells the observer about it. The hand's
+// details are worked out again from the cards, off the fast path.
+func (r *Runner) playObserved(ob *observed, i uint64, s int, st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
 	before := st.bankroll
 	bonusBefore := st.bonusNet
 	r.play(st, a, b, c, x, y, ss, jackpot)
 	p := r.p
-	h := HandRecord{
+	h := &ob.h
+	*h = HandRecord{
 		Session: i, Seat: s + 1, Hand: st.hands,
 		Cards:      [5]cards.Card{a, b, c, x, y},
 		Bet:        st.bet,
@@ -118,16 +131,17 @@ func (r *Runner) playObserved(obs Observer, i uint64, s int, st *seat, a, b, c, 
 		StartMoney: p.start,
 	}
 	h.MainNet = st.bankroll - before - h.BonusNet
-	obs.Hand(&h)
+	ob.obs.Hand(h)
 }
 
 // finishObserved ends a player's session and tells obs (if any) about it.
-func (r *Runner) finishObserved(obs Observer, i uint64, s int, st *seat, reason StopReason, ss *SeatStats) {
-	if obs != nil && st.active {
-		obs.Session(&SessionRecord{
+func (r *Runner) finishObserved(ob *observed, i uint64, s int, st *seat, reason StopReason, ss *SeatStats) {
+	if ob != nil && st.active {
+		ob.s = SessionRecord{
 			Session: i, Seat: s + 1, Hands: st.hands, Profit: st.bankroll - r.p.start,
 			Peak: st.peak, Trough: st.trough, Drawdown: st.drawdown, Bonus: st.bonusNet, Reason: reason,
-		})
+		}
+		ob.obs.Session(&ob.s)
 	}
 	r.finish(st, reason, ss)
 }

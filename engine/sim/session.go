@@ -52,7 +52,7 @@ func (r *Runner) Run(seed uint64, from, to int, progress func(done int, hands in
 func (r *Runner) newSeat() seat { return seat{active: true, bankroll: r.p.start} }
 
 // session plays table session i and returns the hands played.
-func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate, obs Observer) int64 {
+func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate, obs *observed) int64 {
 	p := r.p
 	d.Seed(p.algo, rng.SessionSeed(seed, i))
 	for s := range seats {
