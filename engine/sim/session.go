@@ -1,10 +1,12 @@
 package sim
 
 import (
+	"github.com/lir-lab/lir/engine/betting"
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
+	"github.com/lir-lab/lir/engine/rules"
 )
 
 // Runner plays sessions of one config. It is immutable after NewRunner, so
@@ -35,6 +37,14 @@ type seat struct {
 	drawdown int64 // largest peak-to-current fall so far
 	bet      int64 // per-circle bet for the coming hand
 	bonus    int64 // bonus bet for the coming hand
+
+	// Followed only when the plan is dynamic.
+	prog    betting.State
+	bstate  betting.BonusState
+	streak  int64 // +n wins / −n losses in a row
+	last    int8  // last result: 1, −1, 0
+	lastBet int64
+	env     rules.Env
 }
 
 // Run plays table sessions [from, to) of master seed seed and returns their
@@ -58,7 +68,18 @@ func (r *Runner) Run(seed uint64, from, to int, progress func(done int, hands in
 	return agg
 }
 
-func (r *Runner) newSeat() seat { return seat{active: true, bankroll: r.p.start} }
+func (r *Runner) newSeat() seat {
+	st := seat{active: true, bankroll: r.p.start, lastBet: r.p.base}
+	if d := r.p.dyn; d != nil {
+		if d.sizer != nil {
+			st.prog = d.sizer.Start()
+		}
+		if d.bonus != nil {
+			st.bstate = d.bonus.Start()
+		}
+	}
+	return st
+}
 
 // session plays table session i and returns the hands played.
 func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate) int64 {
@@ -140,6 +161,13 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 		return StopMaxDuration, true
 	}
 	bet := p.base
+	var v betting.View
+	if p.dyn != nil {
+		v = r.view(st)
+		if p.dyn.sizer != nil {
+			bet = p.limitBet(p.dyn.sizer.Want(&st.prog, &v))
+		}
+	}
 	if 3*bet > st.bankroll {
 		// Reduce to what fits, in whole chips.
 		bet = st.bankroll / 3 / p.inc * p.inc
@@ -152,7 +180,14 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 		}
 	}
 	st.bet = bet
-	bonus := p.bonus.bonusBet(bet)
+	var bonus int64
+	if p.dyn != nil && p.dyn.bonus != nil {
+		v.Bet = bet
+		st.env[rules.Bet] = float64(bet) / 100
+		bonus = p.bonus.limit(p.dyn.bonus.Want(&st.bstate, &v))
+	} else {
+		bonus = p.bonus.bonusBet(bet)
+	}
 	if bonus > 0 && 3*bet+bonus > st.bankroll {
 		bonus = p.bonus.limit(st.bankroll - 3*bet)
 	}
@@ -164,13 +199,16 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
 	p := r.p
 	bet := st.bet
-	r1 := 0
-	if p.table.RideBet1(cards.Index3(a, b, c)) {
-		r1 = 1
-	}
-	r2 := 0
-	if p.table.RideBet2(cards.Index4(a, b, c, x)) {
-		r2 = 1
+	r1, r2 := 0, 0
+	if p.dyn == nil || p.dyn.rules1 == nil && p.dyn.rules2 == nil {
+		if p.table.RideBet1(cards.Index3(a, b, c)) {
+			r1 = 1
+		}
+		if p.table.RideBet2(cards.Index4(a, b, c, x)) {
+			r2 = 1
+		}
+	} else {
+		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	}
 	cat := poker.Classify(a, b, c, x, y)
 	stake := int64(1+r1+r2) * bet
@@ -202,6 +240,9 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 		net += bonusNet
 	}
 	ss.TotalNet2.AddSquare(net)
+	if p.dyn != nil {
+		r.settleDynamic(st, mainNet, net)
+	}
 	ss.BaseBetUnits.Add(bet)
 	ss.Hands++
 	st.hands++
