@@ -7,4 +7,4 @@ require (
 	gonum.org/v1/gonum v0.17.0
 )
 
-require github.com/expr-lang/expr v1.17.8 // indirect
+require github.com/expr-lang/expr v1.17.8

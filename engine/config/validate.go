@@ -14,7 +14,7 @@ func (c *Config) validate() Errors {
 	sc := &b.StopConditions
 	if b.StartingAmount < 3*b.BaseBet {
 		es.add("bankroll.starting_amount", b.StartingAmount.String(),
-			fmt.Sprintf("must cover one hand: at least 3 × bankroll.base_bet = %s", (3 * b.BaseBet).String()))
+			fmt.Sprintf("must cover one hand: at least 3 × bankroll.base_bet = %s", (3*b.BaseBet).String()))
 	}
 	if b.TableMin != nil && b.BaseBet < *b.TableMin {
 		es.add("bankroll.base_bet", b.BaseBet.String(), "must be at least bankroll.table_min = "+b.TableMin.String())
