@@ -15,7 +15,7 @@ import (
 // loadConfig reads a config file, or returns the embedded default for "".
 func loadConfig(path string) (*config.Config, error) {
 	if path == "" {
-		return config.Default(), nil
+		return config.Study(), nil
 	}
 	f, err := os.Open(path)
 	if err != nil {

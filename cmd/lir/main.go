@@ -18,6 +18,12 @@ Usage:
   lir validate FILE...
       Check config files; print one line per problem (field path, value, what
       is allowed) and exit 1 if any.
+  lir exact [--config FILE] [--json] [--classes]
+      Exact per-hand, bonus and session figures for a config (no sampling).
+  lir exact hand "Ah Kh Qh" [--dead "2c 7d"] [--paytable NAME | --config FILE] [--json]
+      The exact EV of riding and of pulling with a 3- or 4-card holding.
+  lir exact walkaway [--config FILE] [--win-limits "..."] [--loss-limits "..."] [--json]
+      Exact session figures over a grid of win limits × loss limits.
   lir bench [--seconds S] [--json]
       Measure hands/s on one core for the default config and the scaling over
       worker counts.
@@ -47,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRun(rest, stdout, stderr)
 	case "validate":
 		return runValidate(rest, stdout, stderr)
+	case "exact":
+		return runExact(rest, stdout, stderr)
 	case "bench":
 		return runBench(rest, stdout, stderr)
 	case "url":

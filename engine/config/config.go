@@ -334,12 +334,12 @@ type Formats struct {
 	CSV  bool `json:"csv" doc:"PREFIXsummary.csv (one row of aggregate figures) and PREFIXseats.csv (one row per seat)."`
 }
 
-// Default returns the default config: a $500 bankroll, $5 base bet, stop
-// at +$250 / −$200 / 200 hands, basic strategy, no bonus, 10,000 sessions.
+// Default returns the defaults every config starts from: a $500 bankroll,
+// $5 base bet, stop at +$250 / −$200 / 200 hands, basic strategy, no
+// bonus, 10,000 sessions.
 func Default() *Config {
 	win, loss := Money(25000), Money(20000)
 	return &Config{
-		Metadata:   Metadata{Name: "Default study", Description: "Basic strategy, flat $5 bets, walk away at +$250 or -$200 or after 200 hands."},
 		Simulation: Simulation{NumSessions: 10000, HandsPerSession: 200},
 		Table:      Table{NumSeats: 1, SeatMode: "sit_out"},
 		Dealer:     Dealer{DiscardCards: 3},
@@ -372,4 +372,12 @@ func Default() *Config {
 		},
 		Output: Output{Directory: "results", Prefix: "lir_", Console: true},
 	}
+}
+
+// Study returns the default study: Default() with a name and description,
+// what the CLI and the page run when given no config.
+func Study() *Config {
+	c := Default()
+	c.Metadata = Metadata{Name: "Default study", Description: "Basic strategy, flat $5 bets, walk away at +$250 or -$200 or after 200 hands."}
+	return c
 }

@@ -2,6 +2,7 @@ package exact
 
 import (
 	"math/big"
+	"slices"
 
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/paytable"
@@ -17,8 +18,14 @@ const Deals = cards.NumHands3 * 49 * 48
 // category and the two ride decisions under a strategy table: Counts[c][r1][r2]
 // deals out of Deals end in category c with bet 1 riding iff r1 = 1 and bet 2
 // iff r2 = 1. Bet 3 always plays, so 1 + r1 + r2 units are in action.
+//
+// ByBonus splits the same counts by the Three Card Bonus category of the
+// seat's first three cards: the bonus and the main game are settled on the
+// same cards, so their results are dependent and a session needs this joint
+// distribution, not the product of the two marginals.
 type HandDistribution struct {
-	Counts [poker.NumCategories][2][2]int64
+	Counts  [poker.NumCategories][2][2]int64
+	ByBonus [poker.NumCategories3][poker.NumCategories][2][2]int64
 }
 
 // Distribution enumerates every deal for strategy t using the
@@ -30,6 +37,7 @@ func Distribution(t *strategy.Table, c *Completions4) *HandDistribution {
 		if t.RideBet1(i) {
 			r1 = 1
 		}
+		b := &d.ByBonus[poker.Classify3(h[0], h[1], h[2])]
 		for x := cards.Card(0); x < cards.NumCards; x++ {
 			if x == h[0] || x == h[1] || x == h[2] {
 				continue
@@ -40,10 +48,19 @@ func Distribution(t *strategy.Table, c *Completions4) *HandDistribution {
 				r2 = 1
 			}
 			for cat, n := range c.Counts(j) {
-				d.Counts[cat][r1][r2] += int64(n)
+				b[cat][r1][r2] += int64(n)
 			}
 		}
 	})
+	for _, b := range &d.ByBonus {
+		for cat := range b {
+			for r1 := range 2 {
+				for r2 := range 2 {
+					d.Counts[cat][r1][r2] += b[cat][r1][r2]
+				}
+			}
+		}
+	}
 	return d
 }
 
@@ -115,3 +132,73 @@ func (d *HandDistribution) Moment2Units(p *paytable.Main) int64 {
 	}
 	return s
 }
+
+// AvgUnits returns the exact average number of base bets in action per
+// hand (between 1 and 3).
+func (d *HandDistribution) AvgUnits() *big.Rat {
+	return big.NewRat(d.UnitsInAction(), d.Total())
+}
+
+// ElementOfRisk returns the expected loss per unit actually in action:
+// -EV ÷ average units in action. It is negative when the player has the
+// edge.
+func (d *HandDistribution) ElementOfRisk(p *paytable.Main) *big.Rat {
+	return big.NewRat(-d.NetUnits(p), d.UnitsInAction())
+}
+
+// RideProbs returns the exact probabilities that bet 1 and bet 2 ride.
+func (d *HandDistribution) RideProbs() (bet1, bet2 *big.Rat) {
+	n1, n2 := d.RideCounts()
+	return big.NewRat(n1, d.Total()), big.NewRat(n2, d.Total())
+}
+
+// NetCount is one point of a hand's net-result distribution: Count of the
+// Deals deals end with a net result of Units base bets.
+type NetCount struct {
+	Units int64
+	Count int64
+}
+
+// NetDistribution returns the distribution of the net result of a hand in
+// base-bet units (units in action × net pay), sorted by Units, omitting
+// results that cannot happen.
+func (d *HandDistribution) NetDistribution(p *paytable.Main) []NetCount {
+	return netDistribution(&d.Counts, p)
+}
+
+func netDistribution(counts *[poker.NumCategories][2][2]int64, p *paytable.Main) []NetCount {
+	var out []NetCount
+	for cat, c := range counts {
+		net := p.Net(poker.Category(cat))
+		for r1 := range 2 {
+			for r2 := range 2 {
+				n := c[r1][r2]
+				if n == 0 {
+					continue
+				}
+				u := int64(1+r1+r2) * net
+				k, found := slices.BinarySearchFunc(out, u, func(x NetCount, u int64) int { return cmpInt64(x.Units, u) })
+				if found {
+					out[k].Count += n
+				} else {
+					out = slices.Insert(out, k, NetCount{u, n})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// BetsInAction names the four ways a hand's bets can stand at the
+// showdown: bet 3 always, bets 1 and 2 each riding or pulled.
+var BetsInAction = [2][2]string{{"bet3", "bet2_bet3"}, {"bet1_bet3", "all_three"}}

@@ -46,32 +46,32 @@ type Timing struct {
 // Figures are the results of a set of player sessions: a seat, or the whole
 // table.
 type Figures struct {
-	PlayerSessions  uint64      `json:"player_sessions"`
-	Hands           uint64      `json:"hands"`
-	SessionOutcomes Counts      `json:"session_outcomes"`
-	SessionWinRate  Proportion  `json:"session_win_rate"`
-	StopReasons     Counts      `json:"stop_reasons"`
-	Overshoot       Overshoots  `json:"overshoot"`
-	HandCounts      Counts      `json:"hand_counts"`
-	BonusHands      uint64      `json:"bonus_hands"`
-	BonusCounts     Counts      `json:"bonus_counts"`
-	JackpotsWon     uint64      `json:"jackpots_won"`
-	RideBet1        uint64      `json:"ride_bet1"`
-	RideBet2        uint64      `json:"ride_bet2"`
-	RideRateBet1    Float       `json:"ride_rate_bet1"`
-	RideRateBet2    Float       `json:"ride_rate_bet2"`
-	Main            Money       `json:"main"`
-	Bonus           Money       `json:"bonus"`
-	AverageBet      Float       `json:"average_bet"`
-	EVPerHand       Float       `json:"ev_per_hand"`
-	EVPerHandUnits  Float       `json:"ev_per_hand_units"`
-	EV              EVs         `json:"ev"`
-	SessionProfit   Dist        `json:"session_profit"`
-	HandsPerSession Dist        `json:"hands_per_session"`
-	Peak            Dist        `json:"peak_profit"`
-	Trough          Dist        `json:"trough_profit"`
-	MaxDrawdown     Dist        `json:"max_drawdown"`
-	ProfitHistogram []Bin       `json:"session_profit_histogram"`
+	PlayerSessions  uint64     `json:"player_sessions"`
+	Hands           uint64     `json:"hands"`
+	SessionOutcomes Counts     `json:"session_outcomes"`
+	SessionWinRate  Proportion `json:"session_win_rate"`
+	StopReasons     Counts     `json:"stop_reasons"`
+	Overshoot       Overshoots `json:"overshoot"`
+	HandCounts      Counts     `json:"hand_counts"`
+	BonusHands      uint64     `json:"bonus_hands"`
+	BonusCounts     Counts     `json:"bonus_counts"`
+	JackpotsWon     uint64     `json:"jackpots_won"`
+	RideBet1        uint64     `json:"ride_bet1"`
+	RideBet2        uint64     `json:"ride_bet2"`
+	RideRateBet1    Float      `json:"ride_rate_bet1"`
+	RideRateBet2    Float      `json:"ride_rate_bet2"`
+	Main            Money      `json:"main"`
+	Bonus           Money      `json:"bonus"`
+	AverageBet      Float      `json:"average_bet"`
+	EVPerHand       Float      `json:"ev_per_hand"`
+	EVPerHandUnits  Float      `json:"ev_per_hand_units"`
+	EV              EVs        `json:"ev"`
+	SessionProfit   Dist       `json:"session_profit"`
+	HandsPerSession Dist       `json:"hands_per_session"`
+	Peak            Dist       `json:"peak_profit"`
+	Trough          Dist       `json:"trough_profit"`
+	MaxDrawdown     Dist       `json:"max_drawdown"`
+	ProfitHistogram []Bin      `json:"session_profit_histogram"`
 }
 
 // Proportion is an observed rate with its Wilson 95% interval.
@@ -127,15 +127,15 @@ type Mean struct {
 // hands. Percentiles use R's default (type 7) definition; when more than
 // 16,384 distinct values occurred they are read from power-of-two buckets.
 type Dist struct {
-	Mean           Float `json:"mean"`
-	Std            Float `json:"std"`
-	Min            Float `json:"min"`
-	Max            Float `json:"max"`
-	P5             Float `json:"p5"`
-	P25            Float `json:"p25"`
-	P50            Float `json:"p50"`
-	P75            Float `json:"p75"`
-	P95            Float `json:"p95"`
+	Mean           Float  `json:"mean"`
+	Std            Float  `json:"std"`
+	Min            Float  `json:"min"`
+	Max            Float  `json:"max"`
+	P5             Float  `json:"p5"`
+	P25            Float  `json:"p25"`
+	P50            Float  `json:"p50"`
+	P75            Float  `json:"p75"`
+	P95            Float  `json:"p95"`
 	Skewness       *Float `json:"skewness,omitempty"`
 	ExcessKurtosis *Float `json:"excess_kurtosis,omitempty"`
 }

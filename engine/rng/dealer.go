@@ -45,17 +45,27 @@ func chachaKey(seed uint64) (key [32]byte) {
 // top k cards of a full shuffle; the other 52 − k are never looked at, so
 // they are never shuffled.
 //
-// Each index costs 32 random bits (Lemire's multiply-shift with rejection,
-// so it is exactly uniform), two per 64-bit word, buffered so the source is
-// called once per 32 words.
+// Each index costs 16 random bits (Lemire's multiply-shift with rejection,
+// so it is exactly uniform; a draw is rejected with probability below
+// 52/65536), four per 64-bit word. The generator is called directly, not
+// through an interface, so a five-card deal costs about two generator steps.
 type Dealer struct {
 	deck   [cards.NumCards]cards.Card
-	buf    [64]uint32
-	pos    int
-	src    Source
+	cur    uint64 // unused random bits
+	left   int    // 16-bit chunks left in cur
+	kind   sourceKind
 	xo     Xoshiro256
 	chacha rand.ChaCha8
+	src    Source
 }
+
+type sourceKind uint8
+
+const (
+	kindXoshiro sourceKind = iota
+	kindChaCha
+	kindOther
+)
 
 // NewDealer returns a dealer drawing from src with a fresh, ordered deck.
 func NewDealer(src Source) *Dealer {
@@ -67,54 +77,68 @@ func NewDealer(src Source) *Dealer {
 // Seed orders the deck and draws from now on from the source of algorithm
 // a seeded with seed, reusing the dealer's own generator state: one Dealer
 // serves every session of a worker and nothing is allocated per session.
+// It draws the same cards as NewDealer(NewSource(a, seed)).
 func (d *Dealer) Seed(a Algorithm, seed uint64) {
+	d.order()
 	if a == Cryptographic {
 		d.chacha.Seed(chachaKey(seed))
-		d.Reset(&d.chacha)
+		d.kind = kindChaCha
 		return
 	}
 	d.xo.Seed(seed)
-	d.Reset(&d.xo)
+	d.kind = kindXoshiro
 }
 
 // Reset orders the deck and draws from src from now on.
 func (d *Dealer) Reset(src Source) {
+	d.order()
+	switch s := src.(type) {
+	case *Xoshiro256:
+		d.xo, d.kind = *s, kindXoshiro
+	case *rand.ChaCha8:
+		d.chacha, d.kind = *s, kindChaCha
+	default:
+		d.src, d.kind = src, kindOther
+	}
+}
+
+func (d *Dealer) order() {
 	for i := range d.deck {
 		d.deck[i] = cards.Card(i)
 	}
-	d.src = src
-	d.pos = len(d.buf)
+	d.left = 0
 }
 
-func (d *Dealer) refill() {
-	for i := 0; i < len(d.buf); i += 2 {
-		w := d.src.Uint64()
-		d.buf[i], d.buf[i+1] = uint32(w), uint32(w>>32)
+func (d *Dealer) next16() uint32 {
+	if d.left == 0 {
+		switch d.kind {
+		case kindXoshiro:
+			d.cur = d.xo.Uint64()
+		case kindChaCha:
+			d.cur = d.chacha.Uint64()
+		default:
+			d.cur = d.src.Uint64()
+		}
+		d.left = 4
 	}
-	d.pos = 0
-}
-
-func (d *Dealer) next32() uint32 {
-	if d.pos == len(d.buf) {
-		d.refill()
-	}
-	x := d.buf[d.pos]
-	d.pos++
+	x := uint32(d.cur & 0xFFFF)
+	d.cur >>= 16
+	d.left--
 	return x
 }
 
 // uniform returns a uniform integer in [0, n) for 0 < n ≤ 52 by Lemire's
-// method: the high half of x·n, rejecting the low-half values below
-// 2^32 mod n that would make some results one draw more likely.
+// method on 16 bits: the high half of x·n, rejecting the low-half values
+// below 2^16 mod n that would make some results one draw more likely.
 func (d *Dealer) uniform(n uint32) uint32 {
-	m := uint64(d.next32()) * uint64(n)
-	if uint32(m) < n {
-		thresh := -n % n
-		for uint32(m) < thresh {
-			m = uint64(d.next32()) * uint64(n)
+	m := d.next16() * n
+	if m&0xFFFF < n {
+		thresh := (0x10000 - n) % n
+		for m&0xFFFF < thresh {
+			m = d.next16() * n
 		}
 	}
-	return uint32(m >> 32)
+	return m >> 16
 }
 
 // Deal fills out with the next len(out) cards of a freshly shuffled deck.
