@@ -46,6 +46,9 @@ func ParseTree(data []byte) (any, error) {
 	if len(data) > config.MaxInputBytes {
 		return nil, config.Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %d", config.MaxInputBytes, len(data))}}
 	}
+	if err := guard(data); err != nil {
+		return nil, err
+	}
 	var raw any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, config.Errors{{Path: "(document)", Allowed: "valid YAML: " + oneLine(yaml.FormatError(err, false, true))}}
