@@ -247,6 +247,9 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	ss.Hands++
 	st.hands++
 	st.bankroll += net
+	if st.bankroll < 0 {
+		panic("sim: negative bankroll") // the bankroll cover in prepare prevents it
+	}
 	profit := st.bankroll - p.start
 	if profit > st.peak {
 		st.peak = profit
