@@ -249,3 +249,29 @@ func TestMartingaleNeverNegative(t *testing.T) {
 		t.Fatal("no session ran out of money: the test does not exercise the cover rule")
 	}
 }
+
+// Custom rules: card-only lists play exactly like the table they compile
+// to; lists reading the session are run per hand and change play.
+func TestCustomStrategyInSim(t *testing.T) {
+	basic := mustRunner(t, cfg(t, "strategy: {type: basic}\n")).Run(5, 0, 300, nil)
+	same := mustRunner(t, cfg(t, "strategy:\n  type: custom\n  custom:\n    bet1_rules: [{condition: 'strength >= 6', action: ride}]\n    bet2_rules: [{condition: 'strength >= 6', action: ride}]\n")).Run(5, 0, 300, nil)
+	if !reflect.DeepEqual(basic, same) {
+		t.Fatal("custom 'strength >= 6' plays differently from basic")
+	}
+	c := cfg(t, "bankroll: {stop_conditions: {win_limit: 100, loss_limit: 100}}\nstrategy:\n  type: custom\n  custom:\n    bet1_rules:\n      - {condition: 'session_profit < 0 and strength >= 5', action: ride}\n      - {condition: 'strength >= 6', action: ride}\n    bet2_rules: [{condition: 'strength >= 6', action: ride}]\n")
+	r := mustRunner(t, c)
+	if r.p.dyn == nil || r.p.dyn.rules1 == nil || r.p.dyn.rules2 != nil {
+		t.Fatal("session rule list not run per hand, or card-only list not tabled")
+	}
+	agg := r.Run(5, 0, 300, nil)
+	ref := mustRunner(t, cfg(t, "bankroll: {stop_conditions: {win_limit: 100, loss_limit: 100}}\n")).Run(5, 0, 300, nil)
+	ride1 := func(a *Aggregate) (n uint64) {
+		for _, d := range a.Seats[0].Deals {
+			n += d[2] + d[3]
+		}
+		return n
+	}
+	if ride1(agg) <= ride1(ref) {
+		t.Fatalf("riding low pairs when behind did not add rides: %d vs %d", ride1(agg), ride1(ref))
+	}
+}
