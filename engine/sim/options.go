@@ -221,12 +221,12 @@ func (r *Runner) fillSession(st *seat) {
 	e[rules.Bet] = float64(st.bet) / 100
 }
 
-// view returns what the sizers may know about a seat before its hand.
-func (r *Runner) view(st *seat) betting.View {
+// view fills in what the sizers may know about a seat before its hand.
+func (r *Runner) view(st *seat) {
 	if r.p.dyn.env {
 		r.fillSession(st)
 	}
-	return betting.View{Bankroll: st.bankroll, Start: r.p.start, Peak: st.peak, Hands: st.hands, Bet: st.bet, Env: &st.env}
+	st.view = betting.View{Bankroll: st.bankroll, Start: r.p.start, Peak: st.peak, Hands: st.hands, Bet: st.bet, Env: &st.env}
 }
 
 // settleDynamic moves a seat's progressions after a hand.

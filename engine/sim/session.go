@@ -44,6 +44,7 @@ type seat struct {
 	streak  int64 // +n wins / −n losses in a row
 	last    int8  // last result: 1, −1, 0
 	lastBet int64
+	view    betting.View // what sizers see; kept here so it never escapes per hand
 	env     rules.Env
 }
 
@@ -161,11 +162,10 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 		return StopMaxDuration, true
 	}
 	bet := p.base
-	var v betting.View
 	if p.dyn != nil {
-		v = r.view(st)
+		r.view(st)
 		if p.dyn.sizer != nil {
-			bet = p.limitBet(p.dyn.sizer.Want(&st.prog, &v))
+			bet = p.limitBet(p.dyn.sizer.Want(&st.prog, &st.view))
 		}
 	}
 	if 3*bet > st.bankroll {
@@ -182,9 +182,9 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 	st.bet = bet
 	var bonus int64
 	if p.dyn != nil && p.dyn.bonus != nil {
-		v.Bet = bet
+		st.view.Bet = bet
 		st.env[rules.Bet] = float64(bet) / 100
-		bonus = p.bonus.limit(p.dyn.bonus.Want(&st.bstate, &v))
+		bonus = p.bonus.limit(p.dyn.bonus.Want(&st.bstate, &st.view))
 	} else {
 		bonus = p.bonus.bonusBet(bet)
 	}
