@@ -31,8 +31,8 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *seconds <= 0 || *maxWorkers < 1 {
-		fmt.Fprintln(stderr, "lir bench: --seconds must be positive and --max-workers at least 1")
+	if !(*seconds >= 0.3 && *seconds <= 3600) || *maxWorkers < 1 || *maxWorkers > 256 {
+		fmt.Fprintln(stderr, "lir bench: --seconds must be from 0.3 to 3600 and --max-workers from 1 to 256")
 		return 2
 	}
 	r, err := sim.NewRunner(config.Default())
@@ -85,7 +85,7 @@ func measure(r *sim.Runner, w int, d time.Duration) float64 {
 	start := time.Now()
 	var hands uint64
 	from := 0
-	for time.Since(start) < d {
+	for hands == 0 || time.Since(start) < d {
 		agg := runner.Run(r, 1, from, from+batch*w, w, nil)
 		hands += agg.Total().Hands
 		from += batch * w

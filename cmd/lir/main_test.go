@@ -107,13 +107,14 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		"bankroll.stop_conditions.win_limit: -5 is not allowed; out of range; allowed: 0.01 to",
 		"bankroll.stop_conditions.hands_per_hour: +Inf is not allowed; want a finite number",
 		`strategy.ties: "sometimes" is not allowed; allowed: pull, ride`,
+		"bankroll.starting_amount: 10 is not allowed; must cover one hand: at least 3 × bankroll.base_bet = 15",
 	} {
 		if !strings.Contains(errs, "testdata/bad.yaml: "+want) {
 			t.Errorf("missing line %q in:\n%s", want, errs)
 		}
 	}
-	if n := strings.Count(errs, "\n"); n != 8 {
-		t.Errorf("%d lines, want one per problem (8):\n%s", n, errs)
+	if n := strings.Count(errs, "\n"); n != 9 {
+		t.Errorf("%d lines, want one per problem (9):\n%s", n, errs)
 	}
 
 	code, _, errs = lir(t, "validate", "testdata/inconsistent.json")

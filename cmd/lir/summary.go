@@ -28,10 +28,11 @@ func printSummary(w io.Writer, c *config.Config, d *results.Document) {
 	fmt.Fprintf(tw, "Session profit\tmean %s, median %s, sd %s, 5%%–95%% %s to %s\n",
 		money(f.SessionProfit.Mean), money(f.SessionProfit.P50), money(f.SessionProfit.Std), money(f.SessionProfit.P5), money(f.SessionProfit.P95))
 	fmt.Fprintf(tw, "Hands per session\tmean %.1f, median %.0f\n", float64(f.HandsPerSession.Mean), float64(f.HandsPerSession.P50))
-	fmt.Fprintf(tw, "EV per hand\t%s  (95%% CI %s to %s)  = %+.4f base bets\n",
-		money(f.EV.Total.Value), money(f.EV.Total.CI95Lo), money(f.EV.Total.CI95Hi), float64(f.EVPerHandUnits))
+	fmt.Fprintf(tw, "EV per hand\t%s  (95%% CI %s to %s)\n",
+		money(f.EV.Total.Value), money(f.EV.Total.CI95Lo), money(f.EV.Total.CI95Hi))
+	fmt.Fprintf(tw, "  main game\t%s per hand = %+.4f base bets\n", money(f.EV.Main.Value), float64(f.EVPerHandUnits))
 	if f.BonusHands > 0 {
-		fmt.Fprintf(tw, "  main / bonus\t%s / %s per hand\n", money(f.EV.Main.Value), money(f.EV.Bonus.Value))
+		fmt.Fprintf(tw, "  bonus\t%s per hand\n", money(f.EV.Bonus.Value))
 	}
 	fmt.Fprintf(tw, "Bets 1 / 2 ride\t%.2f%% / %.2f%% of hands\n", 100*float64(f.RideRateBet1), 100*float64(f.RideRateBet2))
 	var reasons []string

@@ -46,7 +46,7 @@ type Table struct {
 // Dealer sets the dealer procedure.
 type Dealer struct {
 	DiscardEnabled bool  `json:"discard_enabled" doc:"The dealer burns discard_cards cards after the seats' cards, before the community cards."`
-	DiscardCards   int64 `json:"discard_cards" doc:"Cards burnt when discard_enabled is true." min:"1" max:"29"`
+	DiscardCards   int64 `json:"discard_cards" doc:"Cards burnt when discard_enabled is true (at least 1 then)." min:"0" max:"29"`
 }
 
 // Deck sets the card source.

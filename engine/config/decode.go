@@ -60,8 +60,18 @@ func DecodeTree(tree any) (*Config, error) {
 		tree = map[string]any{}
 	}
 	decodeStruct(tree, reflect.ValueOf(cfg).Elem(), "", &es)
-	if len(es) == 0 {
-		es = append(es, cfg.validate()...)
+	// Cross-field rules run even after field errors, but a rule that
+	// involves a rejected field (as its path or named in its message) is
+	// left out: that field still holds its default, so the rule would
+	// report a consequence of the first error, not a problem of its own.
+	var failed []string
+	for _, e := range es {
+		failed = append(failed, e.Path)
+	}
+	for _, e := range cfg.validate() {
+		if !mentionsAny(e, failed) {
+			es = append(es, e)
+		}
 	}
 	if err := es.err(); err != nil {
 		return nil, err
@@ -160,7 +170,10 @@ func decodeStruct(v any, rv reflect.Value, path string, es *Errors) {
 	for k := range m {
 		given = append(given, k)
 	}
-	sort.Slice(given, func(i, j int) bool { return index2(index, given[i]) < index2(index, given[j]) })
+	sort.Slice(given, func(i, j int) bool {
+		a, b := index2(index, given[i]), index2(index, given[j])
+		return a < b || a == b && given[i] < given[j]
+	})
 	for _, k := range given {
 		i, ok := index[k]
 		if !ok {
@@ -374,4 +387,13 @@ func parseWhole(s string) (int64, error) {
 		return 0, fmt.Errorf("not a whole number")
 	}
 	return int64(f), nil
+}
+
+func mentionsAny(e FieldError, paths []string) bool {
+	for _, p := range paths {
+		if strings.HasPrefix(e.Path, p) || strings.HasPrefix(p, e.Path) || strings.Contains(e.Allowed, p) {
+			return true
+		}
+	}
+	return false
 }

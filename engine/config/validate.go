@@ -55,10 +55,21 @@ func (c *Config) validate() Errors {
 	if c.Table.SeatMode == "replace" && c.Table.TableRounds == nil {
 		es.add("table.table_rounds", "null", "required when table.seat_mode is replace: the number of rounds the table plays")
 	}
+	if c.Table.SeatMode != "replace" && c.Table.TableRounds != nil {
+		es.add("table.table_rounds", fmt.Sprint(*c.Table.TableRounds), "only used when table.seat_mode is replace; allowed here: null")
+	}
+	if c.Dealer.DiscardEnabled && c.Dealer.DiscardCards < 1 {
+		es.add("dealer.discard_cards", "0", "at least 1 when dealer.discard_enabled is true")
+	}
 	bs := &c.BonusStrategy
 	if bs.Enabled && bs.Type == "static" && (bs.Static.Amount == nil) == (bs.Static.Ratio == nil) {
-		es.add("bonus_strategy.static", "", "set exactly one of amount and ratio")
+		given := "neither"
+		if bs.Static.Amount != nil {
+			given = "both"
+		}
+		es.add("bonus_strategy.static", given+" of amount and ratio", "set exactly one of amount and ratio")
 	}
+	es = append(es, c.validateMagnitudes()...)
 	if l := bs.Limits; l.MinBet != nil && l.MaxBet != nil && *l.MinBet > *l.MaxBet {
 		es.add("bonus_strategy.limits.min_bet", l.MinBet.String(), "must be at most bonus_strategy.limits.max_bet = "+l.MaxBet.String())
 	}

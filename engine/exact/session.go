@@ -340,6 +340,9 @@ func (c *SessionChain) Run(r SessionRules) (*SessionResult, error) {
 		size = int((r.Start+r.WinLimit)/g) + 1
 	}
 	size += size / 2
+	if int64(size) > maxStates {
+		return nil, fmt.Errorf("exact session: more than %d bankroll states (amounts share only a %d-cent step); set a win limit or use round amounts", maxStates, g)
+	}
 	cur := make([]float64, size)
 	next := make([]float64, size)
 	final := make([]float64, size)

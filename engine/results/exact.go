@@ -87,7 +87,9 @@ func (d *Document) Compare(agg *sim.Aggregate, e *Exact) {
 	total := float64(e.Dist.Total())
 	cmp := &Comparison{}
 	ev := float64(e.Main) / total
-	variance := float64(e.Moment2)/total - ev*ev
+	// float64(…) forces each product to be rounded on its own: no fused
+	// multiply-add on any platform, so the figure is the same everywhere.
+	variance := float64(e.Moment2)/total - float64(ev*ev)
 	observed := float64(d.EV.PerUnitBet)
 	cmp.EVPerUnitBet = check(observed, ev, ratString(e.Main, e.Dist.Total()), math.Sqrt(variance/float64(s.Hands)))
 	cmp.HouseEdge = Float(-ev)
@@ -128,7 +130,7 @@ func check(observed, exactValue float64, frac string, se float64) Check {
 
 func rateCheck(x, n uint64, exactCount, total int64) Check {
 	p := float64(exactCount) / float64(total)
-	return check(float64(x)/float64(n), p, ratString(exactCount, total), math.Sqrt(p*(1-p)/float64(n)))
+	return check(float64(x)/float64(n), p, ratString(exactCount, total), math.Sqrt(float64(p*(1-p))/float64(n)))
 }
 
 func chiSquare(obs []uint64, probs []float64) ChiSquare {
