@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"sort"
 
 	"github.com/lir-lab/lir/engine/betting"
@@ -23,6 +24,7 @@ type dynamic struct {
 	rules2     *strategy.Rules // per-hand rule lists; nil: the table decides
 	env        bool            // expressions read session variables
 	totalBasis bool            // progressions judge main + bonus
+	ceiling    int64           // no bet or bonus above this (betCeiling)
 }
 
 func ppm(x float64) int64 { return int64(math.Round(x * 1e6)) }
@@ -168,9 +170,43 @@ func compileDynamic(c *config.Config, p *plan) error {
 		}
 	}
 	if d.sizer != nil || d.bonus != nil || d.rules1 != nil || d.rules2 != nil {
+		d.ceiling = betCeiling(c, p)
 		p.dyn = d
 	}
 	return nil
+}
+
+// betCeiling bounds the bets of systems that follow the bankroll
+// (proportional, custom, progressions without a maximum) so that no
+// bankroll or jackpot can pass config.MoneyCeiling within a session, the
+// bound config's validation guarantees for fixed bets: start + hands ×
+// ceiling × (3 × top main payout + top bonus payout + 1), with the jackpot's
+// growth on top for a progressive table. The ceiling is never below the
+// largest fixed bet validation already allows.
+func betCeiling(c *config.Config, p *plan) int64 {
+	topMain := int64(1)
+	for _, x := range p.pays {
+		topMain = max(topMain, x)
+	}
+	topBonus := int64(0)
+	for _, x := range p.bonus.pays {
+		topBonus = max(topBonus, x)
+	}
+	hands := max(p.handsCap, 1)
+	room := new(big.Int).SetInt64(config.MoneyCeiling/4 - p.start)
+	per := new(big.Int).Mul(big.NewInt(hands), big.NewInt(3*topMain+topBonus+1))
+	if p.bonus.progressive {
+		per.Mul(per, big.NewInt(1+hands*int64(p.seats)))
+	}
+	x := new(big.Int).Quo(room, per)
+	floor := max(p.base, int64(c.Bankroll.BaseBet))
+	if p.maxBet != noLimit {
+		floor = max(floor, p.maxBet)
+	}
+	if !x.IsInt64() || x.Int64() < floor {
+		return floor
+	}
+	return x.Int64()
 }
 
 // CustomRules compiles a custom strategy's rule lists.

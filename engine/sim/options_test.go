@@ -275,3 +275,16 @@ func TestCustomStrategyInSim(t *testing.T) {
 		t.Fatalf("riding low pairs when behind did not add rides: %d vs %d", ride1(agg), ride1(ref))
 	}
 }
+
+// Bets that follow the bankroll stop at a ceiling that keeps every sum
+// exact (config.MoneyCeiling), far above any real table.
+func TestBetCeiling(t *testing.T) {
+	c := cfg(t, "simulation: {hands_per_session: 10000000}\nbankroll:\n  starting_amount: 1000000000\n  betting_system: {type: proportional, proportional: {bankroll_percentage: 33}}\n")
+	r := mustRunner(t, c)
+	if got := betSequence(t, c, "")[0]; got != r.p.dyn.ceiling || got >= 33_000_000_000 {
+		t.Fatalf("first bet %d, ceiling %d", got, r.p.dyn.ceiling)
+	}
+	if r.p.dyn.ceiling < 10_000_00 {
+		t.Fatalf("ceiling %d cents is lower than a real table's maximum", r.p.dyn.ceiling)
+	}
+}

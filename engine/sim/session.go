@@ -165,7 +165,7 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 	if p.dyn != nil {
 		r.view(st)
 		if p.dyn.sizer != nil {
-			bet = p.limitBet(p.dyn.sizer.Want(&st.prog, &st.view))
+			bet = min(p.limitBet(p.dyn.sizer.Want(&st.prog, &st.view)), p.dyn.ceiling)
 		}
 	}
 	if 3*bet > st.bankroll {
@@ -184,7 +184,7 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 	if p.dyn != nil && p.dyn.bonus != nil {
 		st.view.Bet = bet
 		st.env[rules.Bet] = float64(bet) / 100
-		bonus = p.bonus.limit(p.dyn.bonus.Want(&st.bstate, &st.view))
+		bonus = p.bonus.limit(min(p.dyn.bonus.Want(&st.bstate, &st.view), p.dyn.ceiling))
 	} else {
 		bonus = p.bonus.bonusBet(bet)
 	}
