@@ -2,6 +2,7 @@ package sim
 
 import (
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/lir-lab/lir/engine/config"
@@ -234,8 +235,11 @@ func TestBonusStrategies(t *testing.T) {
 // negative), with bonus bets competing for the same money.
 func TestMartingaleNeverNegative(t *testing.T) {
 	n := 1000000
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		n = 20000
+	case runtime.GOARCH == "wasm":
+		n = 100000 // the native run covers the million; this keeps make test-wasm quick
 	}
 	c := cfg(t, "bankroll:\n  starting_amount: 100\n  base_bet: 5\n  stop_conditions: {win_limit: 100, stop_on_insufficient_funds: false}\n"+
 		"  betting_system: {type: martingale, martingale: {loss_multiplier: 3}}\n"+
