@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/lir-lab/lir/configs"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/configyaml"
 )
@@ -26,6 +27,15 @@ func loadConfig(path string) (*config.Config, error) {
 		return nil, err
 	}
 	return configyaml.Decode(path, data)
+}
+
+// loadConfigOrPreset reads a config file or, when preset is set, the
+// embedded preset of that name.
+func loadConfigOrPreset(path, preset string) (*config.Config, error) {
+	if preset != "" {
+		return configs.Load(preset)
+	}
+	return loadConfig(path)
 }
 
 // printConfigError writes a config error one problem per line.

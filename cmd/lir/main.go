@@ -12,7 +12,7 @@ import (
 const usage = `lir — the Let It Ride strategy lab (native CLI)
 
 Usage:
-  lir run [--config FILE] [--seed N] [--sessions N] [--workers N] [--json] [--no-exact]
+  lir run [--config FILE | --preset NAME] [--seed N] [--sessions N] [--workers N] [--json] [--no-exact]
       Simulate a config (the embedded default when --config is not given) and
       print a summary, or the results document with --json.
   lir validate FILE...
@@ -37,6 +37,10 @@ Usage:
   lir bench [--seconds S] [--json]
       Measure hands/s on one core for the default config and the scaling over
       worker counts.
+  lir presets
+      List the preset studies (configs/), for run --preset.
+  lir url encode [--base URL] FILE | lir url decode LINK
+      Print a share link for a config, or the config (YAML) a link holds.
   lir help
       Show this text.
 
@@ -67,6 +71,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runMerge(rest, stdout, stderr)
 	case "compare":
 		return runCompare(rest, stdout, stderr)
+	case "url":
+		return runURL(rest, stdout, stderr)
+	case "presets":
+		return runPresets(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

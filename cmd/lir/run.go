@@ -22,6 +22,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
+	preset := fs.String("preset", "", "run a preset study by name (lir presets lists them)")
 	seedFlag := fs.String("seed", "", "64-bit master seed (overrides simulation.random_seed)")
 	sessions := fs.Int64("sessions", 0, "number of sessions (overrides simulation.num_sessions)")
 	workers := fs.Int("workers", 0, "parallel workers (overrides simulation.workers; default all cores)")
@@ -51,9 +52,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	c, err := loadConfig(*cfgPath)
+	if *preset != "" && *cfgPath != "" {
+		fmt.Fprintln(stderr, "lir run: give --config or --preset, not both")
+		return 2
+	}
+	c, err := loadConfigOrPreset(*cfgPath, *preset)
 	if err != nil {
-		printConfigError(stderr, orDefault(*cfgPath), err)
+		printConfigError(stderr, orDefault(*cfgPath+*preset), err)
 		return 1
 	}
 	if *trajectories >= 0 {

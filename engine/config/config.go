@@ -77,26 +77,180 @@ type StopConditions struct {
 	StopOnInsufficientFunds bool     `json:"stop_on_insufficient_funds" doc:"true: stop when the bankroll cannot cover three minimum bets; false: keep playing smaller bets, down to one chip increment per circle, until even that does not fit."`
 }
 
-// BettingSystem sizes the per-circle bet.
+// BettingSystem sizes the per-circle bet. Whatever the system asks for is
+// rounded down to chip_increment, kept within table_min…table_max, and
+// reduced to what the bankroll covers (3 × bet + bonus ≤ bankroll; below
+// the minimum the seat stops for insufficient funds).
 type BettingSystem struct {
-	Type             string `json:"type" doc:"flat: the base bet every hand." enum:"flat"`
-	ProgressionBasis string `json:"progression_basis" doc:"Result that progressions judge a hand won or lost by: main (main game only) or total (main plus bonus)." enum:"main|total"`
+	Type              string            `json:"type" doc:"flat: the base bet every hand; proportional, martingale, reverse_martingale, paroli, dalembert, fibonacci, custom: see their sections." enum:"flat|proportional|martingale|reverse_martingale|paroli|dalembert|fibonacci|custom"`
+	ProgressionBasis  string            `json:"progression_basis" doc:"Result that progressions (and the streak and last_result variables) judge a hand won or lost by: main (main game only) or total (main plus bonus). A hand with net 0 is a push and moves no progression." enum:"main|total"`
+	Proportional      Proportional      `json:"proportional" doc:"Parameters of type proportional."`
+	Martingale        Martingale        `json:"martingale" doc:"Parameters of type martingale."`
+	ReverseMartingale ReverseMartingale `json:"reverse_martingale" doc:"Parameters of type reverse_martingale."`
+	Paroli            Paroli            `json:"paroli" doc:"Parameters of type paroli."`
+	Dalembert         Dalembert         `json:"dalembert" doc:"Parameters of type dalembert."`
+	Fibonacci         Fibonacci         `json:"fibonacci" doc:"Parameters of type fibonacci."`
+	Custom            BetExpression     `json:"custom" doc:"Parameters of type custom."`
+}
+
+// Proportional bets a share of the current bankroll.
+type Proportional struct {
+	BankrollPercentage float64 `json:"bankroll_percentage" doc:"Per-circle bet as a percentage of the bankroll before the hand (2 means 2%)." min:"0.01" max:"33.33"`
+	MinBet             *Money  `json:"min_bet" doc:"Smallest per-circle bet; null: the table minimum (table_min, else base_bet)." min:"0.01" max:"10000000" null:"true"`
+	MaxBet             *Money  `json:"max_bet" doc:"Largest per-circle bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	RoundTo            *Money  `json:"round_to" doc:"The bet is rounded down to a multiple of this; null: chip_increment (one cent when that is null)." min:"0.01" max:"10000000" null:"true"`
+}
+
+// Martingale raises the bet after losses.
+type Martingale struct {
+	LossMultiplier  float64 `json:"loss_multiplier" doc:"After a loss the next bet is the last one × this (rounded down to the chip increment, capped at max_bet and table_max)." min:"1" max:"100"`
+	ResetOnWin      bool    `json:"reset_on_win" doc:"true: a win returns to the base bet; false: a win keeps the current bet."`
+	MaxBet          *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MaxProgressions *int64  `json:"max_progressions" doc:"After this many raises in a row, the next loss returns to the base bet (the player accepts the loss); null: no such reset." min:"1" max:"1000" null:"true"`
+}
+
+// ReverseMartingale raises the bet after wins.
+type ReverseMartingale struct {
+	WinMultiplier      float64 `json:"win_multiplier" doc:"After a win the next bet is the last one × this (rounded down to the chip increment, capped)." min:"1" max:"100"`
+	ResetOnLoss        bool    `json:"reset_on_loss" doc:"true: a loss returns to the base bet; false: a loss keeps the current bet (and ends the win streak)."`
+	ProfitTargetStreak *int64  `json:"profit_target_streak" doc:"After this many wins in a row, return to the base bet and keep the profit; null: never." min:"1" max:"1000" null:"true"`
+	MaxBet             *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+}
+
+// Paroli is a positive progression with a fixed streak length.
+type Paroli struct {
+	WinMultiplier   float64 `json:"win_multiplier" doc:"After a win the next bet is the last one × this (rounded down to the chip increment, capped)." min:"1" max:"100"`
+	WinsBeforeReset int64   `json:"wins_before_reset" doc:"After this many wins in a row, return to the base bet. A loss always returns to it." min:"1" max:"1000"`
+	MaxBet          *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+}
+
+// Dalembert adds a unit after a loss and removes one after a win.
+type Dalembert struct {
+	Unit         *Money `json:"unit" doc:"Added to the bet after a loss; null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	DecreaseUnit *Money `json:"decrease_unit" doc:"Taken off the bet after a win; null: unit." min:"0.01" max:"10000000" null:"true"`
+	MinBet       *Money `json:"min_bet" doc:"The bet never falls below this; null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	MaxBet       *Money `json:"max_bet" doc:"The bet never rises above this; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+}
+
+// Fibonacci bets unit × the Fibonacci number of its position.
+type Fibonacci struct {
+	Unit          *Money `json:"unit" doc:"Bet at positions 1 and 2 (F = 1, 1, 2, 3, 5, 8, …); null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	WinRegression int64  `json:"win_regression" doc:"Positions moved back after a win (at least to position 1); a loss moves one forward." min:"1" max:"90"`
+	MaxBet        *Money `json:"max_bet" doc:"Cap on the bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MaxPosition   *int64 `json:"max_position" doc:"Highest position; further losses stay there. null: 90." min:"1" max:"90" null:"true"`
+}
+
+// BetExpression sizes the bet with an expression.
+type BetExpression struct {
+	Expression string `json:"expression" doc:"Per-circle bet in currency units, an expression over the session variables (not card variables: the bet is placed before any card is seen); see Expressions below." max:"1000"`
+	MinBet     *Money `json:"min_bet" doc:"Smallest bet; smaller values (and values that are not numbers) bet this. null: the table minimum." min:"0.01" max:"10000000" null:"true"`
+	MaxBet     *Money `json:"max_bet" doc:"Largest bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 }
 
 // Strategy sets how bets 1 and 2 are played.
 type Strategy struct {
-	Type string `json:"type" doc:"basic: the published chart (optimal for the standard table); optimal: computed exactly for the configured paytable; always_ride, always_pull: baselines." enum:"basic|optimal|always_ride|always_pull"`
-	Ties string `json:"ties" doc:"Decisions whose ride and pull EVs are exactly equal: pull or ride (basic and optimal)." enum:"pull|ride"`
+	Type         string         `json:"type" doc:"basic: the published chart (optimal for the standard table); optimal: computed exactly for the configured paytable; always_ride, always_pull: baselines; conservative, aggressive, custom: see their sections." enum:"basic|optimal|always_ride|always_pull|conservative|aggressive|custom"`
+	Ties         string         `json:"ties" doc:"Decisions whose ride and pull EVs are exactly equal: pull or ride (basic, optimal and aggressive)." enum:"pull|ride"`
+	Conservative Conservative   `json:"conservative" doc:"Parameters of type conservative: ride only strong hands, by the hand-strength scale."`
+	Aggressive   Aggressive     `json:"aggressive" doc:"Parameters of type aggressive: basic strategy plus rides on draws."`
+	Custom       CustomStrategy `json:"custom" doc:"Parameters of type custom: ordered rules per decision, first match wins."`
+}
+
+// Conservative rides only strong hands.
+type Conservative struct {
+	MadeHandsOnly   bool  `json:"made_hands_only" doc:"Ride only when the cards already pay whatever comes (a pair of tens or better, two pair, trips, quads), and then only at the strengths below."`
+	MinStrengthBet1 int64 `json:"min_strength_bet1" doc:"Ride bet 1 on three cards of at least this strength (hand-strength scale below)." min:"1" max:"10"`
+	MinStrengthBet2 int64 `json:"min_strength_bet2" doc:"Ride bet 2 on four cards of at least this strength." min:"1" max:"10"`
+}
+
+// Aggressive adds draws to the basic strategy.
+type Aggressive struct {
+	RideOnDraws          bool `json:"ride_on_draws" doc:"Also ride bet 1 on any three to a straight flush and bet 2 on any four to an outside straight (even without a high card)."`
+	IncludeGutshots      bool `json:"include_gutshots" doc:"Also ride bet 2 on any four to an inside straight (one rank completes it)."`
+	IncludeBackdoorFlush bool `json:"include_backdoor_flush" doc:"Also ride bet 1 on any three suited cards (both community cards must match)."`
+}
+
+// CustomStrategy is ordered rules per decision.
+type CustomStrategy struct {
+	Bet1Rules   []Rule `json:"bet1_rules" doc:"Rules for bet 1 (three cards seen), tried in order; the first whose condition holds decides."`
+	Bet1Default string `json:"bet1_default" doc:"Decision for bet 1 when no rule matches." enum:"ride|pull"`
+	Bet2Rules   []Rule `json:"bet2_rules" doc:"Rules for bet 2 (four cards seen), tried in order."`
+	Bet2Default string `json:"bet2_default" doc:"Decision for bet 2 when no rule matches." enum:"ride|pull"`
+}
+
+// Rule is one custom-strategy rule.
+type Rule struct {
+	Condition string `json:"condition" doc:"An expression over the card and session variables that is true or false (see Expressions below)." max:"1000"`
+	Action    string `json:"action" doc:"What to do when the condition holds." enum:"ride|pull"`
 }
 
 // BonusStrategy sets the Three Card Bonus bet, placed before any card is
 // seen.
 type BonusStrategy struct {
-	Enabled bool        `json:"enabled" doc:"Bet on the Three Card Bonus at all."`
-	Type    string      `json:"type" doc:"never: no bonus bet; always: always.amount every hand; static: static.amount, or static.ratio × the current base bet." enum:"never|always|static"`
-	Always  BonusAmount `json:"always" doc:"Parameters of type always."`
-	Static  BonusStatic `json:"static" doc:"Parameters of type static."`
-	Limits  BonusLimits `json:"limits" doc:"Applied to every bonus type: round down to increment, no bet below min_bet, cap at max_bet."`
+	Enabled             bool                `json:"enabled" doc:"Bet on the Three Card Bonus at all; false places no bonus bet whatever the type."`
+	Type                string              `json:"type" doc:"never: no bonus bet; always: always.amount every hand; static: static.amount, or static.ratio × the current per-circle bet; bankroll_conditional, streak_based, session_conditional, custom: see their sections." enum:"never|always|static|bankroll_conditional|streak_based|session_conditional|custom"`
+	Always              BonusAmount         `json:"always" doc:"Parameters of type always."`
+	Static              BonusStatic         `json:"static" doc:"Parameters of type static."`
+	BankrollConditional BankrollConditional `json:"bankroll_conditional" doc:"Parameters of type bankroll_conditional: bet only while the session goes well enough (every condition set must hold)."`
+	StreakBased         StreakBased         `json:"streak_based" doc:"Parameters of type streak_based: change the bet after runs of main-game wins or losses."`
+	SessionConditional  SessionConditional  `json:"session_conditional" doc:"Parameters of type session_conditional: the bet by where the session stands; the first matching rule (in the order below) decides."`
+	Custom              BonusExpression     `json:"custom" doc:"Parameters of type custom."`
+	Limits              BonusLimits         `json:"limits" doc:"Applied to every bonus type: round down to increment, no bet below min_bet, cap at max_bet."`
+}
+
+// BankrollConditional bets the bonus only while the session goes well.
+type BankrollConditional struct {
+	Amount           Money        `json:"amount" doc:"Bonus bet when the conditions hold (unless profit_percentage or profit_tiers sets it)." min:"0.01" max:"10000000"`
+	MinSessionProfit *Money       `json:"min_session_profit" doc:"Bet only when session profit ≥ this (may be negative); null: no condition." min:"-1000000000" max:"1000000000" null:"true"`
+	MinBankrollRatio *float64     `json:"min_bankroll_ratio" doc:"Bet only when bankroll ≥ this × the starting bankroll; null: no condition." min:"0" max:"1000" null:"true"`
+	MaxDrawdown      *Money       `json:"max_drawdown" doc:"Bet only when the session profit is at most this below its session peak; null: no condition." min:"0" max:"1000000000" null:"true"`
+	ProfitPercentage *float64     `json:"profit_percentage" doc:"Bet this percentage of the session profit (no bet unless ahead) instead of amount; null: bet amount." min:"0.01" max:"100" null:"true"`
+	ProfitTiers      []ProfitTier `json:"profit_tiers" doc:"Instead of amount: the bet of the highest tier whose min_profit the session profit reaches (no bet below the lowest tier). Listed in increasing min_profit."`
+}
+
+// ProfitTier is one tier of bankroll_conditional.profit_tiers.
+type ProfitTier struct {
+	MinProfit Money `json:"min_profit" doc:"Session profit from which this tier applies (may be negative)." min:"-1000000000" max:"1000000000"`
+	Amount    Money `json:"amount" doc:"Bonus bet in this tier (0: none)." min:"0" max:"10000000"`
+}
+
+// StreakBased changes the bonus bet after streaks of main-game results.
+type StreakBased struct {
+	Amount        Money   `json:"amount" doc:"Bonus bet at the start of a session and after each reset." min:"0.01" max:"10000000"`
+	Trigger       string  `json:"trigger" doc:"Main-game result that builds a streak." enum:"win|loss"`
+	StreakLength  int64   `json:"streak_length" doc:"Results in a row that fire the action; the count then restarts, so the action repeats every streak_length results." min:"1" max:"1000"`
+	Action        string  `json:"action" doc:"multiply: bet × multiplier; increase: bet + step; decrease: bet − step (down to no bet); stop: stop betting the bonus; start: bet amount only from the first streak on (no bonus before)." enum:"multiply|increase|decrease|stop|start"`
+	ResetOn       string  `json:"reset_on" doc:"Result that returns to the starting state: opposite (any result that is not the trigger, pushes included), win or loss (must differ from trigger, so no state is a dead end)." enum:"opposite|win|loss"`
+	Multiplier    float64 `json:"multiplier" doc:"Factor of action multiply." min:"1" max:"100"`
+	Step          *Money  `json:"step" doc:"Change made by increase and decrease; null: amount." min:"0.01" max:"10000000" null:"true"`
+	MaxMultiplier float64 `json:"max_multiplier" doc:"multiply and increase never take the bet above amount × this." min:"1" max:"1000"`
+}
+
+// SessionConditional sizes the bonus by where the session stands.
+type SessionConditional struct {
+	EarlySession  EarlySession `json:"early_session" doc:"Bet during the first hands of a session."`
+	NearWinLimit  NearLimit    `json:"near_win_limit" doc:"Bet when the session profit is within 'within' of stop_conditions.win_limit."`
+	NearLossLimit NearLimit    `json:"near_loss_limit" doc:"Bet when the session loss is within 'within' of stop_conditions.loss_limit."`
+	Default       Money        `json:"default" doc:"Bet when no rule above applies (0: none)." min:"0" max:"10000000"`
+}
+
+// EarlySession is the early-session rule.
+type EarlySession struct {
+	Hands  *int64 `json:"hands" doc:"Hands counted as early (hands_played < this); null: rule off." min:"1" max:"10000000" null:"true"`
+	Amount Money  `json:"amount" doc:"Bonus bet then (0: none)." min:"0" max:"10000000"`
+}
+
+// NearLimit is a near-limit rule.
+type NearLimit struct {
+	Within *Money `json:"within" doc:"Distance from the limit, in currency units; null: rule off (it needs the limit set)." min:"0" max:"1000000000" null:"true"`
+	Amount Money  `json:"amount" doc:"Bonus bet then (0: none)." min:"0" max:"10000000"`
+}
+
+// BonusExpression sizes the bonus with an expression.
+type BonusExpression struct {
+	Expression string `json:"expression" doc:"Bonus bet in currency units, an expression over the session variables and bet (this hand's per-circle bet). Card variables are refused: the bonus is placed before any card is seen." max:"1000"`
+	MinBet     *Money `json:"min_bet" doc:"A smaller value (or one that is not a number) places no bet; null: one cent." min:"0.01" max:"10000000" null:"true"`
+	MaxBet     *Money `json:"max_bet" doc:"Cap; null: none." min:"0.01" max:"10000000" null:"true"`
 }
 
 // BonusAmount is a fixed bonus bet.
@@ -195,10 +349,24 @@ func Default() *Config {
 		Bankroll: Bankroll{
 			StartingAmount: 50000, BaseBet: 500,
 			StopConditions: StopConditions{WinLimit: &win, LossLimit: &loss, HandsPerHour: 60, StopOnInsufficientFunds: true},
-			BettingSystem:  BettingSystem{Type: "flat", ProgressionBasis: "main"},
+			BettingSystem: BettingSystem{Type: "flat", ProgressionBasis: "main",
+				Proportional:      Proportional{BankrollPercentage: 2},
+				Martingale:        Martingale{LossMultiplier: 2, ResetOnWin: true},
+				ReverseMartingale: ReverseMartingale{WinMultiplier: 2, ResetOnLoss: true},
+				Paroli:            Paroli{WinMultiplier: 2, WinsBeforeReset: 3},
+				Fibonacci:         Fibonacci{WinRegression: 2},
+			},
 		},
-		Strategy:      Strategy{Type: "basic", Ties: "pull"},
-		BonusStrategy: BonusStrategy{Type: "never", Always: BonusAmount{Amount: 100}},
+		Strategy: Strategy{Type: "basic", Ties: "pull",
+			Conservative: Conservative{MadeHandsOnly: true, MinStrengthBet1: 9, MinStrengthBet2: 9},
+			Aggressive:   Aggressive{RideOnDraws: true},
+			Custom:       CustomStrategy{Bet1Default: "pull", Bet2Default: "pull"},
+		},
+		BonusStrategy: BonusStrategy{Type: "never", Always: BonusAmount{Amount: 100},
+			BankrollConditional: BankrollConditional{Amount: 100},
+			StreakBased: StreakBased{Amount: 100, Trigger: "loss", StreakLength: 3, Action: "multiply", ResetOn: "opposite",
+				Multiplier: 2, MaxMultiplier: 8},
+		},
 		Paytables: Paytables{
 			MainGame: MainPaytable{Type: "standard", Custom: MainCustom{1000, 200, 50, 11, 8, 5, 3, 2, 1}},
 			Bonus: BonusPaytable{Type: "paytable_b", Custom: BonusCustom{100, 40, 30, 5, 4, 1},

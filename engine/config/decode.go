@@ -217,6 +217,10 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 		rv.Set(nv)
 		return
 	}
+	if v == nil && rv.Kind() == reflect.Slice {
+		rv.Set(reflect.Zero(rv.Type())) // null is an empty list
+		return
+	}
 	if v == nil {
 		es.add(path, "null", "a value is required"+allowedSuffix(rv.Type(), f))
 		return
@@ -298,6 +302,10 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 		}
 		if len(l) > maxListLen {
 			es.add(path, fmt.Sprintf("a list of %d entries", len(l)), fmt.Sprintf("at most %d entries", maxListLen))
+			return
+		}
+		if len(l) == 0 {
+			rv.Set(reflect.Zero(rv.Type())) // one form of the empty list
 			return
 		}
 		out := reflect.MakeSlice(rv.Type(), len(l), len(l))

@@ -4,3 +4,5 @@
 // File formats other than JSON live in their own packages, so the browser
 // worker that imports this one stays small.
 package config
+
+//go:generate go run gen_reference.go

@@ -73,5 +73,6 @@ func (c *Config) validate() Errors {
 	if l := bs.Limits; l.MinBet != nil && l.MaxBet != nil && *l.MinBet > *l.MaxBet {
 		es.add("bonus_strategy.limits.min_bet", l.MinBet.String(), "must be at most bonus_strategy.limits.max_bet = "+l.MaxBet.String())
 	}
+	es = append(es, c.validateOptions()...)
 	return es
 }

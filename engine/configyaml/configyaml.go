@@ -14,19 +14,30 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/ruleexpr"
 )
 
 // Decode reads a config file's bytes; name (a file name or "") picks JSON
 // for a .json name and YAML otherwise. Errors are config.Errors.
+// Every expression is also checked against expr-lang (package ruleexpr).
 func Decode(name string, data []byte) (*config.Config, error) {
+	var c *config.Config
+	var err error
 	if strings.EqualFold(filepath.Ext(name), ".json") {
-		return config.DecodeJSON(data)
+		c, err = config.DecodeJSON(data)
+	} else {
+		var tree any
+		if tree, err = ParseTree(data); err == nil {
+			c, err = config.DecodeTree(tree)
+		}
 	}
-	tree, err := ParseTree(data)
 	if err != nil {
 		return nil, err
 	}
-	return config.DecodeTree(tree)
+	if es := ruleexpr.Check(c); len(es) > 0 {
+		return nil, es
+	}
+	return c, nil
 }
 
 // ParseTree parses YAML into config's generic tree: string-keyed maps,
@@ -34,6 +45,9 @@ func Decode(name string, data []byte) (*config.Config, error) {
 func ParseTree(data []byte) (any, error) {
 	if len(data) > config.MaxInputBytes {
 		return nil, config.Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %d", config.MaxInputBytes, len(data))}}
+	}
+	if err := guard(data); err != nil {
+		return nil, err
 	}
 	var raw any
 	if err := yaml.Unmarshal(data, &raw); err != nil {

@@ -44,6 +44,7 @@ type plan struct {
 	table *strategy.Table
 	pays  [poker.NumCategories]int64
 	bonus bonusPlan
+	dyn   *dynamic // nil: flat bets, fixed bonus, table decisions
 }
 
 // bonusPlan is the Three Card Bonus bet and paytable.
@@ -111,6 +112,20 @@ func StrategyTable(c *config.Config) (*strategy.Table, error) {
 		return strategy.AlwaysRide(), nil
 	case "always_pull":
 		return strategy.AlwaysPull(), nil
+	case "conservative":
+		x := c.Strategy.Conservative
+		return strategy.Conservative(x.MadeHandsOnly, int(x.MinStrengthBet1), int(x.MinStrengthBet2)), nil
+	case "aggressive":
+		x := c.Strategy.Aggressive
+		return strategy.Aggressive(ties, x.RideOnDraws, x.IncludeGutshots, x.IncludeBackdoorFlush), nil
+	case "custom":
+		// Rule lists that read only the cards become the table; the
+		// simulator runs the others per hand (compileDynamic).
+		r1, r2, err := CustomRules(c)
+		if err != nil {
+			return nil, err
+		}
+		return strategy.Custom(r1, r2), nil
 	}
 	return nil, fmt.Errorf("strategy.type %q has no implementation", c.Strategy.Type)
 }
@@ -181,6 +196,9 @@ func compile(c *config.Config) (*plan, error) {
 			bp.resetMicro = int64(pr.ResetAmount) * 1e6
 			bp.ratePPM = int64(math.Round(pr.ContributionRate * 1e6))
 		}
+	}
+	if err := compileDynamic(c, p); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -1,10 +1,12 @@
 package sim
 
 import (
+	"github.com/lir-lab/lir/engine/betting"
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
+	"github.com/lir-lab/lir/engine/rules"
 )
 
 // Runner plays sessions of one config. It is immutable after NewRunner, so
@@ -37,6 +39,15 @@ type seat struct {
 	bet      int64 // per-circle bet for the coming hand
 	bonus    int64 // bonus bet for the coming hand
 	bonusNet int64 // net of the bonus bets so far
+
+	// Followed only when the plan is dynamic.
+	prog    betting.State
+	bstate  betting.BonusState
+	streak  int64 // +n wins / −n losses in a row
+	last    int8  // last result: 1, −1, 0
+	lastBet int64
+	view    betting.View // what sizers see; kept here so it never escapes per hand
+	env     rules.Env
 }
 
 // Run plays table sessions [from, to) of master seed seed and returns their
@@ -49,7 +60,18 @@ func (r *Runner) Run(seed uint64, from, to int, progress func(done int, hands in
 	return r.RunObserved(seed, from, to, progress, nil)
 }
 
-func (r *Runner) newSeat() seat { return seat{active: true, bankroll: r.p.start} }
+func (r *Runner) newSeat() seat {
+	st := seat{active: true, bankroll: r.p.start, lastBet: r.p.base}
+	if d := r.p.dyn; d != nil {
+		if d.sizer != nil {
+			st.prog = d.sizer.Start()
+		}
+		if d.bonus != nil {
+			st.bstate = d.bonus.Start()
+		}
+	}
+	return st
+}
 
 // session plays table session i and returns the hands played.
 func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate, obs *observed) int64 {
@@ -135,6 +157,12 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 		return StopMaxDuration, true
 	}
 	bet := p.base
+	if p.dyn != nil {
+		r.view(st)
+		if p.dyn.sizer != nil {
+			bet = min(p.limitBet(p.dyn.sizer.Want(&st.prog, &st.view)), p.dyn.ceiling)
+		}
+	}
 	if 3*bet > st.bankroll {
 		// Reduce to what fits, in whole chips.
 		bet = st.bankroll / 3 / p.inc * p.inc
@@ -147,7 +175,14 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 		}
 	}
 	st.bet = bet
-	bonus := p.bonus.bonusBet(bet)
+	var bonus int64
+	if p.dyn != nil && p.dyn.bonus != nil {
+		st.view.Bet = bet
+		st.env[rules.Bet] = float64(bet) / 100
+		bonus = p.bonus.limit(min(p.dyn.bonus.Want(&st.bstate, &st.view), p.dyn.ceiling))
+	} else {
+		bonus = p.bonus.bonusBet(bet)
+	}
 	if bonus > 0 && 3*bet+bonus > st.bankroll {
 		bonus = p.bonus.limit(st.bankroll - 3*bet)
 	}
@@ -159,13 +194,16 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
 	p := r.p
 	bet := st.bet
-	r1 := 0
-	if p.table.RideBet1(cards.Index3(a, b, c)) {
-		r1 = 1
-	}
-	r2 := 0
-	if p.table.RideBet2(cards.Index4(a, b, c, x)) {
-		r2 = 1
+	r1, r2 := 0, 0
+	if p.dyn == nil || p.dyn.rules1 == nil && p.dyn.rules2 == nil {
+		if p.table.RideBet1(cards.Index3(a, b, c)) {
+			r1 = 1
+		}
+		if p.table.RideBet2(cards.Index4(a, b, c, x)) {
+			r2 = 1
+		}
+	} else {
+		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	}
 	cat := poker.Classify(a, b, c, x, y)
 	stake := int64(1+r1+r2) * bet
@@ -198,10 +236,16 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 		net += bonusNet
 	}
 	ss.TotalNet2.AddSquare(net)
+	if p.dyn != nil {
+		r.settleDynamic(st, mainNet, net)
+	}
 	ss.BaseBetUnits.Add(bet)
 	ss.Hands++
 	st.hands++
 	st.bankroll += net
+	if st.bankroll < 0 {
+		panic("sim: negative bankroll") // the bankroll cover in prepare prevents it
+	}
 	profit := st.bankroll - p.start
 	if profit > st.peak {
 		st.peak = profit

@@ -1,0 +1,93 @@
+package config
+
+import (
+	"fmt"
+
+	"github.com/lir-lab/lir/engine/rules"
+)
+
+// validateOptions checks the betting system, the bonus strategy and the
+// playing strategy's parameters, including every expression.
+func (c *Config) validateOptions() Errors {
+	var es Errors
+	b := &c.Bankroll
+	bs := &b.BettingSystem
+	atLeastBase := func(path string, m *Money) {
+		if m != nil && *m < b.BaseBet {
+			es.add(path, m.String(), "must be at least bankroll.base_bet = "+b.BaseBet.String())
+		}
+	}
+	minMax := func(path string, lo, hi *Money) {
+		if lo != nil && hi != nil && *lo > *hi {
+			es.add(path+".min_bet", lo.String(), "must be at most "+path+".max_bet = "+hi.String())
+		}
+	}
+	atLeastBase("bankroll.betting_system.martingale.max_bet", bs.Martingale.MaxBet)
+	atLeastBase("bankroll.betting_system.reverse_martingale.max_bet", bs.ReverseMartingale.MaxBet)
+	atLeastBase("bankroll.betting_system.paroli.max_bet", bs.Paroli.MaxBet)
+	minMax("bankroll.betting_system.proportional", bs.Proportional.MinBet, bs.Proportional.MaxBet)
+	minMax("bankroll.betting_system.dalembert", bs.Dalembert.MinBet, bs.Dalembert.MaxBet)
+	minMax("bankroll.betting_system.custom", bs.Custom.MinBet, bs.Custom.MaxBet)
+	if d := bs.Dalembert; d.MinBet != nil && d.MinBet.Dollars() > b.BaseBet.Dollars() {
+		es.add("bankroll.betting_system.dalembert.min_bet", d.MinBet.String(), "must be at most bankroll.base_bet = "+b.BaseBet.String()+" (the first bet)")
+	}
+	if d := bs.Dalembert; d.MaxBet != nil {
+		atLeastBase("bankroll.betting_system.dalembert.max_bet", d.MaxBet)
+	}
+	expr(&es, "bankroll.betting_system.custom.expression", bs.Custom.Expression, bs.Type == "custom", rules.Float, rules.BetContext)
+
+	st := &c.Strategy
+	for _, d := range []struct {
+		name  string
+		rules []Rule
+	}{{"bet1_rules", st.Custom.Bet1Rules}, {"bet2_rules", st.Custom.Bet2Rules}} {
+		for i, r := range d.rules {
+			path := fmt.Sprintf("strategy.custom.%s[%d]", d.name, i)
+			if r.Action == "" {
+				es.add(path+".action", "", "required: ride or pull")
+			}
+			expr(&es, path+".condition", r.Condition, true, rules.Bool, rules.StrategyContext)
+		}
+	}
+
+	bo := &c.BonusStrategy
+	sb := &bo.StreakBased
+	if sb.ResetOn == sb.Trigger {
+		es.add("bonus_strategy.streak_based.reset_on", sb.ResetOn,
+			"must differ from trigger: a reset on the trigger result would fire on every streak step, and the starting state could never be left")
+	}
+	tiers := bo.BankrollConditional.ProfitTiers
+	for i := 1; i < len(tiers); i++ {
+		if tiers[i].MinProfit <= tiers[i-1].MinProfit {
+			es.add(fmt.Sprintf("bonus_strategy.bankroll_conditional.profit_tiers[%d].min_profit", i), tiers[i].MinProfit.String(),
+				"tiers must be listed in increasing min_profit; the previous one is "+tiers[i-1].MinProfit.String())
+		}
+	}
+	if bc := bo.BankrollConditional; bc.ProfitPercentage != nil && len(bc.ProfitTiers) > 0 {
+		es.add("bonus_strategy.bankroll_conditional.profit_percentage", fmt.Sprint(*bc.ProfitPercentage), "set profit_percentage or profit_tiers, not both")
+	}
+	sc := &bo.SessionConditional
+	if sc.NearWinLimit.Within != nil && b.StopConditions.WinLimit == nil {
+		es.add("bonus_strategy.session_conditional.near_win_limit.within", sc.NearWinLimit.Within.String(), "needs bankroll.stop_conditions.win_limit set: there is no win limit to be near")
+	}
+	if sc.NearLossLimit.Within != nil && b.StopConditions.LossLimit == nil {
+		es.add("bonus_strategy.session_conditional.near_loss_limit.within", sc.NearLossLimit.Within.String(), "needs bankroll.stop_conditions.loss_limit set: there is no loss limit to be near")
+	}
+	minMax("bonus_strategy.custom", bo.Custom.MinBet, bo.Custom.MaxBet)
+	expr(&es, "bonus_strategy.custom.expression", bo.Custom.Expression, bo.Enabled && bo.Type == "custom", rules.Float, rules.BonusContext)
+	return es
+}
+
+// expr compiles an expression to report its errors; an empty one is an
+// error only when required.
+func expr(es *Errors, path, src string, required bool, want rules.Type, ctx rules.Context) {
+	if src == "" {
+		if required {
+			es.add(path, `""`, "required: an expression (see docs/CONFIG.md, Expressions)")
+		}
+		return
+	}
+	if _, err := rules.Compile(src, want, ctx); err != nil {
+		es.add(path, describe(src), err.Error())
+	}
+}

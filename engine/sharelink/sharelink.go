@@ -1,0 +1,129 @@
+// Package sharelink encodes a config as a share link and back: the config's
+// canonical JSON without the keys equal to their defaults, deflated and
+// base64url-encoded after a version prefix, carried in the URL fragment
+// (which browsers never send to a server). Decoding is bounded: the link's
+// size is checked before any work, the inflated size while inflating, and
+// the JSON's depth by package config.
+package sharelink
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+
+	"github.com/lir-lab/lir/engine/config"
+)
+
+// Version is the prefix of the current link format, in the fragment.
+const Version = "v1."
+
+// Bounds on what Decode accepts.
+const (
+	MaxLinkBytes     = 32 << 10  // the whole link
+	MaxInflatedBytes = 256 << 10 // the JSON inside
+)
+
+// Encode returns base + "#v1." + the encoded config. base may be empty
+// (the fragment alone is returned) and must not contain '#'.
+func Encode(base string, c *config.Config) (string, error) {
+	if strings.Contains(base, "#") {
+		return "", fmt.Errorf("the base URL must not contain '#'")
+	}
+	payload := Minimal(c)
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil {
+		return "", err
+	}
+	w.Write(payload)
+	if err := w.Close(); err != nil {
+		return "", err
+	}
+	return base + "#" + Version + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// Minimal returns the config's canonical JSON without the keys whose
+// values equal the defaults (objects are kept only when something in them
+// differs). Keys are sorted, so equal configs give equal bytes.
+func Minimal(c *config.Config) []byte {
+	tree := treeOf(c.CanonicalJSON())
+	def := treeOf(config.Default().CanonicalJSON())
+	diff, _ := prune(tree, def)
+	if diff == nil {
+		diff = map[string]any{}
+	}
+	b, err := json.Marshal(diff)
+	if err != nil {
+		panic("sharelink: " + err.Error())
+	}
+	return b
+}
+
+func treeOf(b []byte) any {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var t any
+	if err := d.Decode(&t); err != nil {
+		panic("sharelink: canonical JSON does not parse: " + err.Error())
+	}
+	return t
+}
+
+// prune returns the parts of v that differ from def, and whether any do.
+func prune(v, def any) (any, bool) {
+	m, ok := v.(map[string]any)
+	dm, dok := def.(map[string]any)
+	if !ok || !dok {
+		if reflect.DeepEqual(v, def) {
+			return nil, false
+		}
+		return v, true
+	}
+	out := map[string]any{}
+	for k, x := range m {
+		if d, ok := prune(x, dm[k]); ok {
+			out[k] = d
+		}
+	}
+	return out, len(out) > 0
+}
+
+// Decode reads a share link: a whole URL, its fragment ("#v1.…") or the
+// fragment without '#'. The config is validated like any other.
+func Decode(link string) (*config.Config, error) {
+	if len(link) > MaxLinkBytes {
+		return nil, refuse(fmt.Sprintf("a share link is at most %d bytes; this one is %d", MaxLinkBytes, len(link)))
+	}
+	s := strings.TrimSpace(link)
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[i+1:]
+	}
+	if !strings.HasPrefix(s, Version) {
+		if j := strings.IndexByte(s, '.'); j > 0 && j < 8 && s[0] == 'v' {
+			return nil, refuse(fmt.Sprintf("link version %q is not known to this version of the tool (it reads %q)", s[:j+1], Version))
+		}
+		return nil, refuse(fmt.Sprintf("not a share link: the fragment must start with %q", Version))
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s[len(Version):])
+	if err != nil {
+		return nil, refuse("the link is damaged (not base64url): " + err.Error())
+	}
+	r := flate.NewReader(bytes.NewReader(raw))
+	data, err := io.ReadAll(io.LimitReader(r, MaxInflatedBytes+1))
+	if err != nil {
+		return nil, refuse("the link is damaged (not deflate data): " + err.Error())
+	}
+	if len(data) > MaxInflatedBytes {
+		return nil, refuse(fmt.Sprintf("the link inflates to more than %d bytes; a config is far smaller", MaxInflatedBytes))
+	}
+	return config.DecodeJSON(data)
+}
+
+func refuse(msg string) error {
+	return config.Errors{{Path: "(link)", Allowed: msg}}
+}
