@@ -25,3 +25,4 @@ func replaceFragment(string)                             {}
 func copyToClipboard(string)                             {}
 func onHashChange(func())                                {}
 func readFileInput(string, func(string, []byte, string)) {}
+func markMounted()                                       {}

@@ -260,3 +260,9 @@ func readFileInput(id string, done func(name string, data []byte, err string)) {
 	})
 	file.Call("text").Call("then", then, fail)
 }
+
+// markMounted tells scripts and tests that the page is live (data-lab="ready"
+// on <html>): the pre-rendered HTML looks the same but does nothing yet.
+func markMounted() {
+	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
+}

@@ -65,7 +65,7 @@ func barChart(id, title string, labels []string, values []float64, series string
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Feature: &opts.ToolBoxFeature{
 			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Type: "png", Name: strings.TrimPrefix(id, "chart-"), Title: "Save as image"},
 		}}),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 30, Interval: "0"}}),
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: xLabels(len(labels))}),
 		charts.WithGridOpts(opts.Grid{Bottom: "90", Left: "70"}),
 		charts.WithAnimation(false),
 	)
@@ -76,6 +76,15 @@ func barChart(id, title string, labels []string, values []float64, series string
 	bar.SetXAxis(labels).AddSeries(series, data)
 	bar.Validate()
 	return chartSpec{ID: id, Title: title, Option: string(bar.JSONNotEscaped())}
+}
+
+// xLabels shows every category name when there are few, and lets ECharts
+// thin them out when there are many.
+func xLabels(n int) *opts.AxisLabel {
+	if n <= 12 {
+		return &opts.AxisLabel{Rotate: 30, Interval: "0"}
+	}
+	return &opts.AxisLabel{Rotate: 30}
 }
 
 func histogramLabels(n int) []string {

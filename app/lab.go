@@ -58,6 +58,7 @@ type labPage struct {
 
 	phase      phase
 	statusText string
+	runs       int // runs started since the page loaded (data-run on the status)
 	run        *Run
 	lastDraw   time.Time
 
@@ -93,6 +94,7 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 	p.resizePool(p.workers)
 	p.restoreFromFragment()
 	onHashChange(func() { ctx.Dispatch(func(goapp.Context) { p.restoreFromFragment() }) })
+	markMounted()
 }
 
 // restoreFromFragment loads the config of a share link, if the URL has one.
@@ -203,6 +205,7 @@ func (p *labPage) startRun(ctx goapp.Context) {
 		p.resizePool(p.workers)
 	}
 	p.run = NewRun(cfg, seed, sessions, p.workers, time.Now())
+	p.runs++
 	p.phase = phaseRunning
 	p.result = nil
 	how := "seed " + formatSeed(seed)
@@ -595,7 +598,7 @@ func (p *labPage) renderRun() goapp.UI {
 				return goapp.Small().Class("error").Text("Fix the problems in the study to run it.")
 			}),
 		),
-		goapp.P().ID("status").Role("status").Aria("live", "polite").Class("status").Text(p.statusText),
+		goapp.P().ID("status").Role("status").Aria("live", "polite").DataSet("run", p.runs).Class("status").Text(p.statusText),
 		goapp.If(running, func() goapp.UI {
 			pct := 0.0
 			if sessions > 0 {
