@@ -191,6 +191,10 @@ func prefersDark() bool {
 
 // locationFragment is the part of the URL after '#'.
 func locationFragment() string {
+	if r := js.Global().Get("lirRejectedFragment"); r.Type() == js.TypeString {
+		js.Global().Delete("lirRejectedFragment")
+		return r.String()
+	}
 	h := js.Global().Get("location").Get("hash").String()
 	if len(h) > 0 && h[0] == '#' {
 		h = h[1:]

@@ -73,6 +73,17 @@ var formGroups = []fieldGroup{
 	}},
 }
 
+func fieldByPath(path string) (field, bool) {
+	for _, g := range formGroups {
+		for _, f := range g.Fields {
+			if f.Path == path {
+				return f, true
+			}
+		}
+	}
+	return field{}, false
+}
+
 // editor holds the config being edited as a JSON tree, the text of each
 // form field, and the problems found in them.
 type editor struct {

@@ -92,9 +92,13 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onWorker(ctx, gen, ev) })
 	})
 	p.resizePool(p.workers)
-	p.restoreFromFragment()
 	onHashChange(func() { ctx.Dispatch(func(goapp.Context) { p.restoreFromFragment() }) })
-	markMounted()
+	// Fields changed in OnMount are not rendered by themselves: change them
+	// in a dispatch, which re-renders, then say the page is live.
+	ctx.Dispatch(func(ctx goapp.Context) {
+		p.restoreFromFragment()
+		ctx.Defer(func(goapp.Context) { markMounted() })
+	})
 }
 
 // restoreFromFragment loads the config of a share link, if the URL has one.
@@ -504,6 +508,23 @@ func (p *labPage) jsonBoxText() string {
 	return p.ed.JSON()
 }
 
+// onFieldInput handles input in any form field. The field comes from the
+// element's data-path, not from a closure: go-app keeps the first handler of
+// a reused element when the new one is the same function literal, so a
+// closure over the field would go stale when the form's layout shifts.
+func (p *labPage) onFieldInput(ctx goapp.Context, e goapp.Event) {
+	src := ctx.JSSrc()
+	f, ok := fieldByPath(src.Get("dataset").Get("path").String())
+	if !ok {
+		return
+	}
+	v := src.Get("value").String()
+	if f.Kind == kindBool {
+		v = strconv.FormatBool(src.Get("checked").Bool())
+	}
+	p.ed.set(f, v)
+}
+
 func (p *labPage) renderField(f field) goapp.UI {
 	id := "f-" + strings.ReplaceAll(f.Path, ".", "-")
 	problem := p.ed.problems[f.Path]
@@ -515,20 +536,11 @@ func (p *labPage) renderField(f field) goapp.UI {
 	if problem != "" {
 		described = append(described, id+"-err")
 	}
-	onInput := func(ctx goapp.Context, e goapp.Event) {
-		v := ctx.JSSrc().Get("value").String()
-		if f.Kind == kindBool {
-			v = strconv.FormatBool(ctx.JSSrc().Get("checked").Bool())
-		}
-		p.ed.set(f, v)
-		if !p.jsonDirty {
-			p.jsonText = ""
-		}
-	}
+	onInput := p.onFieldInput
 	var control goapp.UI
 	switch f.Kind {
 	case kindBool:
-		control = goapp.Input().ID(id).Type("checkbox").Checked(text == "true").
+		control = goapp.Input().ID(id).Type("checkbox").Checked(text == "true").DataSet("path", f.Path).
 			Aria("describedby", strings.Join(described, " ")).OnChange(onInput)
 	case kindSelect:
 		opts := f.Options
@@ -539,7 +551,7 @@ func (p *labPage) renderField(f field) goapp.UI {
 		if !found {
 			opts = append([]string{text}, opts...)
 		}
-		control = goapp.Select().ID(id).Aria("describedby", strings.Join(described, " ")).
+		control = goapp.Select().ID(id).DataSet("path", f.Path).Aria("describedby", strings.Join(described, " ")).
 			Aria("invalid", strconv.FormatBool(problem != "")).OnChange(onInput).Body(
 			goapp.Range(opts).Slice(func(i int) goapp.UI {
 				return goapp.Option().Value(opts[i]).Selected(opts[i] == text).Text(opts[i])
@@ -550,7 +562,7 @@ func (p *labPage) renderField(f field) goapp.UI {
 		if f.Kind == kindInt || f.Kind == kindOptInt || f.Kind == kindSeed {
 			mode = "numeric"
 		}
-		control = goapp.Input().ID(id).Type("text").Attr("inputmode", mode).Attr("autocomplete", "off").
+		control = goapp.Input().ID(id).DataSet("path", f.Path).Type("text").Attr("inputmode", mode).Attr("autocomplete", "off").
 			Value(text).Aria("describedby", strings.Join(described, " ")).
 			Aria("invalid", strconv.FormatBool(problem != "")).OnInput(onInput)
 	}

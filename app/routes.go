@@ -42,6 +42,7 @@ func Handler(o SiteOptions) *goapp.Handler {
 			"/wasm_exec.js",
 			"/web/bench.html",
 		},
+		RawHeaders:            []string{guardFragmentJS},
 		Version:               o.Version,
 		WasmContentLength:     o.WasmContentLength,
 		ServiceWorkerTemplate: serviceWorkerJS,
@@ -51,3 +52,16 @@ func Handler(o SiteOptions) *goapp.Handler {
 	}
 	return h
 }
+
+// guardFragmentJS runs before the Go page starts. go-app parses the page URL
+// with net/url and stops on a malformed escape (a damaged link such as
+// "#c1=%%%"); so such a fragment is set aside for the page to report, and the
+// address bar gets a harmless one.
+const guardFragmentJS = `<script>
+(function () {
+  try { decodeURI(location.href); } catch (e) {
+    window.lirRejectedFragment = location.hash.slice(1);
+    history.replaceState(null, "", location.pathname + location.search + "#rejected-link");
+  }
+})();
+</script>`

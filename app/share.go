@@ -41,7 +41,7 @@ func EncodeShare(canonicalJSON []byte) string {
 // is not a share link, and an error saying what is wrong otherwise.
 func DecodeShare(fragment string) ([]byte, error) {
 	fragment = strings.TrimPrefix(fragment, "#")
-	if fragment == "" || !strings.HasPrefix(fragment, "c") || !strings.Contains(fragment, "=") {
+	if fragment == "" || fragment == "rejected-link" || !strings.HasPrefix(fragment, "c") || !strings.Contains(fragment, "=") {
 		return nil, ErrNoShare
 	}
 	if len(fragment) > MaxShareFragment {

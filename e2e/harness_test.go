@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -130,7 +131,60 @@ func browser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting %s: %v", chromiumPath, err)
 	}
+	captureConsole(t, ctx)
 	return ctx
+}
+
+// captureConsole keeps the page's console messages and uncaught exceptions
+// and prints them when the test fails.
+func captureConsole(t *testing.T, ctx context.Context) {
+	var mu sync.Mutex
+	var lines []string
+	add := func(s string) {
+		mu.Lock()
+		lines = append(lines, s)
+		mu.Unlock()
+	}
+	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
+	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
+	go func() {
+		for ev, err := range console {
+			if err != nil {
+				return
+			}
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					parts = append(parts, string(a.Value))
+				} else if a.Description != "" {
+					parts = append(parts, a.Description)
+				}
+			}
+			add(fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(parts, " ")))
+		}
+	}()
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil && d.Exception.Description != "" {
+				msg += " " + d.Exception.Description
+			}
+			add("exception: " + msg)
+		}
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, l := range lines {
+				t.Log(l)
+			}
+		}
+	})
 }
 
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
@@ -158,8 +212,17 @@ func open(t *testing.T, ctx context.Context, url string) {
 
 func waitMounted(t *testing.T, ctx context.Context) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.getAttribute("data-lab") === "ready"`,
-		chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+	for try := 0; ; try++ {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.getAttribute("data-lab") === "ready"`,
+			chromedp.WithPollingTimeout(60*time.Second)))
+		if err == nil {
+			return
+		}
+		// A poll started just as the document changed loses its context.
+		if try < 5 && strings.Contains(err.Error(), "Cannot find context") {
+			time.Sleep(100 * time.Millisecond)
+			continue
+		}
 		t.Fatalf("the page did not start: %v", err)
 	}
 }
@@ -190,6 +253,19 @@ const lab = {
 `
 
 func js(expr string) string { return "(async () => {" + helpers + "\n" + expr + "\n})()" }
+
+// waitFor polls a JavaScript expression (it may use lab) until it is truthy
+// and returns its value.
+func waitFor[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Poll[T](`(() => {`+helpers+`
+		try { return (`+expr+`); } catch (e) { return false; }
+	})()`, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		t.Fatalf("waiting for %s: %v", expr, err)
+	}
+	return v
+}
 
 func click(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
@@ -236,7 +312,7 @@ func runToEnd(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	seq := runSeq(t, ctx)
 	click(t, ctx, "Run")
-	return waitStatus(t, ctx, seq+1, 3*time.Minute)
+	return waitStatus(t, ctx, seq+1, time.Minute)
 }
 
 // downloadJSON reads the document behind the "Download results (JSON)" link.
