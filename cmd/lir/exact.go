@@ -1,0 +1,662 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"runtime"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/exact"
+	"github.com/lir-lab/lir/engine/paytable"
+	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/engine/strategy"
+)
+
+const exactUsage = `Usage:
+  lir exact [--config FILE] [--json] [--classes]
+      Exact per-hand figures for the config's paytable and strategy (EV,
+      element of risk, ride rates, net-result distribution, final hands),
+      the optimal strategy's class summary and the cost of the configured
+      strategy class by class (--classes prints it), bonus figures when a
+      bonus bet is configured, and the exact session distribution when the
+      config bets flat.
+  lir exact hand "Ah Kh Qh" [--dead "2c 7d"] [--paytable NAME | --config FILE] [--ties pull|ride] [--json]
+      The exact EV of riding and of pulling with a 3- or 4-card holding,
+      with dead cards seen elsewhere.
+  lir exact walkaway [--config FILE] [--win-limits "25,50,..."] [--loss-limits "..."] [--json]
+      The session figures over a grid of win limits × loss limits (default:
+      20 × 20, 5% to 100% of the starting bankroll).
+
+docs/EXACT.md describes what is computed and how.
+`
+
+// runExact implements "lir exact".
+func runExact(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "hand":
+			return runExactHand(args[1:], stdout, stderr)
+		case "walkaway":
+			return runExactWalkAway(args[1:], stdout, stderr)
+		case "help", "-h", "--help":
+			fmt.Fprint(stdout, exactUsage)
+			return 0
+		}
+	}
+	fs := flag.NewFlagSet("exact", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, exactUsage) }
+	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
+	asJSON := fs.Bool("json", false, "print the exact-analysis document on stdout")
+	classes := fs.Bool("classes", false, "print the hand-class table (always in --json)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lir exact: unexpected argument %q\n\n%s", fs.Arg(0), exactUsage)
+		return 2
+	}
+	c, err := loadConfig(*cfgPath)
+	if err != nil {
+		printConfigError(stderr, orDefault(*cfgPath), err)
+		return 1
+	}
+	doc, err := exactDocument(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact: %v\n", err)
+		return 1
+	}
+	if *asJSON {
+		return writeJSON(stdout, stderr, doc)
+	}
+	printExact(stdout, doc, *classes)
+	return 0
+}
+
+// ExactDoc is the "lir exact --json" document (docs/EXACT.md).
+type ExactDoc struct {
+	Paytable         string           `json:"paytable"`
+	Pays             map[string]int64 `json:"pays"`
+	Strategy         string           `json:"strategy"`
+	Ties             string           `json:"ties"`
+	EVPerUnit        float64          `json:"ev_per_unit"`
+	EVPerUnitExact   string           `json:"ev_per_unit_exact"`
+	HouseEdge        float64          `json:"house_edge"`
+	AvgUnitsInAction float64          `json:"avg_units_in_action"`
+	AvgUnitsExact    string           `json:"avg_units_in_action_exact"`
+	ElementOfRisk    float64          `json:"element_of_risk"`
+	PRideBet1        float64          `json:"p_ride_bet1"`
+	PRideBet1Exact   string           `json:"p_ride_bet1_exact"`
+	PRideBet2        float64          `json:"p_ride_bet2"`
+	PRideBet2Exact   string           `json:"p_ride_bet2_exact"`
+	StdDevPerHand    float64          `json:"std_dev_per_hand"`
+	NetDistribution  []NetPoint       `json:"net_distribution"`
+	FinalHands       []FinalHand      `json:"final_hands"`
+	Optimal          OptimalDoc       `json:"optimal"`
+	Bonus            *BonusDoc        `json:"bonus,omitempty"`
+	Session          *SessionDoc      `json:"session,omitempty"`
+	SessionNote      string           `json:"session_unavailable,omitempty"`
+}
+
+// NetPoint is one value of the per-hand net result, in base-bet units.
+type NetPoint struct {
+	Units            int64   `json:"units"`
+	Probability      float64 `json:"probability"`
+	ProbabilityExact string  `json:"probability_exact"`
+}
+
+// FinalHand is a final category's probability, split by the bets in action.
+type FinalHand struct {
+	Category         string             `json:"category"`
+	Probability      float64            `json:"probability"`
+	ProbabilityExact string             `json:"probability_exact"`
+	ByBets           map[string]float64 `json:"by_bets"`
+}
+
+// OptimalDoc compares the strategy with the optimal one for the paytable.
+type OptimalDoc struct {
+	EVPerUnit      float64    `json:"ev_per_unit"`
+	EVPerUnitExact string     `json:"ev_per_unit_exact"`
+	Cost           float64    `json:"cost_per_hand"`
+	CostExact      string     `json:"cost_per_hand_exact"`
+	Bet1Classes    []ClassDoc `json:"bet1_classes"`
+	Bet2Classes    []ClassDoc `json:"bet2_classes"`
+}
+
+// ClassDoc is one hand class at one decision.
+type ClassDoc struct {
+	Class     string  `json:"class"`
+	Example   string  `json:"example"`
+	Hands     int     `json:"hands"`
+	Optimal   string  `json:"optimal"`
+	Rides     int     `json:"strategy_rides"`
+	RideEV    float64 `json:"ride_ev"`
+	RideEVEx  string  `json:"ride_ev_exact"`
+	Cost      float64 `json:"cost_per_hand"`
+	CostExact string  `json:"cost_per_hand_exact"`
+}
+
+// BonusDoc is the Three Card Bonus analysis.
+type BonusDoc struct {
+	Paytable       string       `json:"paytable"`
+	EVPerUnit      float64      `json:"ev_per_unit"`
+	EVPerUnitExact string       `json:"ev_per_unit_exact"`
+	HouseEdge      float64      `json:"house_edge"`
+	FavoursPlayer  bool         `json:"favours_player"`
+	Categories     []BonusCat   `json:"categories"`
+	Progressive    *Progressive `json:"progressive,omitempty"`
+	BetCents       int64        `json:"bet_cents"`
+}
+
+// BonusCat is one three-card category.
+type BonusCat struct {
+	Category         string  `json:"category"`
+	Hands            int64   `json:"hands"`
+	Probability      float64 `json:"probability"`
+	ProbabilityExact string  `json:"probability_exact"`
+	Pays             string  `json:"pays"`
+}
+
+// Progressive is the jackpot analysis of a progressive bonus table.
+type Progressive struct {
+	JackpotCents         int64   `json:"jackpot_cents"`
+	JackpotUnits         float64 `json:"jackpot_units"`
+	EVFixedPart          string  `json:"ev_fixed_part_exact"`
+	EVPerJackpotUnit     string  `json:"ev_per_jackpot_unit_exact"`
+	BreakEvenJackpot     float64 `json:"break_even_jackpot_units"`
+	BreakEvenJackpotExct string  `json:"break_even_jackpot_units_exact"`
+}
+
+// SessionDoc is the exact session distribution.
+type SessionDoc struct {
+	PWin           float64            `json:"p_win"`
+	PPush          float64            `json:"p_push"`
+	PLoss          float64            `json:"p_loss"`
+	StopReasons    map[string]float64 `json:"stop_reasons"`
+	ExpectedHands  float64            `json:"expected_hands"`
+	ExpectedProfit float64            `json:"expected_profit"`
+	RiskOfRuin     float64            `json:"risk_of_ruin"`
+	PLoseAtLeast   []LossPoint        `json:"p_lose_at_least"`
+	FinalBankroll  []BankrollPoint    `json:"final_bankroll,omitempty"`
+	Truncated      float64            `json:"truncated_probability"`
+}
+
+// LossPoint is the probability of ending at least Percent% down.
+type LossPoint struct {
+	Percent     int     `json:"percent"`
+	Probability float64 `json:"probability"`
+}
+
+// BankrollPoint is one point of the final-bankroll distribution.
+type BankrollPoint struct {
+	Amount      config.Money `json:"amount"`
+	Probability float64      `json:"probability"`
+}
+
+func ratFloat(r *big.Rat) float64 { f, _ := r.Float64(); return f }
+
+func exactDocument(c *config.Config) (*ExactDoc, error) {
+	p := sim.MainPaytable(c)
+	t, err := sim.StrategyTable(c)
+	if err != nil {
+		return nil, err
+	}
+	comp := exact.NewCompletions4()
+	d := exact.Distribution(t, comp)
+	ev := d.EV(&p)
+	r1, r2 := d.RideProbs()
+	doc := &ExactDoc{
+		Paytable: p.Name, Pays: map[string]int64{}, Strategy: t.Name, Ties: c.Strategy.Ties,
+		EVPerUnit: ratFloat(ev), EVPerUnitExact: ev.RatString(), HouseEdge: -ratFloat(ev),
+		AvgUnitsInAction: ratFloat(d.AvgUnits()), AvgUnitsExact: d.AvgUnits().RatString(),
+		ElementOfRisk: ratFloat(d.ElementOfRisk(&p)),
+		PRideBet1:     ratFloat(r1), PRideBet1Exact: r1.RatString(),
+		PRideBet2: ratFloat(r2), PRideBet2Exact: r2.RatString(),
+	}
+	for _, cat := range poker.Categories() {
+		if p.Net(cat) >= 0 {
+			doc.Pays[cat.String()] = p.Net(cat)
+		}
+	}
+	m2 := float64(d.Moment2Units(&p)) / exact.Deals
+	doc.StdDevPerHand = math.Sqrt(m2 - doc.EVPerUnit*doc.EVPerUnit)
+	for _, nc := range d.NetDistribution(&p) {
+		pr := big.NewRat(nc.Count, exact.Deals)
+		doc.NetDistribution = append(doc.NetDistribution, NetPoint{nc.Units, ratFloat(pr), pr.RatString()})
+	}
+	for _, cat := range poker.Categories() {
+		n := d.CategoryCount(cat)
+		pr := big.NewRat(n, exact.Deals)
+		fh := FinalHand{Category: cat.String(), Probability: ratFloat(pr), ProbabilityExact: pr.RatString(), ByBets: map[string]float64{}}
+		for a := range 2 {
+			for b := range 2 {
+				fh.ByBets[exact.BetsInAction[a][b]] = float64(d.Counts[cat][a][b]) / exact.Deals
+			}
+		}
+		doc.FinalHands = append(doc.FinalHands, fh)
+	}
+
+	s := exact.NewRideSums(&p, comp)
+	ties := strategy.Ties(c.Strategy.Ties)
+	opt := s.EV(s.Optimal(ties))
+	cost := new(big.Rat).Sub(opt, s.EV(t))
+	doc.Optimal = OptimalDoc{EVPerUnit: ratFloat(opt), EVPerUnitExact: opt.RatString(), Cost: ratFloat(cost), CostExact: cost.RatString()}
+	b1, b2 := s.Classes(ties, t)
+	conv := func(cs []exact.ClassSummary) (out []ClassDoc) {
+		for _, x := range cs {
+			out = append(out, ClassDoc{x.Class, x.Example, x.Hands, x.Decision(), x.Compared,
+				ratFloat(x.RideEV), x.RideEV.RatString(), ratFloat(x.Cost), x.Cost.RatString()})
+		}
+		return out
+	}
+	doc.Optimal.Bet1Classes, doc.Optimal.Bet2Classes = conv(b1), conv(b2)
+
+	rules, ruleErr := exact.SessionRulesFromConfig(c)
+	var bonusTable *paytable.Bonus
+	if bs := c.BonusStrategy; bs.Enabled && bs.Type != "never" {
+		bt := sim.BonusPaytable(c)
+		bonusTable = &bt
+		doc.Bonus = bonusDocument(c, &bt, rules.BonusBet)
+	}
+	if ruleErr != nil {
+		doc.SessionNote = ruleErr.Error()
+		return doc, nil
+	}
+	chain := exact.NewSessionChain(d, &p, bonusTable)
+	res, err := chain.Run(rules)
+	if err != nil {
+		doc.SessionNote = err.Error()
+		return doc, nil
+	}
+	doc.Session = sessionDocument(res, rules, true)
+	return doc, nil
+}
+
+func bonusDocument(c *config.Config, bt *paytable.Bonus, bet int64) *BonusDoc {
+	var jackpot *big.Rat
+	var jc int64
+	if bt.Progressive && bet > 0 {
+		jc = int64(c.Paytables.Bonus.Progressive.StartingJackpot)
+		jackpot = big.NewRat(jc, bet)
+	}
+	a := exact.AnalyzeBonus(bt, jackpot)
+	ev := a.EV()
+	doc := &BonusDoc{Paytable: bt.Name, EVPerUnit: ratFloat(ev), EVPerUnitExact: ev.RatString(),
+		HouseEdge: -ratFloat(ev), FavoursPlayer: ev.Sign() > 0, BetCents: bet}
+	for _, cat := range poker.Categories3() {
+		pr := a.Probability(cat)
+		pays := strconv.FormatInt(bt.Net(cat), 10)
+		if bt.Progressive && cat == poker.MiniRoyal3 {
+			pays = "jackpot"
+		}
+		doc.Categories = append(doc.Categories, BonusCat{cat.String(), a.Counts[cat], ratFloat(pr), pr.RatString(), pays})
+	}
+	if bt.Progressive {
+		fixed, slope := a.FixedEV()
+		be := a.BreakEvenJackpot()
+		doc.Progressive = &Progressive{JackpotCents: jc, EVFixedPart: fixed.RatString(), EVPerJackpotUnit: slope.RatString(),
+			BreakEvenJackpot: ratFloat(be), BreakEvenJackpotExct: be.RatString()}
+		if jackpot != nil {
+			doc.Progressive.JackpotUnits = ratFloat(jackpot)
+		}
+	}
+	return doc
+}
+
+func sessionDocument(res *exact.SessionResult, r exact.SessionRules, withFinal bool) *SessionDoc {
+	s := &SessionDoc{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss, StopReasons: map[string]float64{},
+		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100,
+		RiskOfRuin: res.Stop[exact.StopInsufficientFunds], Truncated: res.Truncated}
+	for k, name := range exact.StopReasonNames {
+		s.StopReasons[name] = res.Stop[k]
+	}
+	for _, pc := range []int{10, 25, 50, 75, 100} {
+		s.PLoseAtLeast = append(s.PLoseAtLeast, LossPoint{pc, res.PLossAtLeast(r.Start * int64(pc) / 100)})
+	}
+	if withFinal {
+		for _, b := range res.Final {
+			s.FinalBankroll = append(s.FinalBankroll, BankrollPoint{config.Money(b.Cents), b.P})
+		}
+	}
+	return s
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact: %v\n", err)
+		return 1
+	}
+	stdout.Write(append(b, '\n'))
+	return 0
+}
+
+func printExact(w io.Writer, d *ExactDoc, classes bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Paytable\t%s\n", d.Paytable)
+	fmt.Fprintf(tw, "Strategy\t%s (ties: %s)\n", d.Strategy, d.Ties)
+	fmt.Fprintf(tw, "EV per hand\t%+.6f base bets (%s)\n", d.EVPerUnit, d.EVPerUnitExact)
+	fmt.Fprintf(tw, "House edge\t%.4f%% of the base bet\n", 100*d.HouseEdge)
+	fmt.Fprintf(tw, "Average units in action\t%.6f (%s)\n", d.AvgUnitsInAction, d.AvgUnitsExact)
+	fmt.Fprintf(tw, "Element of risk\t%.4f%%\n", 100*d.ElementOfRisk)
+	fmt.Fprintf(tw, "P(ride bet 1), P(ride bet 2)\t%.6f, %.6f\n", d.PRideBet1, d.PRideBet2)
+	fmt.Fprintf(tw, "Std dev per hand\t%.4f base bets\n", d.StdDevPerHand)
+	fmt.Fprintf(tw, "Optimal EV (this paytable)\t%+.6f; this strategy costs %.6f per hand\n", d.Optimal.EVPerUnit, d.Optimal.Cost)
+	tw.Flush()
+	fmt.Fprintln(w, "\nNet result per hand (base bets):")
+	for _, n := range d.NetDistribution {
+		fmt.Fprintf(w, "  %+6d  %.8f\n", n.Units, n.Probability)
+	}
+	fmt.Fprintln(w, "\nFinal hands (probability; by bets in action: bet3 / bet1+3 / bet2+3 / all three):")
+	for _, f := range d.FinalHands {
+		fmt.Fprintf(w, "  %-20s %.8f  (%.6f / %.6f / %.6f / %.6f)\n", f.Category, f.Probability,
+			f.ByBets["bet3"], f.ByBets["bet1_bet3"], f.ByBets["bet2_bet3"], f.ByBets["all_three"])
+	}
+	printClasses := func(title string, cs []ClassDoc) {
+		fmt.Fprintf(w, "\n%s (optimal decision, ride EV, holdings ridden by this strategy, cost per hand):\n", title)
+		for _, c := range cs {
+			if !classes && c.Optimal == "pull" && c.Rides == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "  %-4s %+9.4f  %-62s e.g. %-12s rides %d/%d  cost %.7f\n", c.Optimal, c.RideEV, c.Class, c.Example, c.Rides, c.Hands, c.Cost)
+		}
+	}
+	printClasses("Bet 1, three-card classes", d.Optimal.Bet1Classes)
+	printClasses("Bet 2, four-card classes", d.Optimal.Bet2Classes)
+	if !classes {
+		fmt.Fprintln(w, "  (classes the optimal strategy pulls and this strategy never rides are hidden; --classes shows all)")
+	}
+	if b := d.Bonus; b != nil {
+		fmt.Fprintf(w, "\nThree Card Bonus (%s, bet %s): EV %+.6f per unit (%s), house edge %.4f%%\n",
+			b.Paytable, config.Money(b.BetCents), b.EVPerUnit, b.EVPerUnitExact, 100*b.HouseEdge)
+		if b.FavoursPlayer {
+			fmt.Fprintln(w, "  This bonus table favours the player.")
+		}
+		for _, c := range b.Categories {
+			fmt.Fprintf(w, "  %-16s %6d / 22100  %.6f  pays %s\n", c.Category, c.Hands, c.Probability, c.Pays)
+		}
+		if pr := b.Progressive; pr != nil {
+			fmt.Fprintf(w, "  EV(J) = %s + %s × J for a jackpot of J bonus bets; break-even J = %s\n",
+				pr.EVFixedPart, pr.EVPerJackpotUnit, pr.BreakEvenJackpotExct)
+		}
+	}
+	if s := d.Session; s != nil {
+		fmt.Fprintf(w, "\nSession (exact): P(win) %.6f  P(push) %.6f  P(loss) %.6f  E[hands] %.3f  E[profit] %+.4f\n",
+			s.PWin, s.PPush, s.PLoss, s.ExpectedHands, s.ExpectedProfit)
+		var parts []string
+		for _, name := range exact.StopReasonNames {
+			parts = append(parts, fmt.Sprintf("%s %.6f", name, s.StopReasons[name]))
+		}
+		fmt.Fprintf(w, "  stops: %s\n", strings.Join(parts, ", "))
+		parts = parts[:0]
+		for _, l := range s.PLoseAtLeast {
+			parts = append(parts, fmt.Sprintf("%d%%: %.6f", l.Percent, l.Probability))
+		}
+		fmt.Fprintf(w, "  P(lose at least X%% of the bankroll): %s\n", strings.Join(parts, ", "))
+	} else if d.SessionNote != "" {
+		fmt.Fprintf(w, "\nSession: not computed exactly: %s\n", d.SessionNote)
+	}
+}
+
+// HandDoc is the "lir exact hand --json" document.
+type HandDoc struct {
+	Cards        string             `json:"cards"`
+	Dead         string             `json:"dead"`
+	Paytable     string             `json:"paytable"`
+	Bet          int                `json:"bet"`
+	Completions  int64              `json:"completions"`
+	Categories   map[string]float64 `json:"final_hands"`
+	RideEV       float64            `json:"ride_ev"`
+	RideEVExact  string             `json:"ride_ev_exact"`
+	PullEV       float64            `json:"pull_ev"`
+	Decision     string             `json:"decision"`
+	HandEVRide   float64            `json:"hand_ev_ride"`
+	HandEVRideEx string             `json:"hand_ev_ride_exact"`
+	HandEVPull   float64            `json:"hand_ev_pull"`
+	HandEVPullEx string             `json:"hand_ev_pull_exact"`
+}
+
+func runExactHand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("exact hand", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, exactUsage) }
+	dead := fs.String("dead", "", "cards that cannot come (seen at other seats or burnt)")
+	ptName := fs.String("paytable", "", "main paytable: standard, bgc_lirx02, bgc_lirx03 (default: the config's)")
+	cfgPath := fs.String("config", "", "take the paytable and tie rule from this config")
+	tiesFlag := fs.String("ties", "", "pull or ride (default: the config's)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	// Accept the holding before or after the flags.
+	var holding string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		holding, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if holding == "" && fs.NArg() == 1 {
+		holding = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lir exact hand: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if holding == "" {
+		fmt.Fprintf(stderr, "lir exact hand: give a holding, e.g. lir exact hand \"Ah Kh Qh\"\n")
+		return 2
+	}
+	c, err := loadConfig(*cfgPath)
+	if err != nil {
+		printConfigError(stderr, orDefault(*cfgPath), err)
+		return 1
+	}
+	p := sim.MainPaytable(c)
+	if *ptName != "" {
+		if *cfgPath != "" {
+			fmt.Fprintln(stderr, "lir exact hand: give --paytable or --config, not both")
+			return 2
+		}
+		if p, err = paytable.MainByName(*ptName); err != nil {
+			fmt.Fprintf(stderr, "lir exact hand: --paytable: %q is not allowed; allowed: standard, bgc_lirx02, bgc_lirx03 (custom tables: --config)\n", *ptName)
+			return 1
+		}
+	}
+	ties := strategy.Ties(c.Strategy.Ties)
+	if *tiesFlag != "" {
+		if *tiesFlag != "pull" && *tiesFlag != "ride" {
+			fmt.Fprintf(stderr, "lir exact hand: --ties: %q is not allowed; allowed: pull, ride\n", *tiesFlag)
+			return 1
+		}
+		ties = strategy.Ties(*tiesFlag)
+	}
+	h, err := cards.ParseHand(holding)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact hand: holding: %v\n", err)
+		return 1
+	}
+	dc, err := cards.ParseHand(*dead)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact hand: --dead: %v\n", err)
+		return 1
+	}
+	d, err := exact.Decide(h, dc, &p, ties)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact hand: %v\n", err)
+		return 1
+	}
+	doc := HandDoc{Cards: cards.FormatHand(h), Dead: cards.FormatHand(dc), Paytable: p.Name, Bet: len(h) - 2,
+		Completions: d.Completions, Categories: map[string]float64{},
+		RideEV: ratFloat(d.Ride), RideEVExact: d.Ride.RatString(), Decision: "pull",
+		HandEVRide: ratFloat(d.HandRide), HandEVRideEx: d.HandRide.RatString(),
+		HandEVPull: ratFloat(d.HandPull), HandEVPullEx: d.HandPull.RatString()}
+	if d.Rides {
+		doc.Decision = "ride"
+	}
+	for _, cat := range poker.Categories() {
+		if n := d.Categories[cat]; n > 0 {
+			doc.Categories[cat.String()] = float64(n) / float64(d.Completions)
+		}
+	}
+	if *asJSON {
+		return writeJSON(stdout, stderr, doc)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Holding\t%s (bet %d decision)\n", doc.Cards, doc.Bet)
+	if doc.Dead != "" {
+		fmt.Fprintf(tw, "Dead cards\t%s\n", doc.Dead)
+	}
+	fmt.Fprintf(tw, "Paytable\t%s\n", doc.Paytable)
+	fmt.Fprintf(tw, "Ride\tEV %+.6f per unit (%s)\n", doc.RideEV, doc.RideEVExact)
+	fmt.Fprintf(tw, "Pull\tEV 0 (the stake comes back)\n")
+	fmt.Fprintf(tw, "Decision\t%s (ties: %s)\n", doc.Decision, ties)
+	if len(h) == 3 {
+		fmt.Fprintf(tw, "Whole hand, bet 2 played optimally\tride %+.6f, pull %+.6f base bets\n", doc.HandEVRide, doc.HandEVPull)
+	} else {
+		fmt.Fprintf(tw, "Bets 2 and 3 together\tride %+.6f, pull %+.6f base bets (bet 1, if up, adds the ride EV)\n", doc.HandEVRide, doc.HandEVPull)
+	}
+	tw.Flush()
+	fmt.Fprintf(stdout, "Final hands over %d completions:\n", d.Completions)
+	for _, cat := range poker.Categories() {
+		if n := d.Categories[cat]; n > 0 {
+			fmt.Fprintf(stdout, "  %-20s %6d  %.6f\n", cat, n, float64(n)/float64(d.Completions))
+		}
+	}
+	return 0
+}
+
+// WalkAwayDoc is the "lir exact walkaway --json" document.
+type WalkAwayDoc struct {
+	StartingAmount config.Money   `json:"starting_amount"`
+	WinLimits      []config.Money `json:"win_limits"`
+	LossLimits     []config.Money `json:"loss_limits"`
+	// Cells[i][j] is win limit i, loss limit j.
+	Cells [][]*SessionDoc `json:"cells"`
+}
+
+func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("exact walkaway", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, exactUsage) }
+	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
+	winFlag := fs.String("win-limits", "", "comma-separated win limits in currency units (default: 5%..100% of the bankroll, 20 steps)")
+	lossFlag := fs.String("loss-limits", "", "comma-separated loss limits (default as for win limits)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lir exact walkaway: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	c, err := loadConfig(*cfgPath)
+	if err != nil {
+		printConfigError(stderr, orDefault(*cfgPath), err)
+		return 1
+	}
+	rules, err := exact.SessionRulesFromConfig(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
+		return 1
+	}
+	grid := func(flagName, s string) ([]int64, error) {
+		if s == "" {
+			var out []int64
+			for k := int64(1); k <= 20; k++ {
+				out = append(out, rules.Start*k/20)
+			}
+			return out, nil
+		}
+		var out []int64
+		for _, f := range strings.Split(s, ",") {
+			m, err := config.ParseMoney(f)
+			if err != nil || m <= 0 {
+				return nil, fmt.Errorf("--%s: %q is not allowed; want positive amounts with at most two decimals, comma-separated", flagName, strings.TrimSpace(f))
+			}
+			out = append(out, int64(m))
+		}
+		if len(out) > 100 {
+			return nil, fmt.Errorf("--%s: %d limits; allowed: at most 100", flagName, len(out))
+		}
+		return out, nil
+	}
+	wins, err := grid("win-limits", *winFlag)
+	if err == nil {
+		var losses []int64
+		losses, err = grid("loss-limits", *lossFlag)
+		if err == nil {
+			return walkAway(c, rules, wins, losses, *asJSON, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
+	return 1
+}
+
+func walkAway(c *config.Config, rules exact.SessionRules, wins, losses []int64, asJSON bool, stdout, stderr io.Writer) int {
+	p := sim.MainPaytable(c)
+	t, err := sim.StrategyTable(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
+		return 1
+	}
+	d := exact.Distribution(t, exact.NewCompletions4())
+	var bt *paytable.Bonus
+	if rules.BonusBet > 0 || rules.BonusRatioPPM > 0 {
+		b := sim.BonusPaytable(c)
+		bt = &b
+	}
+	chain := exact.NewSessionChain(d, &p, bt)
+	g, err := chain.WalkAway(rules, wins, losses, runtime.NumCPU())
+	if err != nil {
+		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
+		return 1
+	}
+	doc := WalkAwayDoc{StartingAmount: config.Money(rules.Start)}
+	for _, w := range wins {
+		doc.WinLimits = append(doc.WinLimits, config.Money(w))
+	}
+	for _, l := range losses {
+		doc.LossLimits = append(doc.LossLimits, config.Money(l))
+	}
+	for _, row := range g {
+		var out []*SessionDoc
+		for _, cell := range row {
+			r := rules
+			r.WinLimit, r.LossLimit = cell.WinLimit, cell.LossLimit
+			out = append(out, sessionDocument(cell.Result, r, false))
+		}
+		doc.Cells = append(doc.Cells, out)
+	}
+	if asJSON {
+		return writeJSON(stdout, stderr, doc)
+	}
+	fmt.Fprintf(stdout, "P(win session) by win limit (rows) × loss limit (columns); bankroll %s, %d hands at most\n", doc.StartingAmount, rules.MaxHands)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "win \\ loss\t")
+	for _, l := range doc.LossLimits {
+		fmt.Fprintf(tw, "%s\t", l)
+	}
+	fmt.Fprintln(tw)
+	bestA, bestB := 0, 0
+	for a, row := range doc.Cells {
+		fmt.Fprintf(tw, "%s\t", doc.WinLimits[a])
+		for b, cell := range row {
+			fmt.Fprintf(tw, "%.3f\t", cell.PWin)
+			if cell.PWin > doc.Cells[bestA][bestB].PWin {
+				bestA, bestB = a, b
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	best := doc.Cells[bestA][bestB]
+	fmt.Fprintf(stdout, "Highest P(win): %.4f at win limit %s, loss limit %s (E[profit] %+.2f, E[hands] %.1f)\n",
+		best.PWin, doc.WinLimits[bestA], doc.LossLimits[bestB], best.ExpectedProfit, best.ExpectedHands)
+	return 0
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runExactArgs(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := runExact(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// Truth: the exact engine's pinned figures (engine/exact tests): the
+// standard table's optimal EV -37963/1082900 and the default study's
+// session probabilities summing to one.
+func TestExactCLIDefault(t *testing.T) {
+	out, errs, code := runExactArgs(t, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["ev_per_unit_exact"] != "-37963/1082900" {
+		t.Errorf("ev_per_unit_exact = %v", doc["ev_per_unit_exact"])
+	}
+	for _, k := range []string{"ev_per_unit", "avg_units_in_action", "element_of_risk", "p_ride_bet1", "p_ride_bet2", "net_distribution", "session"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("key %q missing", k)
+		}
+	}
+	s := doc["session"].(map[string]any)
+	sum := s["p_win"].(float64) + s["p_push"].(float64) + s["p_loss"].(float64)
+	if sum < 1-1e-9 || sum > 1+1e-9 {
+		t.Errorf("session probabilities sum to %v", sum)
+	}
+	if _, ok := s["stop_reasons"].(map[string]any)["win_limit"]; !ok {
+		t.Error("stop_reasons.win_limit missing")
+	}
+	text, _, code := runExactArgs(t)
+	if code != 0 || !strings.Contains(text, "3.5057%") {
+		t.Errorf("text output lacks the house edge:\n%s", text)
+	}
+}
+
+func TestExactCLIBonusAndHand(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "bonus.json")
+	os.WriteFile(cfg, []byte(`{"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}},
+		"paytables": {"bonus": {"type": "paytable_a"}}}`), 0o644)
+	out, errs, code := runExactArgs(t, "--config", cfg, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Bonus struct {
+			EVExact string `json:"ev_per_unit_exact"`
+		} `json:"bonus"`
+	}
+	json.Unmarshal([]byte(out), &doc)
+	if doc.Bonus.EVExact != "-392/5525" { // -1568/22100
+		t.Errorf("paytable_a bonus EV %q", doc.Bonus.EVExact)
+	}
+	out, errs, code = runExactArgs(t, "hand", "2h 5h 7h 9h", "--json")
+	if code != 0 || !strings.Contains(out, `"ride_ev_exact": "11/16"`) {
+		t.Errorf("four to a flush: exit %d %s %s", code, out, errs)
+	}
+	out, _, code = runExactArgs(t, "hand", "Ah Kh Qh", "--dead", "Jh Th", "--paytable", "bgc_lirx03")
+	if code != 0 || !strings.Contains(out, "ride (ties: pull)") {
+		t.Errorf("three to a royal with dead cards:\n%s", out)
+	}
+	for _, bad := range [][]string{{"hand", "Ah Kh"}, {"hand", "Ah Kh Qh", "--dead", "Ah"}, {"hand", "Ah Kh Qh", "--paytable", "nope"}, {"--bogus"}} {
+		if _, _, code := runExactArgs(t, bad...); code == 0 {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestExactCLIWalkAway(t *testing.T) {
+	out, errs, code := runExactArgs(t, "walkaway", "--win-limits", "50,100,250", "--loss-limits", "100,200", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc WalkAwayDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Cells) != 3 || len(doc.Cells[0]) != 2 {
+		t.Fatalf("grid %dx%d", len(doc.Cells), len(doc.Cells[0]))
+	}
+	// The default study's own cell (+250 / -200) matches "lir exact".
+	main, _, _ := runExactArgs(t, "--json")
+	var d struct {
+		Session SessionDoc `json:"session"`
+	}
+	json.Unmarshal([]byte(main), &d)
+	if got := doc.Cells[2][1].PWin; got != d.Session.PWin {
+		t.Errorf("walk-away cell P(win) %v, lir exact %v", got, d.Session.PWin)
+	}
+	if _, errs, code := runExactArgs(t, "walkaway", "--win-limits", "abc"); code == 0 || !strings.Contains(errs, "win-limits") {
+		t.Errorf("bad limits accepted: %s", errs)
+	}
+}

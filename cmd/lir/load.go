@@ -1,0 +1,49 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/configyaml"
+)
+
+// loadConfig reads a config file, or returns the embedded default for "".
+func loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		return config.Study(), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, config.MaxInputBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return configyaml.Decode(path, data)
+}
+
+// printConfigError writes a config error one problem per line.
+func printConfigError(w io.Writer, path string, err error) {
+	if es, ok := err.(config.Errors); ok {
+		for _, e := range es {
+			fmt.Fprintf(w, "%s: %s\n", path, e.Error())
+		}
+		return
+	}
+	fmt.Fprintf(w, "%s: %v\n", path, err)
+}
+
+// drawSeed returns a 64-bit seed from the operating system's crypto source.
+func drawSeed() uint64 {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return binary.LittleEndian.Uint64(b[:])
+}

@@ -1,0 +1,62 @@
+// Command lir is the native Let It Ride strategy lab: it runs simulations,
+// validates configs, benchmarks the engine and solves the game exactly.
+// Run "lir help" for the commands.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `lir — the Let It Ride strategy lab (native CLI)
+
+Usage:
+  lir run [--config FILE] [--seed N] [--sessions N] [--workers N] [--json] [--no-exact]
+      Simulate a config (the embedded default when --config is not given) and
+      print a summary, or the results document with --json.
+  lir validate FILE...
+      Check config files; print one line per problem (field path, value, what
+      is allowed) and exit 1 if any.
+  lir exact [--config FILE] [--json] [--classes]
+      Exact per-hand, bonus and session figures for a config (no sampling).
+  lir exact hand "Ah Kh Qh" [--dead "2c 7d"] [--paytable NAME | --config FILE] [--json]
+      The exact EV of riding and of pulling with a 3- or 4-card holding.
+  lir exact walkaway [--config FILE] [--win-limits "..."] [--loss-limits "..."] [--json]
+      Exact session figures over a grid of win limits × loss limits.
+  lir bench [--seconds S] [--json]
+      Measure hands/s on one core for the default config and the scaling over
+      worker counts.
+  lir help
+      Show this text.
+
+Config files are YAML or JSON (docs/CONFIG.md); results are described in
+docs/RESULTS.md.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return runRun(rest, stdout, stderr)
+	case "validate":
+		return runValidate(rest, stdout, stderr)
+	case "exact":
+		return runExact(rest, stdout, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "lir: unknown command %q\n\n%s", cmd, usage)
+	return 2
+}

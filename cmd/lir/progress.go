@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lir-lab/lir/engine/runner"
+)
+
+// startProgress shows progress on w: a live bar when w is a terminal
+// (refreshed ten times a second, or every interval sessions when interval
+// > 0), plain lines every interval sessions when it is not and interval > 0,
+// nothing otherwise. The returned function stops it.
+func startProgress(w io.Writer, c *runner.Counter, total, interval int64) func() {
+	tty := isTerminal(w)
+	if !tty && interval <= 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		var shown int64 = -1
+		for {
+			select {
+			case <-done:
+				if tty {
+					draw(w, c.Load(), total, start)
+					fmt.Fprintln(w)
+				}
+				return
+			case <-t.C:
+				p := c.Load()
+				if interval > 0 {
+					if step := p.Sessions / interval; step != shown {
+						shown = step
+					} else {
+						continue
+					}
+				}
+				if tty {
+					draw(w, p, total, start)
+				} else {
+					fmt.Fprintf(w, "progress: %d/%d sessions, %d hands\n", p.Sessions, total, p.Hands)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+func draw(w io.Writer, p runner.Progress, total int64, start time.Time) {
+	const width = 30
+	frac := float64(p.Sessions) / float64(total)
+	filled := int(frac * width)
+	el := time.Since(start).Seconds()
+	rate := float64(p.Hands) / el
+	eta := "—"
+	if p.Sessions > 0 {
+		eta = (time.Duration(el/frac*(1-frac)) * time.Second).Round(time.Second).String()
+	}
+	fmt.Fprintf(w, "\r[%s%s] %5.1f%%  %d/%d sessions  %.2fM hands/s  ETA %s   ",
+		strings.Repeat("#", filled), strings.Repeat(".", width-filled), 100*frac, p.Sessions, total, rate/1e6, eta)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"time"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/runner"
+	"github.com/lir-lab/lir/engine/sim"
+)
+
+func runRun(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
+	seedFlag := fs.String("seed", "", "64-bit master seed (overrides simulation.random_seed)")
+	sessions := fs.Int64("sessions", 0, "number of sessions (overrides simulation.num_sessions)")
+	workers := fs.Int("workers", 0, "parallel workers (overrides simulation.workers; default all cores)")
+	asJSON := fs.Bool("json", false, "print the results document (docs/RESULTS.md) on stdout")
+	noExact := fs.Bool("no-exact", false, "skip the comparison with the exact engine")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lir run: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	c, err := loadConfig(*cfgPath)
+	if err != nil {
+		printConfigError(stderr, orDefault(*cfgPath), err)
+		return 1
+	}
+	if *sessions != 0 {
+		if *sessions < 1 || *sessions > 1e9 {
+			fmt.Fprintf(stderr, "lir run: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
+			return 1
+		}
+		c.Simulation.NumSessions = *sessions
+	}
+	var seed uint64
+	switch {
+	case *seedFlag != "":
+		seed, err = strconv.ParseUint(*seedFlag, 10, 64)
+		if err != nil {
+			fmt.Fprintf(stderr, "lir run: --seed: %q is not allowed; want a whole number from 0 to 18446744073709551615\n", *seedFlag)
+			return 1
+		}
+	case c.Simulation.RandomSeed != nil:
+		seed = *c.Simulation.RandomSeed
+	default:
+		seed = drawSeed()
+	}
+	// The document records the seed actually used, so the run replays.
+	c.Simulation.RandomSeed = &seed
+	w := *workers
+	if w == 0 {
+		w = int(c.Simulation.Workers)
+	}
+	if w <= 0 {
+		w = runtime.NumCPU()
+	}
+	c.Simulation.Workers = 0 // not part of the result: it never changes it
+
+	r, err := sim.NewRunner(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "lir run: %v\n", err)
+		return 1
+	}
+	n := int(c.Simulation.NumSessions)
+	var counter runner.Counter
+	stopProgress := startProgress(stderr, &counter, int64(n), c.Simulation.ProgressInterval)
+	start := time.Now()
+	agg := runner.Run(r, seed, 0, n, w, &counter)
+	elapsed := time.Since(start)
+	stopProgress()
+
+	doc := results.Build(c, seed, agg)
+	if !*noExact {
+		e, err := results.ExactFor(c)
+		if err != nil {
+			fmt.Fprintf(stderr, "lir run: exact comparison: %v\n", err)
+			return 1
+		}
+		doc.Compare(agg, e)
+	}
+	doc.Timing = &results.Timing{Workers: w, Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
+
+	if *asJSON {
+		b, err := doc.JSON()
+		if err != nil {
+			fmt.Fprintf(stderr, "lir run: %v\n", err)
+			return 1
+		}
+		stdout.Write(b)
+	} else if c.Output.Console {
+		printSummary(stdout, c, doc)
+	}
+	if *cfgPath != "" {
+		if err := writeOutputs(c, doc, stdout); err != nil {
+			fmt.Fprintf(stderr, "lir run: %v\n", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func orDefault(path string) string {
+	if path == "" {
+		return "(default config)"
+	}
+	return path
+}
+
+// writeOutputs writes the files output.formats asks for.
+func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error {
+	o := c.Output
+	if !o.Formats.JSON && !o.Formats.CSV {
+		return nil
+	}
+	if err := os.MkdirAll(o.Directory, 0o755); err != nil {
+		return err
+	}
+	write := func(name string, data []byte) error {
+		p := filepath.Join(o.Directory, o.Prefix+name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+		if o.Console {
+			fmt.Fprintf(log, "wrote %s\n", p)
+		}
+		return nil
+	}
+	if o.Formats.JSON {
+		b, err := doc.JSON()
+		if err != nil {
+			return err
+		}
+		if err := write("results.json", b); err != nil {
+			return err
+		}
+	}
+	if o.Formats.CSV {
+		if err := write("summary.csv", results.SummaryCSV(doc)); err != nil {
+			return err
+		}
+		if err := write("seats.csv", results.SeatsCSV(doc)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,124 @@
+package cards
+
+// Hands are indexed in colexicographic order: for sorted cards
+// c0 < c1 < … < c(k-1) the index is Σ C(ci, i+1). It is a bijection from
+// k-subsets of the deck onto [0, C(52,k)), so decision tables are plain
+// arrays: 22,100 three-card and 270,725 four-card entries.
+
+// Number of distinct hands of each size.
+const (
+	NumHands3 = 22100
+	NumHands4 = 270725
+	NumHands5 = 2598960
+)
+
+// binom[k][n] = C(n, k) for n < 52, k ≤ 5.
+var binom = func() (t [6][NumCards]uint32) {
+	for n := 0; n < NumCards; n++ {
+		t[0][n] = 1
+		for k := 1; k <= 5; k++ {
+			if n >= 1 {
+				t[k][n] = t[k][n-1] + t[k-1][n-1]
+			}
+		}
+	}
+	return t
+}()
+
+// Index3 returns the colex index of three distinct cards in any order.
+func Index3(a, b, c Card) int {
+	a, b, c = sort3(a, b, c)
+	return int(binom[1][a] + binom[2][b] + binom[3][c])
+}
+
+// Index4 returns the colex index of four distinct cards in any order.
+func Index4(a, b, c, d Card) int {
+	if a > b {
+		a, b = b, a
+	}
+	if c > d {
+		c, d = d, c
+	}
+	if a > c {
+		a, c = c, a
+	}
+	if b > d {
+		b, d = d, b
+	}
+	if b > c {
+		b, c = c, b
+	}
+	return int(binom[1][a] + binom[2][b] + binom[3][c] + binom[4][d])
+}
+
+// Index5 returns the colex index of five distinct sorted cards.
+func Index5Sorted(h [5]Card) int {
+	return int(binom[1][h[0]] + binom[2][h[1]] + binom[3][h[2]] + binom[4][h[3]] + binom[5][h[4]])
+}
+
+func sort3(a, b, c Card) (Card, Card, Card) {
+	if a > b {
+		a, b = b, a
+	}
+	if b > c {
+		b, c = c, b
+	}
+	if a > b {
+		a, b = b, a
+	}
+	return a, b, c
+}
+
+// Hand3 returns the sorted cards of three-card index i (inverse of Index3).
+func Hand3(i int) [3]Card {
+	var h [3]Card
+	unrank(i, h[:])
+	return h
+}
+
+// Hand4 returns the sorted cards of four-card index i (inverse of Index4).
+func Hand4(i int) [4]Card {
+	var h [4]Card
+	unrank(i, h[:])
+	return h
+}
+
+func unrank(i int, h []Card) {
+	x := uint32(i)
+	for k := len(h); k >= 1; k-- {
+		n := k - 1
+		for n+1 < NumCards && binom[k][n+1] <= x {
+			n++
+		}
+		h[k-1] = Card(n)
+		x -= binom[k][n]
+	}
+}
+
+// ForEach3 calls f for every three-card hand, sorted, in index order.
+func ForEach3(f func(i int, h [3]Card)) {
+	i := 0
+	for c := Card(2); c < NumCards; c++ {
+		for b := Card(1); b < c; b++ {
+			for a := Card(0); a < b; a++ {
+				f(i, [3]Card{a, b, c})
+				i++
+			}
+		}
+	}
+}
+
+// ForEach4 calls f for every four-card hand, sorted, in index order.
+func ForEach4(f func(i int, h [4]Card)) {
+	i := 0
+	for d := Card(3); d < NumCards; d++ {
+		for c := Card(2); c < d; c++ {
+			for b := Card(1); b < c; b++ {
+				for a := Card(0); a < b; a++ {
+					f(i, [4]Card{a, b, c, d})
+					i++
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,113 @@
+// Package configyaml reads config files: YAML (with line and column in
+// syntax errors) or JSON, into the one schema of package config. It is kept
+// apart from config so the browser worker never links a YAML parser.
+package configyaml
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/lir-lab/lir/engine/config"
+)
+
+// Decode reads a config file's bytes; name (a file name or "") picks JSON
+// for a .json name and YAML otherwise. Errors are config.Errors.
+func Decode(name string, data []byte) (*config.Config, error) {
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		return config.DecodeJSON(data)
+	}
+	tree, err := ParseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	return config.DecodeTree(tree)
+}
+
+// ParseTree parses YAML into config's generic tree: string-keyed maps,
+// lists, strings, booleans, null and json.Number.
+func ParseTree(data []byte) (any, error) {
+	if len(data) > config.MaxInputBytes {
+		return nil, config.Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %d", config.MaxInputBytes, len(data))}}
+	}
+	var raw any
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return nil, config.Errors{{Path: "(document)", Allowed: "valid YAML: " + oneLine(yaml.FormatError(err, false, true))}}
+	}
+	return normalize(raw, "")
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func normalize(v any, path string) (any, error) {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			n, err := normalize(x, join(path, k))
+			if err != nil {
+				return nil, err
+			}
+			out[k] = n
+		}
+		return out, nil
+	case map[any]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			ks := fmt.Sprint(k)
+			n, err := normalize(x, join(path, ks))
+			if err != nil {
+				return nil, err
+			}
+			out[ks] = n
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			n, err := normalize(x, fmt.Sprintf("%s[%d]", path, i))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = n
+		}
+		return out, nil
+	case nil, string, bool:
+		return t, nil
+	case int:
+		return json.Number(strconv.FormatInt(int64(t), 10)), nil
+	case int64:
+		return json.Number(strconv.FormatInt(t, 10)), nil
+	case uint64:
+		return json.Number(strconv.FormatUint(t, 10)), nil
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return json.Number(strconv.FormatFloat(t, 'g', -1, 64)), nil
+		}
+		return json.Number(strconv.FormatFloat(t, 'f', -1, 64)), nil
+	}
+	return nil, config.Errors{{Path: path, Value: fmt.Sprintf("%T", v), Allowed: "want a string, number, boolean, list or object"}}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// Encode writes a config as YAML, keys in schema order.
+func Encode(c *config.Config) ([]byte, error) {
+	var tree yaml.MapSlice
+	if err := yaml.UnmarshalWithOptions(c.CanonicalJSON(), &tree, yaml.UseOrderedMap()); err != nil {
+		return nil, err
+	}
+	return yaml.MarshalWithOptions(tree, yaml.IndentSequence(true))
+}

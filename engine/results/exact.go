@@ -1,0 +1,137 @@
+package results
+
+import (
+	"math"
+
+	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/exact"
+	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/engine/stats"
+)
+
+// Comparison sets the simulated figures beside the exact ones. Every hand a
+// seat plays under a card-only strategy has the single-player exact
+// distribution (other seats' and burnt cards are unseen), whatever the seat,
+// table size or betting, so all hands played are compared at once.
+type Comparison struct {
+	// EVPerUnitBet: main-game net per unit of per-circle bet.
+	EVPerUnitBet  Check       `json:"ev_per_unit_bet"`
+	RideBet1      Check       `json:"ride_rate_bet1"`
+	RideBet2      Check       `json:"ride_rate_bet2"`
+	Hands         []Frequency `json:"hand_frequencies"`
+	HandsTest     ChiSquare   `json:"hand_chi_square"`
+	Bonus         []Frequency `json:"bonus_frequencies,omitempty"`
+	BonusTest     *ChiSquare  `json:"bonus_chi_square,omitempty"`
+	HouseEdge     Float       `json:"house_edge"`
+	HouseEdgeFrac string      `json:"house_edge_exact"`
+}
+
+// Check is an observed figure beside its exact value: Z is (observed −
+// exact) / StdErr, the standard error from the exact distribution.
+type Check struct {
+	Observed   Float  `json:"observed"`
+	Exact      Float  `json:"exact"`
+	ExactFrac  string `json:"exact_fraction"`
+	StdErr     Float  `json:"std_error"`
+	Z          Float  `json:"z"`
+	WithinFour bool   `json:"within_4_std_errors"`
+}
+
+// Frequency is one category's observed count and rate beside its exact
+// probability.
+type Frequency struct {
+	Category string `json:"category"`
+	Count    uint64 `json:"count"`
+	Observed Float  `json:"observed"`
+	Exact    Float  `json:"exact"`
+}
+
+// ChiSquare is a goodness-of-fit test of observed counts against exact
+// probabilities (cells with expected count below 5 pooled).
+type ChiSquare struct {
+	Stat   Approx `json:"statistic"`
+	DF     int    `json:"df"`
+	PValue Approx `json:"p_value"`
+}
+
+// Exact is what the exact engine says about one hand under a config's
+// strategy and paytable.
+type Exact struct {
+	Dist    *exact.HandDistribution
+	Main    int64 // Σ count × net units (EV numerator)
+	Moment2 int64 // Σ count × net units²
+}
+
+// ExactFor solves the config's strategy exactly (about 0.3–0.5 s native).
+func ExactFor(c *config.Config) (*Exact, error) {
+	t, err := sim.StrategyTable(c)
+	if err != nil {
+		return nil, err
+	}
+	d := exact.Distribution(t, exact.NewCompletions4())
+	p := sim.MainPaytable(c)
+	return &Exact{Dist: d, Main: d.NetUnits(&p), Moment2: d.Moment2Units(&p)}, nil
+}
+
+// bonusProbs returns the exact three-card category counts over 22,100 hands.
+func bonusCounts() (n [poker.NumCategories3]int64) {
+	cards.ForEach3(func(_ int, h [3]cards.Card) { n[poker.Classify3(h[0], h[1], h[2])]++ })
+	return n
+}
+
+// Compare adds the exact comparison to the document.
+func (d *Document) Compare(agg *sim.Aggregate, e *Exact) {
+	s := agg.Total()
+	total := float64(e.Dist.Total())
+	cmp := &Comparison{}
+	ev := float64(e.Main) / total
+	variance := float64(e.Moment2)/total - ev*ev
+	observed := float64(d.EV.PerUnitBet)
+	cmp.EVPerUnitBet = check(observed, ev, ratString(e.Main, e.Dist.Total()), math.Sqrt(variance/float64(s.Hands)))
+	cmp.HouseEdge = Float(-ev)
+	cmp.HouseEdgeFrac = ratString(-e.Main, e.Dist.Total())
+	r1, r2 := e.Dist.RideCounts()
+	cmp.RideBet1 = rateCheck(d.RideBet1, s.Hands, r1, e.Dist.Total())
+	cmp.RideBet2 = rateCheck(d.RideBet2, s.Hands, r2, e.Dist.Total())
+	var obs []uint64
+	var probs []float64
+	for _, c := range poker.Categories() {
+		n := e.Dist.CategoryCount(c)
+		got := d.HandCounts.Get(c.String())
+		cmp.Hands = append(cmp.Hands, Frequency{c.String(), got, ratio(got, s.Hands), Float(float64(n) / total)})
+		obs = append(obs, got)
+		probs = append(probs, float64(n)/total)
+	}
+	cmp.HandsTest = chiSquare(obs, probs)
+	if s.BonusHands > 0 {
+		counts := bonusCounts()
+		obs, probs = nil, nil
+		for _, c := range poker.Categories3() {
+			got := s.BonusCounts[c]
+			p := float64(counts[c]) / cards.NumHands3
+			cmp.Bonus = append(cmp.Bonus, Frequency{c.String(), got, ratio(got, s.BonusHands), Float(p)})
+			obs = append(obs, got)
+			probs = append(probs, p)
+		}
+		t := chiSquare(obs, probs)
+		cmp.BonusTest = &t
+	}
+	d.Exact = cmp
+}
+
+func check(observed, exactValue float64, frac string, se float64) Check {
+	z := (observed - exactValue) / se
+	return Check{Float(observed), Float(exactValue), frac, Float(se), Float(z), math.Abs(z) <= 4}
+}
+
+func rateCheck(x, n uint64, exactCount, total int64) Check {
+	p := float64(exactCount) / float64(total)
+	return check(float64(x)/float64(n), p, ratString(exactCount, total), math.Sqrt(p*(1-p)/float64(n)))
+}
+
+func chiSquare(obs []uint64, probs []float64) ChiSquare {
+	r := stats.ChiSquareGOF(obs, probs, stats.DefaultMinExpected)
+	return ChiSquare{Approx(r.Stat), r.DF, Approx(r.PValue)}
+}

@@ -1,0 +1,74 @@
+package results
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+)
+
+// Float is a derived statistic. It marshals with 12 significant digits, or
+// null when undefined (NaN, ±Inf).
+type Float float64
+
+// MarshalJSON writes the number, or null.
+func (f Float) MarshalJSON() ([]byte, error) {
+	x := float64(f)
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, x, 'g', 12, 64), nil
+}
+
+// Approx is a statistic computed through transcendental functions (p-values,
+// normal quantiles). Those may differ in the last bit between the native
+// and WebAssembly math libraries, so it is written with 8 significant digits,
+// which hides such differences.
+type Approx float64
+
+// MarshalJSON writes the number, or null.
+func (f Approx) MarshalJSON() ([]byte, error) {
+	x := float64(f)
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, x, 'g', 8, 64), nil
+}
+
+// Cents is an exact amount of money in cents, written in currency units
+// with two decimals ("1234.50"), however large.
+type Cents struct{ V *big.Int }
+
+// CentsOf wraps an int64 amount.
+func CentsOf(v int64) Cents { return Cents{big.NewInt(v)} }
+
+// MarshalJSON writes the amount as an exact JSON number.
+func (c Cents) MarshalJSON() ([]byte, error) {
+	v := c.V
+	if v == nil {
+		v = new(big.Int)
+	}
+	neg := v.Sign() < 0
+	a := new(big.Int).Abs(v)
+	q, r := new(big.Int).QuoRem(a, big.NewInt(100), new(big.Int))
+	s := q.String() + "." + strconv.FormatInt(r.Int64()+100, 10)[1:]
+	if neg {
+		s = "-" + s
+	}
+	return []byte(s), nil
+}
+
+// perUnit divides exactly-summed cents by a count and returns currency.
+func perUnit(sum *big.Int, n uint64) Float {
+	if n == 0 {
+		return Float(math.NaN())
+	}
+	r := new(big.Rat).SetFrac(sum, new(big.Int).SetUint64(n))
+	r.Quo(r, big.NewRat(100, 1))
+	f, _ := r.Float64()
+	return Float(f)
+}
+
+// ratString writes num/den in lowest terms, e.g. "-37963/1082900".
+func ratString(num, den int64) string {
+	return big.NewRat(num, den).RatString()
+}

@@ -1,0 +1,251 @@
+package sim
+
+import (
+	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/rng"
+)
+
+// Runner plays sessions of one config. It is immutable after NewRunner, so
+// one Runner may serve several goroutines, each calling Run on its own range.
+type Runner struct {
+	p *plan
+}
+
+// NewRunner compiles a validated config.
+func NewRunner(c *config.Config) (*Runner, error) {
+	p, err := compile(c)
+	if err != nil {
+		return nil, err
+	}
+	return &Runner{p: p}, nil
+}
+
+// Seats returns the number of seats at the table.
+func (r *Runner) Seats() int { return r.p.seats }
+
+// seat is one player's state during a session.
+type seat struct {
+	active   bool
+	bankroll int64
+	hands    int64
+	peak     int64 // highest profit so far (starts at 0)
+	trough   int64 // lowest profit so far
+	drawdown int64 // largest peak-to-current fall so far
+	bet      int64 // per-circle bet for the coming hand
+	bonus    int64 // bonus bet for the coming hand
+}
+
+// Run plays table sessions [from, to) of master seed seed and returns their
+// aggregate. Session i deals from a generator seeded by
+// rng.SessionSeed(seed, i) alone, so any split of [0, n) into ranges, run
+// anywhere in any order, merges to the same result. progress, if not nil,
+// is called after each session with the sessions done so far in this range
+// and the hands they played.
+func (r *Runner) Run(seed uint64, from, to int, progress func(done int, hands int64)) *Aggregate {
+	agg := NewAggregate(r.p.seats)
+	var d rng.Dealer
+	seats := make([]seat, r.p.seats)
+	var hands int64
+	for i := from; i < to; i++ {
+		hands += r.session(&d, seed, uint64(i), seats, agg)
+		agg.Sessions++
+		if progress != nil {
+			progress(i-from+1, hands)
+		}
+	}
+	return agg
+}
+
+func (r *Runner) newSeat() seat { return seat{active: true, bankroll: r.p.start} }
+
+// session plays table session i and returns the hands played.
+func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggregate) int64 {
+	p := r.p
+	d.Seed(p.algo, rng.SessionSeed(seed, i))
+	for s := range seats {
+		seats[s] = r.newSeat()
+	}
+	jackpot := p.bonus.startMicro
+	var buf [3*7 + 29 + 2]cards.Card
+	var hands int64
+	for round := int64(0); ; round++ {
+		if p.mode == replace && round == p.tableRounds {
+			for s := range seats {
+				r.finish(&seats[s], StopTableClosed, &agg.Seats[s])
+			}
+			return hands
+		}
+		dealt := 0
+		playing := 0
+		for s := range seats {
+			st := &seats[s]
+			if st.active {
+				if reason, stop := r.prepare(st); stop {
+					r.finish(st, reason, &agg.Seats[s])
+					if p.mode == replace {
+						*st = r.newSeat()
+						if reason, stop := r.prepare(st); stop {
+							panic("sim: a fresh player cannot play: " + reason.String()) // validation prevents it
+						}
+					}
+				}
+			}
+			if st.active {
+				playing++
+				if p.bonus.progressive && st.bonus > 0 {
+					jackpot += st.bonus * p.bonus.ratePPM
+				}
+			}
+			if st.active || p.mode != leave {
+				dealt++
+			}
+		}
+		if playing == 0 {
+			return hands
+		}
+		n := 3*dealt + p.discard + 2
+		d.Deal(buf[:n])
+		x, y := buf[n-2], buf[n-1]
+		pos := 0
+		for s := range seats {
+			st := &seats[s]
+			if !st.active && p.mode == leave {
+				continue
+			}
+			c := buf[pos : pos+3 : pos+3]
+			pos += 3
+			if st.active {
+				r.play(st, c[0], c[1], c[2], x, y, &agg.Seats[s], &jackpot)
+				hands++
+			}
+		}
+	}
+}
+
+// prepare checks the stop conditions before a hand, in SPEC order, and
+// sizes the coming hand's bets. It reports whether the player stops.
+func (r *Runner) prepare(st *seat) (StopReason, bool) {
+	p := r.p
+	profit := st.bankroll - p.start
+	switch {
+	case profit >= p.winLimit:
+		return StopWinLimit, true
+	case -profit >= p.lossLimit:
+		return StopLossLimit, true
+	case st.hands >= p.handsCap:
+		return StopMaxHands, true
+	case st.hands >= p.durationCap:
+		return StopMaxDuration, true
+	}
+	bet := p.base
+	if 3*bet > st.bankroll {
+		// Reduce to what fits, in whole chips.
+		bet = st.bankroll / 3 / p.inc * p.inc
+		floor := p.minBet
+		if !p.stopInsufficent {
+			floor = p.inc
+		}
+		if bet < floor || bet <= 0 {
+			return StopInsufficientFunds, true
+		}
+	}
+	st.bet = bet
+	bonus := p.bonus.bonusBet(bet)
+	if bonus > 0 && 3*bet+bonus > st.bankroll {
+		bonus = p.bonus.limit(st.bankroll - 3*bet)
+	}
+	st.bonus = bonus
+	return 0, false
+}
+
+// play settles one hand: seat cards a, b, c and community cards x, y.
+func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
+	p := r.p
+	bet := st.bet
+	r1 := 0
+	if p.table.RideBet1(cards.Index3(a, b, c)) {
+		r1 = 1
+	}
+	r2 := 0
+	if p.table.RideBet2(cards.Index4(a, b, c, x)) {
+		r2 = 1
+	}
+	cat := poker.Classify(a, b, c, x, y)
+	stake := int64(1+r1+r2) * bet
+	mainNet := stake * p.pays[cat]
+	ss.Deals[cat][r1<<1|r2]++
+	ss.MainWagered.Add(stake)
+	if mainNet >= 0 {
+		ss.MainWon.Add(stake + mainNet)
+	}
+	ss.MainNet2.AddSquare(mainNet)
+	net := mainNet
+	if bonus := st.bonus; bonus > 0 {
+		cat3 := poker.Classify3(a, b, c)
+		ss.BonusHands++
+		ss.BonusCounts[cat3]++
+		var bonusNet int64
+		if p.bonus.progressive && cat3 == poker.MiniRoyal3 {
+			bonusNet = *jackpot / 1e6
+			*jackpot = p.bonus.resetMicro
+			ss.JackpotsWon++
+		} else {
+			bonusNet = bonus * p.bonus.pays[cat3]
+		}
+		ss.BonusWagered.Add(bonus)
+		if bonusNet >= 0 {
+			ss.BonusWon.Add(bonus + bonusNet)
+		}
+		ss.BonusNet2.AddSquare(bonusNet)
+		net += bonusNet
+	}
+	ss.TotalNet2.AddSquare(net)
+	ss.BaseBetUnits.Add(bet)
+	ss.Hands++
+	st.hands++
+	st.bankroll += net
+	profit := st.bankroll - p.start
+	if profit > st.peak {
+		st.peak = profit
+	}
+	if profit < st.trough {
+		st.trough = profit
+	}
+	if dd := st.peak - profit; dd > st.drawdown {
+		st.drawdown = dd
+	}
+}
+
+// finish records a player's session.
+func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
+	if !st.active {
+		return
+	}
+	st.active = false
+	p := r.p
+	profit := st.bankroll - p.start
+	ss.PlayerSessions++
+	switch {
+	case profit > 0:
+		ss.Outcomes[OutcomeWin]++
+	case profit < 0:
+		ss.Outcomes[OutcomeLoss]++
+	default:
+		ss.Outcomes[OutcomePush]++
+	}
+	ss.StopReasons[reason]++
+	switch reason {
+	case StopWinLimit:
+		ss.WinOvershoot.add(profit - p.winLimit)
+	case StopLossLimit:
+		ss.LossOvershoot.add(-profit - p.lossLimit)
+	}
+	ss.Profit.Add(profit)
+	ss.ProfitHist.Add(profit)
+	ss.HandsHist.Add(st.hands)
+	ss.PeakHist.Add(st.peak)
+	ss.TroughHist.Add(st.trough)
+	ss.DrawdownHist.Add(st.drawdown)
+}

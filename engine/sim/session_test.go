@@ -1,0 +1,231 @@
+package sim
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/lir-lab/lir/engine/config"
+)
+
+func money(x config.Money) *config.Money { return &x }
+func hands(x int64) *int64               { return &x }
+
+func run(t *testing.T, c *config.Config, sessions int) *Aggregate {
+	t.Helper()
+	return mustRunner(t, c).Run(11, 0, sessions, nil)
+}
+
+// Each session stops for the first reason that holds before a hand, in
+// SPEC order, and a limit is overshot only by the last hand.
+func TestStopConditionsOneSessionAtATime(t *testing.T) {
+	c := config.Default()
+	c.Bankroll.StopConditions.MaxHands = hands(150)
+	r := mustRunner(t, c)
+	seen := map[StopReason]int{}
+	for i := 0; i < 400; i++ {
+		s := r.Run(5, i, i+1, nil).Seats[0]
+		var reason StopReason
+		for k, n := range s.StopReasons {
+			if n == 1 {
+				reason = StopReason(k)
+			}
+		}
+		seen[reason]++
+		profit, n := s.Profit.Min, int64(s.Hands)
+		switch reason {
+		case StopWinLimit:
+			if profit < 25000 || profit-25000 >= 3*500*1000 || s.WinOvershoot.Max != profit-25000 {
+				t.Fatalf("session %d: win stop at profit %d", i, profit)
+			}
+		case StopLossLimit:
+			if -profit < 20000 || -profit-20000 >= 3*500 || s.LossOvershoot.Max != -profit-20000 {
+				t.Fatalf("session %d: loss stop at profit %d", i, profit)
+			}
+		case StopMaxHands:
+			if n != 150 || profit >= 25000 || -profit >= 20000 {
+				t.Fatalf("session %d: max_hands stop after %d hands at profit %d", i, n, profit)
+			}
+		default:
+			t.Fatalf("session %d: unexpected stop %v", i, reason)
+		}
+	}
+	if seen[StopWinLimit] == 0 || seen[StopLossLimit] == 0 || seen[StopMaxHands] == 0 {
+		t.Errorf("not every stop reason occurred: %v", seen)
+	}
+}
+
+// A bankroll never goes negative: with no loss limit, sessions run until
+// three bets no longer fit and stop for insufficient funds.
+func TestBankrollNeverNegative(t *testing.T) {
+	c := config.Default()
+	c.Bankroll.StartingAmount = 2000
+	c.Bankroll.StopConditions.WinLimit = nil
+	c.Bankroll.StopConditions.LossLimit = nil
+	c.Simulation.HandsPerSession = 100000
+	s := run(t, c, 500).Seats[0]
+	if s.Profit.Min < -2000 || s.TroughHist.Total() != 500 {
+		t.Fatalf("lowest profit %d below the bankroll", s.Profit.Min)
+	}
+	for k := range s.TroughHist.Counts {
+		if k < -2000 {
+			t.Fatalf("a trough of %d cents", k)
+		}
+	}
+	if s.StopReasons[StopInsufficientFunds] == 0 {
+		t.Error("no session stopped for insufficient funds")
+	}
+	// Every such session ended with less than three base bets ($15).
+	if s.Profit.Min > -2000+1500 {
+		t.Errorf("profit min %d: expected some sessions to end below $15", s.Profit.Min)
+	}
+
+	// stop_on_insufficient_funds: false keeps playing smaller bets, so
+	// sessions last longer and end with less than three cents left.
+	c.Bankroll.StopConditions.StopOnInsufficientFunds = false
+	u := run(t, c, 500).Seats[0]
+	if u.Hands <= s.Hands {
+		t.Errorf("reduced bets played %d hands, stopping played %d", u.Hands, s.Hands)
+	}
+	if u.Profit.Min < -2000 || u.StopReasons[StopInsufficientFunds] == 0 {
+		t.Errorf("reduced bets: lowest profit %d, %d insufficient-funds stops", u.Profit.Min, u.StopReasons[StopInsufficientFunds])
+	}
+	if a := u.BaseBetUnits.Big().Int64() / int64(u.Hands); a >= 500 {
+		t.Errorf("average bet %d cents: bets were never reduced", a)
+	}
+}
+
+// hands_per_session and max_hands both cap a session; the smaller wins.
+// max_duration_minutes caps hands at minutes × hands_per_hour / 60.
+func TestHandCaps(t *testing.T) {
+	c := config.Default()
+	c.Bankroll.StopConditions.WinLimit = nil
+	c.Bankroll.StopConditions.LossLimit = nil
+	c.Bankroll.StartingAmount = 1000000
+	c.Simulation.HandsPerSession = 40
+	c.Bankroll.StopConditions.MaxHands = hands(60)
+	if s := run(t, c, 20).Seats[0]; s.Hands != 20*40 || s.StopReasons[StopMaxHands] != 20 {
+		t.Errorf("hands_per_session 40 < max_hands 60: %d hands", s.Hands)
+	}
+	c.Bankroll.StopConditions.MaxHands = hands(25)
+	if s := run(t, c, 20).Seats[0]; s.Hands != 20*25 {
+		t.Errorf("max_hands 25 < hands_per_session 40: %d hands", s.Hands)
+	}
+	m := 15.0
+	c.Bankroll.StopConditions.MaxDurationMinutes = &m
+	c.Bankroll.StopConditions.HandsPerHour = 80 // 15 minutes = 20 hands
+	if s := run(t, c, 20).Seats[0]; s.Hands != 20*20 || s.StopReasons[StopMaxDuration] != 20 {
+		t.Errorf("15 minutes at 80 hands/hour: %d hands, stops %v", s.Hands, s.StopReasons)
+	}
+}
+
+// sit_out: a stopped seat is still dealt, so the other seats keep their
+// card positions; leave: it is not, so the seats after it move up and get
+// other cards. replace: the table plays a fixed number of rounds.
+func TestSeatModes(t *testing.T) {
+	tight := config.Default()
+	tight.Table.NumSeats = 2
+	tight.Bankroll.StopConditions.WinLimit = money(5000)
+	tight.Bankroll.StopConditions.LossLimit = money(5000)
+	so, lv := tight.Clone(), tight.Clone()
+	so.Table.SeatMode, lv.Table.SeatMode = "sit_out", "leave"
+	a, b := run(t, so, 300), run(t, lv, 300)
+	if reflect.DeepEqual(a.Seats[1], b.Seats[1]) {
+		t.Error("seat 2 has identical results whether seat 1 sits out or leaves")
+	}
+	// Per-seat figures count only hands played.
+	if a.Seats[0].Hands+a.Seats[1].Hands != a.Total().Hands || a.Seats[0].Hands == a.Seats[1].Hands {
+		t.Errorf("per-seat hands %d + %d vs table %d", a.Seats[0].Hands, a.Seats[1].Hands, a.Total().Hands)
+	}
+
+	rp := tight.Clone()
+	rp.Table.SeatMode = "replace"
+	rp.Table.TableRounds = hands(500)
+	agg := run(t, rp, 50)
+	for i, s := range agg.Seats {
+		if s.Hands != 50*500 {
+			t.Errorf("replace: seat %d played %d hands, want %d", i+1, s.Hands, 50*500)
+		}
+		if s.PlayerSessions <= 50 || s.StopReasons[StopTableClosed] != 50 {
+			t.Errorf("replace: seat %d hosted %d players, %d at closing", i+1, s.PlayerSessions, s.StopReasons[StopTableClosed])
+		}
+	}
+}
+
+// Options that change the cards: dealer discard and the shuffle algorithm
+// each give different (but reproducible) results.
+func TestCardOptionsChangeResults(t *testing.T) {
+	base := config.Default()
+	ref := run(t, base, 200)
+	if !reflect.DeepEqual(ref, run(t, base, 200)) {
+		t.Fatal("the same config and seed gave different results")
+	}
+	d := base.Clone()
+	d.Dealer.DiscardEnabled = true
+	if reflect.DeepEqual(ref, run(t, d, 200)) {
+		t.Error("dealer discard did not change results")
+	}
+	d2 := d.Clone()
+	d2.Dealer.DiscardCards = 5
+	if reflect.DeepEqual(run(t, d, 200), run(t, d2, 200)) {
+		t.Error("discarding 3 or 5 cards gave the same results")
+	}
+	cr := base.Clone()
+	cr.Deck.ShuffleAlgorithm = "cryptographic"
+	if reflect.DeepEqual(ref, run(t, cr, 200)) {
+		t.Error("the cryptographic shuffle did not change results")
+	}
+	for _, typ := range []string{"optimal", "always_ride", "always_pull"} {
+		s := base.Clone()
+		s.Strategy.Type = typ
+		got := run(t, s, 200)
+		if typ == "optimal" {
+			if !reflect.DeepEqual(ref, got) {
+				t.Error("optimal differs from basic on the standard table")
+			}
+			continue
+		}
+		if reflect.DeepEqual(ref, got) {
+			t.Errorf("strategy %s gave basic's results", typ)
+		}
+	}
+	tr := base.Clone()
+	tr.Strategy.Ties = "ride"
+	if reflect.DeepEqual(ref.Seats[0].Deals, run(t, tr, 200).Seats[0].Deals) {
+		t.Error("ties: ride did not change any decision")
+	}
+}
+
+// Bonus bets: sizing by ratio with limits, and the progressive jackpot.
+func TestBonusBets(t *testing.T) {
+	c := config.Default()
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "static"
+	ratio := 0.7 // 0.7 × $5 = $3.50, rounded down to the $1 increment = $3
+	c.BonusStrategy.Static.Ratio = &ratio
+	c.BonusStrategy.Limits.Increment = money(100)
+	s := run(t, c, 100).Seats[0]
+	if s.BonusHands != s.Hands || s.BonusWagered.Big().Int64() != int64(s.Hands)*300 {
+		t.Errorf("ratio 0.7 of $5 with $1 increment: wagered %v over %d hands", s.BonusWagered.Big(), s.Hands)
+	}
+	c.BonusStrategy.Limits.MinBet = money(400) // $3 is below the minimum: no bet
+	if s := run(t, c, 100).Seats[0]; s.BonusHands != 0 {
+		t.Errorf("bonus below min_bet was placed on %d hands", s.BonusHands)
+	}
+	c.BonusStrategy.Enabled = false
+	if s := run(t, c, 100).Seats[0]; s.BonusHands != 0 {
+		t.Error("disabled bonus was placed")
+	}
+
+	p := config.Default()
+	p.BonusStrategy.Enabled = true
+	p.BonusStrategy.Type = "always"
+	p.Paytables.Bonus.Type = "paytable_c"
+	p.Paytables.Bonus.Progressive.StartingJackpot = 100000000 // $1,000,000
+	agg := run(t, p, 2000).Seats[0]
+	if agg.JackpotsWon == 0 || agg.BonusCounts[6] != agg.JackpotsWon {
+		t.Fatalf("%d jackpots for %d mini royals", agg.JackpotsWon, agg.BonusCounts[6])
+	}
+	if won := agg.BonusWon.Big().Int64(); won < 100000000 {
+		t.Errorf("bonus paid %d cents in all, less than one jackpot", won)
+	}
+}
