@@ -82,7 +82,7 @@ func (p *workerPool) start(i int) {
 			case "progress":
 				ev.From, ev.Done, ev.Hands = d.Get("from").Int(), d.Get("done").Int(), int64(d.Get("hands").Float())
 			case "result":
-				ev.From, ev.To = d.Get("from").Int(), d.Get("to").Int()
+				ev.From, ev.To, ev.Hands = d.Get("from").Int(), d.Get("to").Int(), int64(d.Get("hands").Float())
 				a := d.Get("aggregate")
 				ev.Aggregate = make([]byte, a.Get("length").Int())
 				js.CopyBytesToGo(ev.Aggregate, a)

@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
-	"github.com/lir-lab/lir/internal/standin/config"
+	"github.com/lir-lab/lir/engine/config"
 )
 
 // fieldKind says how a form field reads and writes its config value.
@@ -19,58 +20,191 @@ const (
 	kindOptInt                    // whole number, or empty for null
 	kindMoney                     // amount with up to two decimals
 	kindOptMoney                  // amount, or empty for null
+	kindFloat                     // decimal number
+	kindOptFloat                  // decimal number, or empty for null
 	kindSeed                      // uint64 as decimal, or empty to draw one
 	kindSelect                    // one of Options
 	kindBool                      // checkbox
+	kindText                      // free text
 )
 
-// field is one form control bound to a config path. Adding an option to the
-// form is adding a field here: the editor reads, writes and validates it by
-// its Path through the engine's schema.
+// field is one form control bound to a config path. The form is generated
+// from the engine's schema (the struct tags of config.Config: json, doc,
+// enum, min, max, null), so every option the engine gains appears here by
+// itself; fieldLabels only gives the main ones friendlier names.
 type field struct {
 	Path    string
 	Label   string
 	Kind    fieldKind
 	Options []string
 	Help    string
+	Main    bool // shown at once; the others are under "More options"
 }
 
 type fieldGroup struct {
 	Title  string
+	Key    string
 	Fields []field
 }
 
-// formGroups lays the form out as SPEC §10 lays out the config. Options not
-// listed here are still editable in the JSON box under "All options".
-var formGroups = []fieldGroup{
-	{"Simulation", []field{
-		{Path: "simulation.num_sessions", Label: "Sessions", Kind: kindInt},
-		{Path: "simulation.random_seed", Label: "Seed", Kind: kindSeed, Help: "Empty: a seed is drawn and reported, so the run can be replayed."},
-		{Path: "simulation.hands_per_session", Label: "Hands per session", Kind: kindInt},
-	}},
-	{"Table", []field{
-		{Path: "table.num_seats", Label: "Seats", Kind: kindInt, Help: "1 to 7 players sharing the deck and community cards."},
-		{Path: "table.seat_mode", Label: "When a seat stops", Kind: kindSelect, Options: []string{"sit_out", "leave", "replace"}},
-	}},
-	{"Bankroll and limits", []field{
-		{Path: "bankroll.starting_amount", Label: "Starting bankroll", Kind: kindMoney},
-		{Path: "bankroll.base_bet", Label: "Base bet (per circle)", Kind: kindMoney},
-		{Path: "bankroll.stop_conditions.win_limit", Label: "Win limit (profit)", Kind: kindOptMoney, Help: "Empty: no win limit."},
-		{Path: "bankroll.stop_conditions.loss_limit", Label: "Loss limit", Kind: kindOptMoney, Help: "Empty: no loss limit."},
-		{Path: "bankroll.stop_conditions.max_hands", Label: "Max hands", Kind: kindOptInt, Help: "Empty: no cap other than hands per session."},
-	}},
-	{"Strategy", []field{
-		{Path: "strategy.type", Label: "Playing strategy", Kind: kindSelect, Options: []string{"basic", "optimal", "always_ride", "always_pull", "conservative", "aggressive", "custom"}},
-	}},
-	{"Three Card Bonus", []field{
-		{Path: "bonus_strategy.enabled", Label: "Bet the bonus", Kind: kindBool},
-		{Path: "bonus_strategy.type", Label: "Bonus strategy", Kind: kindSelect, Options: []string{"never", "always", "static", "bankroll_conditional", "streak_based", "session_conditional", "custom"}},
-		{Path: "bonus_strategy.static.amount", Label: "Bonus amount", Kind: kindMoney},
-	}},
-	{"Paytables", []field{
-		{Path: "paytables.main_game.type", Label: "Main game paytable", Kind: kindSelect, Options: []string{"standard", "bgc_lirx02", "bgc_lirx03", "custom"}},
-		{Path: "paytables.bonus.type", Label: "Bonus paytable", Kind: kindSelect, Options: []string{"paytable_a", "paytable_b", "paytable_c", "custom"}},
-	}},
+// fieldLabels names the fields shown first in each section; their order here
+// is their order on the page.
+var fieldLabels = []struct{ Path, Label, Help string }{
+	{"simulation.num_sessions", "Sessions", ""},
+	{"simulation.random_seed", "Seed", "Empty: a seed is drawn and reported, so the run can be replayed."},
+	{"simulation.hands_per_session", "Hands per session", ""},
+	{"table.num_seats", "Seats", ""},
+	{"table.seat_mode", "When a seat stops", ""},
+	{"bankroll.starting_amount", "Starting bankroll", ""},
+	{"bankroll.base_bet", "Base bet (per circle)", ""},
+	{"bankroll.stop_conditions.win_limit", "Win limit (profit)", "Empty: no win limit."},
+	{"bankroll.stop_conditions.loss_limit", "Loss limit", "Empty: no loss limit."},
+	{"bankroll.stop_conditions.max_hands", "Max hands", "Empty: no cap other than hands per session."},
+	{"strategy.type", "Playing strategy", ""},
+	{"bonus_strategy.enabled", "Bet the bonus", ""},
+	{"bonus_strategy.type", "Bonus strategy", ""},
+	{"bonus_strategy.always.amount", "Bonus amount (always)", ""},
+	{"bonus_strategy.static.amount", "Bonus amount (static)", ""},
+	{"paytables.main_game.type", "Main game paytable", ""},
+	{"paytables.bonus.type", "Bonus paytable", ""},
+}
+
+// labelOverrides rename fields outside the main set whose key alone would be
+// unclear or clash with a page control.
+var labelOverrides = map[string]string{
+	"simulation.workers":           "Workers saved with the study (0: every core)",
+	"simulation.progress_interval": "Progress interval (sessions)",
+}
+
+// sectionTitles are the form's sections, in page order; config sections not
+// listed (output: what the CLI writes) stay in the JSON box only.
+var sectionTitles = []struct{ Key, Title string }{
+	{"simulation", "Simulation"},
+	{"table", "Table"},
+	{"bankroll", "Bankroll, bets and limits"},
+	{"strategy", "Playing strategy"},
+	{"bonus_strategy", "Three Card Bonus"},
+	{"paytables", "Paytables"},
+	{"dealer", "Dealer"},
+	{"deck", "Deck"},
+	{"metadata", "About this study"},
+}
+
+var formGroups = buildForm()
+
+func buildForm() []fieldGroup {
+	t := reflect.TypeOf(config.Config{})
+	var groups []fieldGroup
+	for _, s := range sectionTitles {
+		sf, ok := fieldByJSONName(t, s.Key)
+		if !ok {
+			continue
+		}
+		g := fieldGroup{Title: s.Title, Key: s.Key}
+		collectFields(&g.Fields, sf.Type, s.Key)
+		// Main fields first, in fieldLabels order; the rest in schema order.
+		var main, more []field
+		for _, l := range fieldLabels {
+			for i, f := range g.Fields {
+				if f.Path == l.Path {
+					f.Main, f.Label = true, l.Label
+					if l.Help != "" {
+						f.Help = l.Help
+					}
+					main = append(main, f)
+					g.Fields[i].Path = ""
+				}
+			}
+		}
+		for _, f := range g.Fields {
+			if f.Path != "" {
+				more = append(more, f)
+			}
+		}
+		g.Fields = append(main, more...)
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+func fieldByJSONName(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if jsonName(f) == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return name
+}
+
+var (
+	moneyType = reflect.TypeOf(config.Money(0))
+)
+
+func collectFields(out *[]field, t reflect.Type, prefix string) {
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name := jsonName(sf)
+		if name == "" || name == "-" {
+			continue
+		}
+		path := prefix + "." + name
+		f := field{Path: path, Label: humanize(name), Help: sf.Tag.Get("doc")}
+		if l, ok := labelOverrides[path]; ok {
+			f.Label = l
+		}
+		typ := sf.Type
+		ptr := typ.Kind() == reflect.Pointer
+		if ptr {
+			typ = typ.Elem()
+		}
+		switch {
+		case typ == moneyType:
+			f.Kind = pick(ptr, kindOptMoney, kindMoney)
+		case typ.Kind() == reflect.Struct:
+			collectFields(out, typ, path)
+			continue
+		case typ.Kind() == reflect.Bool:
+			f.Kind = kindBool
+		case typ.Kind() == reflect.String && sf.Tag.Get("enum") != "":
+			f.Kind, f.Options = kindSelect, strings.Split(sf.Tag.Get("enum"), "|")
+		case typ.Kind() == reflect.String:
+			f.Kind = kindText
+		case typ.Kind() == reflect.Uint64:
+			f.Kind = kindSeed
+		case typ.Kind() == reflect.Int64 || typ.Kind() == reflect.Int:
+			f.Kind = pick(ptr, kindOptInt, kindInt)
+		case typ.Kind() == reflect.Float64:
+			f.Kind = pick(ptr, kindOptFloat, kindFloat)
+		default:
+			continue // lists (custom rules) are edited in the JSON box
+		}
+		if lo, hi := sf.Tag.Get("min"), sf.Tag.Get("max"); lo != "" && hi != "" && f.Kind != kindText {
+			f.Help = strings.TrimSpace(f.Help + " Range " + lo + " to " + hi + ".")
+		}
+		*out = append(*out, f)
+	}
+}
+
+func pick(ptr bool, a, b fieldKind) fieldKind {
+	if ptr {
+		return a
+	}
+	return b
+}
+
+// humanize turns a schema key into a label: "hands_per_hour" → "Hands per hour".
+func humanize(key string) string {
+	s := strings.ReplaceAll(key, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func fieldByPath(path string) (field, bool) {
@@ -96,7 +230,7 @@ type editor struct {
 
 func newEditor() *editor {
 	e := &editor{}
-	if err := e.load(config.Default().CanonicalJSON()); err != nil {
+	if err := e.load(config.Study().CanonicalJSON()); err != nil {
 		panic(fmt.Sprintf("the default config does not load: %v", err))
 	}
 	return e
@@ -197,9 +331,9 @@ func parseValue(f field, text string) (any, error) {
 	switch f.Kind {
 	case kindBool:
 		return text == "true", nil
-	case kindSelect:
+	case kindSelect, kindText:
 		return text, nil
-	case kindOptInt, kindOptMoney, kindSeed:
+	case kindOptInt, kindOptMoney, kindOptFloat, kindSeed:
 		if text == "" {
 			return nil, nil
 		}
@@ -212,6 +346,10 @@ func parseValue(f field, text string) (any, error) {
 	case kindSeed:
 		if _, err := strconv.ParseUint(text, 10, 64); err != nil {
 			return nil, fmt.Errorf("Enter a whole number from 0 to 18446744073709551615, or leave empty.")
+		}
+	case kindFloat, kindOptFloat:
+		if _, err := strconv.ParseFloat(text, 64); err != nil {
+			return nil, fmt.Errorf("Enter a number, e.g. 0.5.")
 		}
 	case kindMoney, kindOptMoney:
 		v, err := strconv.ParseFloat(text, 64)
@@ -282,6 +420,10 @@ var presets = []preset{
 		setPath(t, "bonus_strategy.type", "static")
 		setPath(t, "bonus_strategy.static.amount", json.Number("5"))
 	}},
+	{"Optimal play on the BGC LIRX-02 paytable", func(t map[string]any) {
+		setPath(t, "strategy.type", "optimal")
+		setPath(t, "paytables.main_game.type", "bgc_lirx02")
+	}},
 	{"Multi-seat: 3 seats at one table", func(t map[string]any) { setPath(t, "table.num_seats", json.Number("3")) }},
 	{"Walk-away study: no win limit, $100 loss limit", func(t map[string]any) {
 		setPath(t, "bankroll.stop_conditions.win_limit", nil)
@@ -289,9 +431,9 @@ var presets = []preset{
 	}},
 }
 
-// applyPreset loads the default config changed by preset i.
+// applyPreset loads the default study changed by preset i.
 func (e *editor) applyPreset(i int) error {
-	tree, err := decodeTree(config.Default().CanonicalJSON())
+	tree, err := decodeTree(config.Study().CanonicalJSON())
 	if err != nil {
 		return err
 	}

@@ -14,8 +14,8 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/lir-lab/lir/internal/standin/config"
-	"github.com/lir-lab/lir/internal/standin/results"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
 )
 
 // phase is where the page is in the life of a run.
@@ -65,8 +65,9 @@ type labPage struct {
 	result  *runResult
 	history []historyEntry
 
-	shareURL string
-	dark     bool
+	shareURL   string
+	dark       bool
+	exactCache map[string]*results.Exact
 	ctx      goapp.Context
 }
 
@@ -195,16 +196,13 @@ func (p *labPage) startRun(ctx goapp.Context) {
 	if p.phase == phaseRunning || p.ed.cfg == nil {
 		return
 	}
-	cfg := p.ed.cfg
-	sessions := 0
-	if n, ok := getPath(p.ed.tree, "simulation.num_sessions").(json.Number); ok {
-		sessions, _ = strconv.Atoi(n.String())
-	}
-	if sessions < 1 {
-		p.fail("the config has no sessions to run")
-		return
-	}
+	cfg := p.ed.cfg.Clone()
+	sessions := int(cfg.Simulation.NumSessions)
 	seed, drawn := p.seed()
+	// As the CLI does: the document records the seed used, and the worker
+	// count, which never changes results, is not part of them.
+	cfg.Simulation.RandomSeed = &seed
+	cfg.Simulation.Workers = 0
 	if p.pool.Size() != p.workers {
 		p.resizePool(p.workers)
 	}
@@ -226,10 +224,8 @@ func (p *labPage) startRun(ctx goapp.Context) {
 
 // seed is the config's seed, or a fresh one from crypto randomness.
 func (p *labPage) seed() (uint64, bool) {
-	if s, ok := getPath(p.ed.tree, "simulation.random_seed").(json.Number); ok {
-		if v, err := strconv.ParseUint(s.String(), 10, 64); err == nil {
-			return v, false
-		}
+	if s := p.ed.cfg.Simulation.RandomSeed; s != nil {
+		return *s, false
 	}
 	var b [8]byte
 	rand.Read(b[:])
@@ -265,6 +261,13 @@ func (p *labPage) finish(ctx goapp.Context) {
 	r := p.run
 	elapsed := time.Since(r.Started)
 	doc := results.Build(r.Config, r.Seed, r.Merged)
+	e, err := p.exactFor(r.Config)
+	if err != nil {
+		p.fail("exact comparison: " + err.Error())
+		return
+	}
+	doc.Compare(r.Merged, e)
+	doc.Timing = &results.Timing{Workers: len(r.Workers), Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
 	data, err := doc.JSON()
 	if err != nil {
 		p.fail("building the results document: " + err.Error())
@@ -293,6 +296,26 @@ func (p *labPage) finish(ctx goapp.Context) {
 		Config: string(r.Config.CanonicalJSON()), Doc: string(data),
 	})
 	p.saveHistory(ctx)
+}
+
+// exactFor solves the config exactly, once per config: repeated runs with
+// other seeds reuse the solution.
+func (p *labPage) exactFor(c *config.Config) (*results.Exact, error) {
+	k := c.Clone()
+	k.Simulation.RandomSeed = nil
+	key := string(k.CanonicalJSON())
+	if e, ok := p.exactCache[key]; ok {
+		return e, nil
+	}
+	e, err := results.ExactFor(c)
+	if err != nil {
+		return nil, err
+	}
+	if p.exactCache == nil {
+		p.exactCache = map[string]*results.Exact{}
+	}
+	p.exactCache[key] = e
+	return e, nil
 }
 
 func (p *labPage) saveHistory(ctx goapp.Context) {
@@ -429,9 +452,23 @@ func (p *labPage) renderEditor() goapp.UI {
 		),
 		goapp.Range(formGroups).Slice(func(i int) goapp.UI {
 			g := formGroups[i]
+			var main, more []field
+			for _, f := range g.Fields {
+				if f.Main {
+					main = append(main, f)
+				} else {
+					more = append(more, f)
+				}
+			}
 			return goapp.FieldSet().Body(
 				goapp.Legend().Text(g.Title),
-				goapp.Range(g.Fields).Slice(func(j int) goapp.UI { return p.renderField(g.Fields[j]) }),
+				goapp.Range(main).Slice(func(j int) goapp.UI { return p.renderField(main[j]) }),
+				goapp.If(len(more) > 0, func() goapp.UI {
+					return goapp.Details().Class("more").Open(p.moreHasProblem(more)).Body(
+						goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), len(more))),
+						goapp.Range(more).Slice(func(j int) goapp.UI { return p.renderField(more[j]) }),
+					)
+				}),
 			)
 		}),
 		goapp.If(len(p.ed.other) > 0, func() goapp.UI {
@@ -499,6 +536,15 @@ func (p *labPage) renderEditor() goapp.UI {
 			}),
 		),
 	)
+}
+
+func (p *labPage) moreHasProblem(fs []field) bool {
+	for _, f := range fs {
+		if p.ed.problems[f.Path] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *labPage) jsonBoxText() string {

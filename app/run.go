@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/lir-lab/lir/internal/standin/config"
-	"github.com/lir-lab/lir/internal/standin/sim"
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 // SessionRange is the half-open range [From, To) of session indexes.
@@ -76,7 +77,7 @@ type Run struct {
 	Sessions int
 	Started  time.Time
 	Workers  []WorkerProgress
-	Merged   *sim.Aggregate
+	Merged   *sim.Aggregate // nil until the first range is merged
 
 	pending []SessionRange
 	open    int // ranges handed out and not yet merged
@@ -91,7 +92,6 @@ func NewRun(cfg *config.Config, seed uint64, sessions, workers int, now time.Tim
 		Sessions: sessions,
 		Started:  now,
 		Workers:  make([]WorkerProgress, workers),
-		Merged:   &sim.Aggregate{},
 		pending:  SplitSessions(sessions, workers*chunksPerWorker),
 	}
 }
@@ -127,18 +127,34 @@ func (r *Run) Handle(ev WorkerEvent) (done bool, err error) {
 		if !p.Busy || ev.From != p.current.From || ev.To != p.current.To {
 			return false, fmt.Errorf("worker %d: result for sessions [%d, %d) it was not given", ev.Worker+1, ev.From, ev.To)
 		}
-		var a sim.Aggregate
-		if err := a.UnmarshalBinary(ev.Aggregate); err != nil {
-			return false, fmt.Errorf("worker %d: bad aggregate: %v", ev.Worker+1, err)
+		a, err := wire.Decode(ev.Aggregate)
+		if err != nil {
+			return false, fmt.Errorf("worker %d: %v", ev.Worker+1, err)
 		}
-		r.Merged.Merge(&a)
+		if err := r.merge(a); err != nil {
+			return false, fmt.Errorf("worker %d: %v", ev.Worker+1, err)
+		}
 		p.doneSess += p.current.To - p.current.From
-		p.doneHand += a.Hands
+		p.doneHand += ev.Hands
 		p.Busy, p.curDone, p.curHands = false, 0, 0
 		r.open--
 	}
 	p.Sessions, p.Hands = p.doneSess+p.curDone, p.doneHand+p.curHands
 	return r.open == 0 && len(r.pending) == 0, nil
+}
+
+func (r *Run) merge(a *sim.Aggregate) (err error) {
+	if r.Merged == nil {
+		r.Merged = a
+		return nil
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("merging a partial result: %v", v)
+		}
+	}()
+	r.Merged.Merge(a)
+	return nil
 }
 
 // Progress sums the workers: sessions and hands done so far.

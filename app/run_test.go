@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lir-lab/lir/internal/standin/config"
-	"github.com/lir-lab/lir/internal/standin/sim"
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 func TestSplitSessionsCoversInOrder(t *testing.T) {
@@ -69,7 +70,7 @@ func TestRunMergesLikeOneRunner(t *testing.T) {
 
 func fakeWorker(t *testing.T, runner *sim.Runner, w int, msg RunMessage) WorkerEvent {
 	a := runner.Run(msg.Seed, msg.Range.From, msg.Range.To, nil)
-	b, err := a.MarshalBinary()
+	b, err := wire.Encode(a)
 	if err != nil {
 		t.Fatal(err)
 	}

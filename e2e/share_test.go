@@ -9,17 +9,18 @@ import (
 	"testing"
 
 	"github.com/lir-lab/lir/app"
-	"github.com/lir-lab/lir/internal/standin/config"
+	"github.com/lir-lab/lir/engine/config"
 )
 
 // TestShareLinkRestoresAndRuns opens a link carrying a non-default config
 // (seats, bonus, limits changed): the editor shows it and a run uses it.
 func TestShareLinkRestoresAndRuns(t *testing.T) {
-	cfg := config.Default()
+	cfg := config.Study()
 	cfg.Simulation.NumSessions = 3000
 	cfg.Table.NumSeats = 3
 	cfg.BonusStrategy.Enabled = true
-	win, loss := 100.0, 150.0
+	cfg.BonusStrategy.Type = "always"
+	win, loss := config.Money(10000), config.Money(15000)
 	cfg.Bankroll.StopConditions.WinLimit = &win
 	cfg.Bankroll.StopConditions.LossLimit = &loss
 	want := cfg.CanonicalJSON()
@@ -45,10 +46,14 @@ func TestShareLinkRestoresAndRuns(t *testing.T) {
 	if err := json.Unmarshal(downloadJSON(t, ctx), &doc); err != nil {
 		t.Fatal(err)
 	}
-	var compact bytes.Buffer
-	json.Compact(&compact, doc.Config)
-	if compact.String() != string(want) {
-		t.Errorf("the run used config\n%s\nwant the shared\n%s", doc.Config, want)
+	used, err := config.DecodeJSON(doc.Config)
+	if err != nil {
+		t.Fatalf("config of the results: %v", err)
+	}
+	// The document records the seed drawn and no worker count, as the CLI's.
+	used.Simulation.RandomSeed, used.Simulation.Workers = nil, cfg.Simulation.Workers
+	if !bytes.Equal(used.CanonicalJSON(), want) {
+		t.Errorf("the run used config\n%s\nwant the shared\n%s", used.CanonicalJSON(), want)
 	}
 	screenshot(t, ctx, "share-link-run.png")
 

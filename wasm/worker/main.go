@@ -12,8 +12,9 @@ import (
 	"syscall/js"
 	"time"
 
-	"github.com/lir-lab/lir/internal/standin/config"
-	"github.com/lir-lab/lir/internal/standin/sim"
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 // job is one "run" message, copied out of the JS event.
@@ -119,7 +120,7 @@ func (w *worker) run(j job) {
 			post(map[string]any{"type": "progress", "from": j.from, "done": done, "hands": float64(hands)})
 		}
 	})
-	b, err := agg.MarshalBinary()
+	b, err := wire.Encode(agg)
 	if err != nil {
 		postError("encoding aggregate: " + err.Error())
 		return
