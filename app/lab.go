@@ -68,7 +68,7 @@ type labPage struct {
 	shareURL   string
 	dark       bool
 	exactCache map[string]*results.Exact
-	ctx      goapp.Context
+	ctx        goapp.Context
 }
 
 func newLabPage() *labPage {
