@@ -723,8 +723,21 @@ func (p *labPage) renderResults() goapp.UI {
 			[2]string{"Session win rate (95% CI)", fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*w/max(n, 1), 100*lo, 100*hi)},
 		)
 	}
-	if v, ok := d["ev_per_hand"]; ok {
+	if ev, ok := getPath(d, "ev.total").(map[string]any); ok {
+		rows = append(rows, [2]string{"EV per hand (95% CI)", fmt.Sprintf("%.4f (%.4f – %.4f)", num(ev["value"]), num(ev["ci95_low"]), num(ev["ci95_high"]))})
+	} else if v, ok := d["ev_per_hand"]; ok {
 		rows = append(rows, [2]string{"EV per hand", fmt.Sprintf("%.4f", num(v))})
+	}
+	if x, ok := getPath(d, "exact.ev_per_unit_bet").(map[string]any); ok {
+		verdict := "within 4 standard errors"
+		if b, _ := x["within_4_std_errors"].(bool); !b {
+			verdict = "more than 4 standard errors apart"
+		}
+		rows = append(rows, [2]string{"EV per unit bet: simulated vs exact",
+			fmt.Sprintf("%.5f ± %.5f vs %.5f (%v; %s)", num(x["observed"]), num(x["std_error"]), num(x["exact"]), x["exact_fraction"], verdict)})
+	}
+	if he, ok := getPath(d, "exact.house_edge_exact").(string); ok {
+		rows = append(rows, [2]string{"House edge (exact)", fmt.Sprintf("%.4f%% = %s", 100*num(getPath(d, "exact.house_edge")), he)})
 	}
 	if v, ok := d["ev_per_hand_units"]; ok {
 		rows = append(rows, [2]string{"EV per hand (base bets)", fmt.Sprintf("%.5f", num(v))})
