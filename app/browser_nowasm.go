@@ -1,0 +1,28 @@
+//go:build !(js && wasm)
+
+package app
+
+// Native stand-ins for browser_wasm.go: the page pre-renders and its logic
+// tests natively; nothing here is reached in a browser.
+
+type workerPool struct{ n int }
+
+func newWorkerPool(string, func(int, WorkerEvent)) *workerPool { return &workerPool{} }
+func (p *workerPool) Resize(n int)                             { p.n = n }
+func (p *workerPool) Restart()                                 {}
+func (p *workerPool) Gen(i int) int                            { return 0 }
+func (p *workerPool) Size() int                                { return p.n }
+func (p *workerPool) Send(int, RunMessage)                     {}
+
+func hardwareConcurrency() int                           { return 1 }
+func objectURL(string, []byte, string) string            { return "" }
+func drawCharts([]chartSpec, bool)                       {}
+func applyTheme(bool)                                    {}
+func prefersDark() bool                                  { return false }
+func locationFragment() string                           { return "" }
+func pageURLWithoutFragment() string                     { return "" }
+func replaceFragment(string)                             {}
+func copyToClipboard(string)                             {}
+func onHashChange(func())                                {}
+func readFileInput(string, func(string, []byte, string)) {}
+func markMounted()                                       {}

@@ -1,0 +1,272 @@
+//go:build js && wasm
+
+package app
+
+import (
+	"syscall/js"
+)
+
+// This file is the page's only JavaScript glue; browser_nowasm.go has the
+// native stand-ins so the package builds and tests natively.
+
+// workerPool is a set of engine Web Workers kept alive between runs.
+type workerPool struct {
+	url     string
+	workers []js.Value
+	funcs   []js.Func
+	gens    []int
+	gen     int
+	onEvent func(gen int, ev WorkerEvent)
+}
+
+func newWorkerPool(url string, onEvent func(gen int, ev WorkerEvent)) *workerPool {
+	return &workerPool{url: url, onEvent: onEvent}
+}
+
+// Resize starts or stops workers so n remain; it returns the indexes of the
+// new ones (they post "ready" when they can take work).
+func (p *workerPool) Resize(n int) {
+	for len(p.workers) > n {
+		i := len(p.workers) - 1
+		p.stop(i)
+		p.workers, p.funcs, p.gens = p.workers[:i], p.funcs[:i], p.gens[:i]
+	}
+	for len(p.workers) < n {
+		p.workers = append(p.workers, js.Undefined())
+		p.funcs = append(p.funcs, js.Func{})
+		p.gens = append(p.gens, 0)
+		p.start(len(p.workers) - 1)
+	}
+}
+
+// Restart terminates every worker (stopping any work at once) and starts
+// fresh ones.
+func (p *workerPool) Restart() {
+	for i := range p.workers {
+		p.stop(i)
+		p.start(i)
+	}
+}
+
+// Gen is the generation of worker i: events of an older generation come
+// from a terminated worker and are ignored.
+func (p *workerPool) Gen(i int) int {
+	if i < 0 || i >= len(p.gens) {
+		return -1
+	}
+	return p.gens[i]
+}
+
+func (p *workerPool) Size() int { return len(p.workers) }
+
+func (p *workerPool) stop(i int) {
+	if !p.workers[i].IsUndefined() {
+		p.workers[i].Call("terminate")
+		p.funcs[i].Release()
+		p.workers[i] = js.Undefined()
+	}
+}
+
+func (p *workerPool) start(i int) {
+	p.gen++
+	gen := p.gen
+	w := js.Global().Get("Worker").New(p.url)
+	f := js.FuncOf(func(this js.Value, args []js.Value) any {
+		ev := WorkerEvent{Worker: i}
+		e := args[0]
+		switch e.Get("type").String() {
+		case "message":
+			d := e.Get("data")
+			ev.Type = d.Get("type").String()
+			switch ev.Type {
+			case "progress":
+				ev.From, ev.Done, ev.Hands = d.Get("from").Int(), d.Get("done").Int(), int64(d.Get("hands").Float())
+			case "result":
+				ev.From, ev.To, ev.Hands = d.Get("from").Int(), d.Get("to").Int(), int64(d.Get("hands").Float())
+				a := d.Get("aggregate")
+				ev.Aggregate = make([]byte, a.Get("length").Int())
+				js.CopyBytesToGo(ev.Aggregate, a)
+			case "error":
+				ev.Message = d.Get("message").String()
+			}
+		case "messageerror":
+			ev.Type, ev.Message = "error", "a message from the worker could not be read"
+		default: // "error": the script failed to load or threw
+			ev.Type, ev.Message = "error", "worker script error"
+			if m := e.Get("message"); m.Type() == js.TypeString && m.String() != "" {
+				ev.Message = m.String()
+			}
+		}
+		p.onEvent(gen, ev)
+		return nil
+	})
+	w.Call("addEventListener", "message", f)
+	w.Call("addEventListener", "messageerror", f)
+	w.Call("addEventListener", "error", f)
+	p.workers[i], p.funcs[i], p.gens[i] = w, f, gen
+}
+
+// Send posts a run message to worker i. The seed goes as a decimal string:
+// JS numbers are exact only to 2^53.
+func (p *workerPool) Send(i int, m RunMessage) {
+	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{
+		"type":        "run",
+		"config":      m.Config,
+		"seed":        formatSeed(m.Seed),
+		"from":        m.Range.From,
+		"to":          m.Range.To,
+		"reportEvery": m.ReportEvery,
+	}))
+}
+
+// hardwareConcurrency is the number of logical cores the browser reports.
+func hardwareConcurrency() int {
+	n := js.Global().Get("navigator").Get("hardwareConcurrency")
+	if n.Type() != js.TypeNumber || n.Int() < 1 {
+		return 1
+	}
+	return n.Int()
+}
+
+// objectURL makes a blob: URL for data, revoking old (if not empty).
+func objectURL(old string, data []byte, mime string) string {
+	url := js.Global().Get("URL")
+	if old != "" {
+		url.Call("revokeObjectURL", old)
+	}
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	blob := js.Global().Get("Blob").New(js.ValueOf([]any{arr}), js.ValueOf(map[string]any{"type": mime}))
+	return url.Call("createObjectURL", blob).String()
+}
+
+// drawCharts renders each chart into its element with ECharts.
+func drawCharts(specs []chartSpec, dark bool) {
+	ec := js.Global().Get("echarts")
+	if ec.IsUndefined() {
+		return
+	}
+	theme := js.Null()
+	if dark {
+		theme = js.ValueOf("dark")
+	}
+	doc := js.Global().Get("document")
+	for _, s := range specs {
+		el := doc.Call("getElementById", s.ID)
+		if el.IsNull() {
+			continue
+		}
+		inst := ec.Call("getInstanceByDom", el)
+		if !inst.IsUndefined() && !inst.IsNull() && inst.Call("getOption").Truthy() && el.Get("dataset").Get("theme").String() != theme.String() {
+			inst.Call("dispose")
+			inst = js.Undefined()
+		}
+		if inst.IsUndefined() || inst.IsNull() {
+			inst = ec.Call("init", el, theme, map[string]any{"renderer": "canvas"})
+			el.Get("dataset").Set("theme", theme.String())
+		}
+		opt := js.Global().Get("JSON").Call("parse", s.Option)
+		opt.Set("backgroundColor", "transparent")
+		inst.Call("setOption", opt, true)
+	}
+}
+
+// applyTheme sets data-theme on the root element ("light" or "dark").
+func applyTheme(dark bool) {
+	t := "light"
+	if dark {
+		t = "dark"
+	}
+	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-theme", t)
+}
+
+// prefersDark reports the system colour scheme.
+func prefersDark() bool {
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return false
+	}
+	return js.Global().Call("matchMedia", "(prefers-color-scheme: dark)").Get("matches").Bool()
+}
+
+// locationFragment is the part of the URL after '#'.
+func locationFragment() string {
+	if r := js.Global().Get("lirRejectedFragment"); r.Type() == js.TypeString {
+		js.Global().Delete("lirRejectedFragment")
+		return r.String()
+	}
+	h := js.Global().Get("location").Get("hash").String()
+	if len(h) > 0 && h[0] == '#' {
+		h = h[1:]
+	}
+	return h
+}
+
+// pageURLWithoutFragment is the page URL up to the '#'.
+func pageURLWithoutFragment() string {
+	l := js.Global().Get("location")
+	return l.Get("origin").String() + l.Get("pathname").String() + l.Get("search").String()
+}
+
+// replaceFragment puts frag in the address bar without navigating.
+func replaceFragment(frag string) {
+	js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+frag)
+}
+
+// copyToClipboard tries the clipboard; failures (no permission) are fine:
+// the link is also in a text field.
+func copyToClipboard(s string) {
+	cb := js.Global().Get("navigator").Get("clipboard")
+	if cb.Truthy() {
+		p := cb.Call("writeText", s)
+		p.Call("catch", js.FuncOf(func(js.Value, []js.Value) any { return nil }))
+	}
+}
+
+// onHashChange calls f when the fragment changes (a share link pasted into
+// the address bar of an open page).
+func onHashChange(f func()) {
+	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
+		f()
+		return nil
+	}))
+}
+
+// readFileInput reads the first file of the <input type=file> with that id
+// and calls done.
+func readFileInput(id string, done func(name string, data []byte, err string)) {
+	input := js.Global().Get("document").Call("getElementById", id)
+	if input.IsNull() {
+		return
+	}
+	files := input.Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	file := files.Index(0)
+	name := file.Get("name").String()
+	if file.Get("size").Int() > MaxShareConfig {
+		done(name, nil, "the file is larger than 256 KiB")
+		return
+	}
+	var then, fail js.Func
+	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done(name, []byte(args[0].String()), "")
+		then.Release()
+		fail.Release()
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done(name, nil, args[0].Call("toString").String())
+		then.Release()
+		fail.Release()
+		return nil
+	})
+	file.Call("text").Call("then", then, fail)
+}
+
+// markMounted tells scripts and tests that the page is live (data-lab="ready"
+// on <html>): the pre-rendered HTML looks the same but does nothing yet.
+func markMounted() {
+	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
+}

@@ -1,0 +1,443 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/lir-lab/lir/engine/config"
+)
+
+// fieldKind says how a form field reads and writes its config value.
+type fieldKind int
+
+const (
+	kindInt      fieldKind = iota // whole number
+	kindOptInt                    // whole number, or empty for null
+	kindMoney                     // amount with up to two decimals
+	kindOptMoney                  // amount, or empty for null
+	kindFloat                     // decimal number
+	kindOptFloat                  // decimal number, or empty for null
+	kindSeed                      // uint64 as decimal, or empty to draw one
+	kindSelect                    // one of Options
+	kindBool                      // checkbox
+	kindText                      // free text
+)
+
+// field is one form control bound to a config path. The form is generated
+// from the engine's schema (the struct tags of config.Config: json, doc,
+// enum, min, max, null), so every option the engine gains appears here by
+// itself; fieldLabels only gives the main ones friendlier names.
+type field struct {
+	Path    string
+	Label   string
+	Kind    fieldKind
+	Options []string
+	Help    string
+	Main    bool // shown at once; the others are under "More options"
+}
+
+type fieldGroup struct {
+	Title  string
+	Key    string
+	Fields []field
+}
+
+// fieldLabels names the fields shown first in each section; their order here
+// is their order on the page.
+var fieldLabels = []struct{ Path, Label, Help string }{
+	{"simulation.num_sessions", "Sessions", ""},
+	{"simulation.random_seed", "Seed", "Empty: a seed is drawn and reported, so the run can be replayed."},
+	{"simulation.hands_per_session", "Hands per session", ""},
+	{"table.num_seats", "Seats", ""},
+	{"table.seat_mode", "When a seat stops", ""},
+	{"bankroll.starting_amount", "Starting bankroll", ""},
+	{"bankroll.base_bet", "Base bet (per circle)", ""},
+	{"bankroll.stop_conditions.win_limit", "Win limit (profit)", "Empty: no win limit."},
+	{"bankroll.stop_conditions.loss_limit", "Loss limit", "Empty: no loss limit."},
+	{"bankroll.stop_conditions.max_hands", "Max hands", "Empty: no cap other than hands per session."},
+	{"strategy.type", "Playing strategy", ""},
+	{"bonus_strategy.enabled", "Bet the bonus", ""},
+	{"bonus_strategy.type", "Bonus strategy", ""},
+	{"bonus_strategy.always.amount", "Bonus amount (always)", ""},
+	{"bonus_strategy.static.amount", "Bonus amount (static)", ""},
+	{"paytables.main_game.type", "Main game paytable", ""},
+	{"paytables.bonus.type", "Bonus paytable", ""},
+}
+
+// labelOverrides rename fields outside the main set whose key alone would be
+// unclear or clash with a page control.
+var labelOverrides = map[string]string{
+	"simulation.workers":           "Workers saved with the study (0: every core)",
+	"simulation.progress_interval": "Progress interval (sessions)",
+}
+
+// sectionTitles are the form's sections, in page order; config sections not
+// listed (output: what the CLI writes) stay in the JSON box only.
+var sectionTitles = []struct{ Key, Title string }{
+	{"simulation", "Simulation"},
+	{"table", "Table"},
+	{"bankroll", "Bankroll, bets and limits"},
+	{"strategy", "Playing strategy"},
+	{"bonus_strategy", "Three Card Bonus"},
+	{"paytables", "Paytables"},
+	{"dealer", "Dealer"},
+	{"deck", "Deck"},
+	{"metadata", "About this study"},
+}
+
+var formGroups = buildForm()
+
+func buildForm() []fieldGroup {
+	t := reflect.TypeOf(config.Config{})
+	var groups []fieldGroup
+	for _, s := range sectionTitles {
+		sf, ok := fieldByJSONName(t, s.Key)
+		if !ok {
+			continue
+		}
+		g := fieldGroup{Title: s.Title, Key: s.Key}
+		collectFields(&g.Fields, sf.Type, s.Key)
+		// Main fields first, in fieldLabels order; the rest in schema order.
+		var main, more []field
+		for _, l := range fieldLabels {
+			for i, f := range g.Fields {
+				if f.Path == l.Path {
+					f.Main, f.Label = true, l.Label
+					if l.Help != "" {
+						f.Help = l.Help
+					}
+					main = append(main, f)
+					g.Fields[i].Path = ""
+				}
+			}
+		}
+		for _, f := range g.Fields {
+			if f.Path != "" {
+				more = append(more, f)
+			}
+		}
+		g.Fields = append(main, more...)
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+func fieldByJSONName(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if jsonName(f) == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return name
+}
+
+var (
+	moneyType = reflect.TypeOf(config.Money(0))
+)
+
+func collectFields(out *[]field, t reflect.Type, prefix string) {
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name := jsonName(sf)
+		if name == "" || name == "-" {
+			continue
+		}
+		path := prefix + "." + name
+		f := field{Path: path, Label: humanize(name), Help: sf.Tag.Get("doc")}
+		if l, ok := labelOverrides[path]; ok {
+			f.Label = l
+		}
+		typ := sf.Type
+		ptr := typ.Kind() == reflect.Pointer
+		if ptr {
+			typ = typ.Elem()
+		}
+		switch {
+		case typ == moneyType:
+			f.Kind = pick(ptr, kindOptMoney, kindMoney)
+		case typ.Kind() == reflect.Struct:
+			collectFields(out, typ, path)
+			continue
+		case typ.Kind() == reflect.Bool:
+			f.Kind = kindBool
+		case typ.Kind() == reflect.String && sf.Tag.Get("enum") != "":
+			f.Kind, f.Options = kindSelect, strings.Split(sf.Tag.Get("enum"), "|")
+		case typ.Kind() == reflect.String:
+			f.Kind = kindText
+		case typ.Kind() == reflect.Uint64:
+			f.Kind = kindSeed
+		case typ.Kind() == reflect.Int64 || typ.Kind() == reflect.Int:
+			f.Kind = pick(ptr, kindOptInt, kindInt)
+		case typ.Kind() == reflect.Float64:
+			f.Kind = pick(ptr, kindOptFloat, kindFloat)
+		default:
+			continue // lists (custom rules) are edited in the JSON box
+		}
+		if lo, hi := sf.Tag.Get("min"), sf.Tag.Get("max"); lo != "" && hi != "" && f.Kind != kindText {
+			f.Help = strings.TrimSpace(f.Help + " Range " + lo + " to " + hi + ".")
+		}
+		*out = append(*out, f)
+	}
+}
+
+func pick(ptr bool, a, b fieldKind) fieldKind {
+	if ptr {
+		return a
+	}
+	return b
+}
+
+// humanize turns a schema key into a label: "hands_per_hour" → "Hands per hour".
+func humanize(key string) string {
+	s := strings.ReplaceAll(key, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func fieldByPath(path string) (field, bool) {
+	for _, g := range formGroups {
+		for _, f := range g.Fields {
+			if f.Path == path {
+				return f, true
+			}
+		}
+	}
+	return field{}, false
+}
+
+// editor holds the config being edited as a JSON tree, the text of each
+// form field, and the problems found in them.
+type editor struct {
+	tree     map[string]any
+	text     map[string]string // form text by path
+	problems map[string]string // message by path ("" key: not tied to a field)
+	other    []string          // problems for paths the form does not show
+	cfg      *config.Config    // the valid config, or nil
+}
+
+func newEditor() *editor {
+	e := &editor{}
+	if err := e.load(config.Study().CanonicalJSON()); err != nil {
+		panic(fmt.Sprintf("the default config does not load: %v", err))
+	}
+	return e
+}
+
+// load replaces the config with data (a JSON config document) when it is
+// valid; otherwise it keeps the current config and returns the problems.
+func (e *editor) load(data []byte) error {
+	cfg, err := config.DecodeJSON(data)
+	if err != nil {
+		return err
+	}
+	tree, err := decodeTree(cfg.CanonicalJSON())
+	if err != nil {
+		return err
+	}
+	e.tree, e.cfg = tree, cfg
+	e.problems, e.other = map[string]string{}, nil
+	e.text = map[string]string{}
+	for _, g := range formGroups {
+		for _, f := range g.Fields {
+			e.text[f.Path] = formatValue(f, getPath(e.tree, f.Path))
+		}
+	}
+	return nil
+}
+
+func decodeTree(data []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var tree map[string]any
+	if err := dec.Decode(&tree); err != nil {
+		return nil, err
+	}
+	return tree, nil
+}
+
+// set takes the text of field f, writes it into the tree and revalidates.
+func (e *editor) set(f field, text string) {
+	e.text[f.Path] = text
+	v, err := parseValue(f, text)
+	if err != nil {
+		e.validate()
+		e.problems[f.Path] = err.Error()
+		e.cfg = nil
+		return
+	}
+	setPath(e.tree, f.Path, v)
+	e.validate()
+}
+
+// validate runs the engine's schema over the tree and files each problem
+// under its field path.
+func (e *editor) validate() {
+	e.problems, e.other = map[string]string{}, nil
+	data, _ := json.Marshal(e.tree)
+	cfg, err := config.DecodeJSON(data)
+	e.cfg = cfg
+	if err == nil {
+		return
+	}
+	var errs config.Errors
+	if !errors.As(err, &errs) {
+		e.other = append(e.other, err.Error())
+		return
+	}
+	shown := map[string]bool{}
+	for _, g := range formGroups {
+		for _, f := range g.Fields {
+			shown[f.Path] = true
+		}
+	}
+	for _, pe := range errs {
+		if shown[pe.Path] {
+			if e.problems[pe.Path] != "" {
+				e.problems[pe.Path] += "; "
+			}
+			e.problems[pe.Path] += "Allowed: " + pe.Allowed + " (got " + pe.Value + ")"
+		} else {
+			e.other = append(e.other, pe.Error())
+		}
+	}
+}
+
+// JSON is the config as the JSON box shows it.
+func (e *editor) JSON() string {
+	if e.cfg != nil {
+		var b bytes.Buffer
+		json.Indent(&b, e.cfg.CanonicalJSON(), "", "  ")
+		return b.String()
+	}
+	b, _ := json.MarshalIndent(e.tree, "", "  ")
+	return string(b)
+}
+
+func parseValue(f field, text string) (any, error) {
+	text = strings.TrimSpace(text)
+	switch f.Kind {
+	case kindBool:
+		return text == "true", nil
+	case kindSelect, kindText:
+		return text, nil
+	case kindOptInt, kindOptMoney, kindOptFloat, kindSeed:
+		if text == "" {
+			return nil, nil
+		}
+	}
+	switch f.Kind {
+	case kindInt, kindOptInt:
+		if _, err := strconv.ParseInt(text, 10, 64); err != nil {
+			return nil, fmt.Errorf("Enter a whole number.")
+		}
+	case kindSeed:
+		if _, err := strconv.ParseUint(text, 10, 64); err != nil {
+			return nil, fmt.Errorf("Enter a whole number from 0 to 18446744073709551615, or leave empty.")
+		}
+	case kindFloat, kindOptFloat:
+		if _, err := strconv.ParseFloat(text, 64); err != nil {
+			return nil, fmt.Errorf("Enter a number, e.g. 0.5.")
+		}
+	case kindMoney, kindOptMoney:
+		v, err := strconv.ParseFloat(text, 64)
+		if err != nil || v != v {
+			return nil, fmt.Errorf("Enter an amount, e.g. 5 or 2.50.")
+		}
+		if i := strings.IndexByte(text, '.'); i >= 0 && len(text)-i-1 > 2 {
+			return nil, fmt.Errorf("Amounts have at most two decimals (cents).")
+		}
+	}
+	return json.Number(text), nil
+}
+
+func formatValue(f field, v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case bool:
+		return strconv.FormatBool(v)
+	case json.Number:
+		return v.String()
+	case string:
+		return v
+	default:
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+}
+
+func getPath(tree map[string]any, path string) any {
+	var cur any = tree
+	for _, k := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[k]
+	}
+	return cur
+}
+
+func setPath(tree map[string]any, path string, v any) {
+	keys := strings.Split(path, ".")
+	m := tree
+	for _, k := range keys[:len(keys)-1] {
+		next, ok := m[k].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[k] = next
+		}
+		m = next
+	}
+	m[keys[len(keys)-1]] = v
+}
+
+// preset is a named starting point: a change applied to the default config.
+type preset struct {
+	Name  string
+	Apply func(tree map[string]any)
+}
+
+var presets = []preset{
+	{"Default: basic strategy, $5 bets, stop at +$250 / −$200 / 200 hands", func(map[string]any) {}},
+	{"Baseline: always ride", func(t map[string]any) { setPath(t, "strategy.type", "always_ride") }},
+	{"Baseline: always pull", func(t map[string]any) { setPath(t, "strategy.type", "always_pull") }},
+	{"Bonus study: $5 Three Card Bonus every hand", func(t map[string]any) {
+		setPath(t, "bonus_strategy.enabled", true)
+		setPath(t, "bonus_strategy.type", "static")
+		setPath(t, "bonus_strategy.static.amount", json.Number("5"))
+	}},
+	{"Optimal play on the BGC LIRX-02 paytable", func(t map[string]any) {
+		setPath(t, "strategy.type", "optimal")
+		setPath(t, "paytables.main_game.type", "bgc_lirx02")
+	}},
+	{"Multi-seat: 3 seats at one table", func(t map[string]any) { setPath(t, "table.num_seats", json.Number("3")) }},
+	{"Walk-away study: no win limit, $100 loss limit", func(t map[string]any) {
+		setPath(t, "bankroll.stop_conditions.win_limit", nil)
+		setPath(t, "bankroll.stop_conditions.loss_limit", json.Number("100"))
+	}},
+}
+
+// applyPreset loads the default study changed by preset i.
+func (e *editor) applyPreset(i int) error {
+	tree, err := decodeTree(config.Study().CanonicalJSON())
+	if err != nil {
+		return err
+	}
+	presets[i].Apply(tree)
+	data, _ := json.Marshal(tree)
+	return e.load(data)
+}

@@ -1,0 +1,85 @@
+package app
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// historyKey is the localStorage key of the finished runs; the suffix is the
+// version of historyEntry's layout.
+const (
+	historyKey    = "lir.history.v1"
+	historyMax    = 20
+	historyDocCap = 512 << 10 // results documents larger than this are not kept
+)
+
+// historyEntry is one finished run kept in the browser.
+type historyEntry struct {
+	ID       string  `json:"id"`
+	When     string  `json:"when"` // RFC 3339
+	Seed     string  `json:"seed"`
+	Sessions int64   `json:"sessions"`
+	Hands    int64   `json:"hands"`
+	EV       float64 `json:"ev_per_hand"`
+	WinRate  float64 `json:"win_rate"`
+	Workers  int     `json:"workers"`
+	Seconds  float64 `json:"seconds"`
+	Config   string  `json:"config"`
+	Doc      string  `json:"doc,omitempty"`
+}
+
+// addHistory puts e first and keeps the newest historyMax entries.
+func addHistory(h []historyEntry, e historyEntry) []historyEntry {
+	if len(e.Doc) > historyDocCap {
+		e.Doc = ""
+	}
+	h = append([]historyEntry{e}, h...)
+	if len(h) > historyMax {
+		h = h[:historyMax]
+	}
+	return h
+}
+
+// resultsCSV flattens a results document into "field,value" rows (the
+// config is left out: it is in the JSON). Nested keys are joined with dots
+// and arrays are indexed: seats.0.hands.
+func resultsCSV(doc map[string]any) []byte {
+	var rows [][]string
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(v))
+			for k := range v {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				if prefix == "" && (k == "config" || k == "timing") {
+					continue
+				}
+				walk(strings.TrimPrefix(prefix+"."+k, "."), v[k])
+			}
+		case []any:
+			for i, x := range v {
+				walk(fmt.Sprintf("%s.%d", prefix, i), x)
+			}
+		case nil:
+			rows = append(rows, []string{prefix, ""})
+		case json.Number:
+			rows = append(rows, []string{prefix, v.String()})
+		default:
+			rows = append(rows, []string{prefix, fmt.Sprint(v)})
+		}
+	}
+	walk("", doc)
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{"field", "value"})
+	w.WriteAll(rows)
+	return b.Bytes()
+}

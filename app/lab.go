@@ -1,0 +1,812 @@
+package app
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
+)
+
+// phase is where the page is in the life of a run.
+type phase int
+
+const (
+	phaseIdle phase = iota
+	phaseRunning
+	phaseDone
+	phaseCancelled
+	phaseFailed
+)
+
+// runResult is a finished run as the page shows it.
+type runResult struct {
+	Doc      map[string]any
+	JSON     []byte
+	Seed     string
+	Workers  int
+	Elapsed  time.Duration
+	Charts   []chartSpec
+	JSONURL  string
+	CSVURL   string
+	FromPast bool // restored from history, not run now
+}
+
+// labPage is the whole lab: editor, run control, results and history.
+type labPage struct {
+	goapp.Compo
+
+	ed         *editor
+	jsonText   string
+	jsonDirty  bool
+	loadMsg    string // outcome of a share link, import or JSON apply
+	loadFailed bool
+
+	workers int
+	ready   []bool
+	pool    *workerPool
+
+	phase      phase
+	statusText string
+	runs       int // runs started since the page loaded (data-run on the status)
+	run        *Run
+	lastDraw   time.Time
+
+	result  *runResult
+	history []historyEntry
+
+	shareURL   string
+	dark       bool
+	exactCache map[string]*results.Exact
+	ctx        goapp.Context
+}
+
+func newLabPage() *labPage {
+	p := &labPage{ed: newEditor(), workers: 1}
+	p.statusText = "Ready. Press Run to simulate the study."
+	return p
+}
+
+func (p *labPage) OnMount(ctx goapp.Context) {
+	p.ctx = ctx
+	if goapp.IsServer {
+		return
+	}
+	var theme string
+	ctx.LocalStorage().Get("lir.theme", &theme)
+	p.dark = theme == "dark" || (theme == "" && prefersDark())
+	applyTheme(p.dark)
+	ctx.LocalStorage().Get(historyKey, &p.history)
+
+	p.workers = hardwareConcurrency()
+	p.pool = newWorkerPool(ctx.ResolveStaticResource("/web/worker.js"), func(gen int, ev WorkerEvent) {
+		ctx.Dispatch(func(ctx goapp.Context) { p.onWorker(ctx, gen, ev) })
+	})
+	p.resizePool(p.workers)
+	onHashChange(func() { ctx.Dispatch(func(goapp.Context) { p.restoreFromFragment() }) })
+	// Fields changed in OnMount are not rendered by themselves: change them
+	// in a dispatch, which re-renders, then say the page is live.
+	ctx.Dispatch(func(ctx goapp.Context) {
+		p.restoreFromFragment()
+		ctx.Defer(func(goapp.Context) { markMounted() })
+	})
+}
+
+// restoreFromFragment loads the config of a share link, if the URL has one.
+func (p *labPage) restoreFromFragment() {
+	data, err := DecodeShare(locationFragment())
+	if errors.Is(err, ErrNoShare) {
+		return
+	}
+	if err != nil {
+		p.setLoadMsg(true, "This share link could not be opened: "+err.Error()+". The editor keeps the current config.")
+		return
+	}
+	if err := p.ed.load(data); err != nil {
+		p.setLoadMsg(true, "The config in this share link is not valid, so it was not loaded: "+oneLine(err)+".")
+		return
+	}
+	p.afterLoad()
+	p.setLoadMsg(false, "Config loaded from the share link.")
+}
+
+func (p *labPage) setLoadMsg(failed bool, msg string) { p.loadMsg, p.loadFailed = msg, failed }
+
+func (p *labPage) afterLoad() {
+	p.jsonText, p.jsonDirty = p.ed.JSON(), false
+	if w, ok := getPath(p.ed.tree, "simulation.workers").(json.Number); ok {
+		if n, err := strconv.Atoi(w.String()); err == nil && n > 0 && p.phase != phaseRunning {
+			p.workers = min(n, 64)
+		}
+	}
+}
+
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
+
+func (p *labPage) resizePool(n int) {
+	p.pool.Resize(n)
+	for len(p.ready) > n {
+		p.ready = p.ready[:len(p.ready)-1]
+	}
+	for len(p.ready) < n {
+		p.ready = append(p.ready, false)
+	}
+}
+
+func (p *labPage) onWorker(ctx goapp.Context, gen int, ev WorkerEvent) {
+	if gen != p.pool.Gen(ev.Worker) {
+		ctx.PreventUpdate()
+		return // a terminated worker
+	}
+	switch ev.Type {
+	case "ready":
+		p.ready[ev.Worker] = true
+		if p.phase == phaseRunning {
+			p.feed(ev.Worker)
+		}
+		ctx.PreventUpdate()
+		return
+	case "error":
+		if p.phase != phaseRunning {
+			p.ready[ev.Worker] = false
+			p.statusText = fmt.Sprintf("Worker %d could not start: %s", ev.Worker+1, ev.Message)
+			return
+		}
+	}
+	if p.phase != phaseRunning || p.run == nil {
+		ctx.PreventUpdate()
+		return
+	}
+	done, err := p.run.Handle(ev)
+	switch {
+	case err != nil:
+		p.fail(err.Error())
+	case done:
+		p.finish(ctx)
+	case ev.Type == "result":
+		p.feed(ev.Worker)
+	}
+	if ev.Type == "progress" && time.Since(p.lastDraw) < 100*time.Millisecond {
+		ctx.PreventUpdate()
+		return
+	}
+	p.lastDraw = time.Now()
+}
+
+// feed gives idle worker w its next range of sessions.
+func (p *labPage) feed(w int) {
+	if msg, ok := p.run.Next(w); ok {
+		p.pool.Send(w, msg)
+	}
+}
+
+func (p *labPage) startRun(ctx goapp.Context) {
+	if p.phase == phaseRunning || p.ed.cfg == nil {
+		return
+	}
+	cfg := p.ed.cfg.Clone()
+	sessions := int(cfg.Simulation.NumSessions)
+	seed, drawn := p.seed()
+	// As the CLI does: the document records the seed used, and the worker
+	// count, which never changes results, is not part of them.
+	cfg.Simulation.RandomSeed = &seed
+	cfg.Simulation.Workers = 0
+	if p.pool.Size() != p.workers {
+		p.resizePool(p.workers)
+	}
+	p.run = NewRun(cfg, seed, sessions, p.workers, time.Now())
+	p.runs++
+	p.phase = phaseRunning
+	p.result = nil
+	how := "seed " + formatSeed(seed)
+	if drawn {
+		how = "drawn seed " + formatSeed(seed)
+	}
+	p.statusText = fmt.Sprintf("Running %s sessions on %d workers (%s)…", groupDigits(int64(sessions)), p.workers, how)
+	for w, ok := range p.ready {
+		if ok {
+			p.feed(w)
+		}
+	}
+}
+
+// seed is the config's seed, or a fresh one from crypto randomness.
+func (p *labPage) seed() (uint64, bool) {
+	if s := p.ed.cfg.Simulation.RandomSeed; s != nil {
+		return *s, false
+	}
+	var b [8]byte
+	rand.Read(b[:])
+	return binary.LittleEndian.Uint64(b[:]), true
+}
+
+func (p *labPage) cancel(ctx goapp.Context) {
+	if p.phase != phaseRunning {
+		return
+	}
+	p.stopWorkers()
+	p.phase = phaseCancelled
+	p.statusText = "Run stopped; its partial figures were discarded. Cancelled"
+}
+
+func (p *labPage) fail(reason string) {
+	p.stopWorkers()
+	p.phase = phaseFailed
+	p.statusText = "Failed: " + reason
+}
+
+// stopWorkers terminates every worker (the only way to stop a busy Go
+// worker) and starts fresh ones for the next run.
+func (p *labPage) stopWorkers() {
+	p.run = nil
+	p.pool.Restart()
+	for i := range p.ready {
+		p.ready[i] = false
+	}
+}
+
+func (p *labPage) finish(ctx goapp.Context) {
+	r := p.run
+	elapsed := time.Since(r.Started)
+	doc := results.Build(r.Config, r.Seed, r.Merged)
+	e, err := p.exactFor(r.Config)
+	if err != nil {
+		p.fail("exact comparison: " + err.Error())
+		return
+	}
+	doc.Compare(r.Merged, e)
+	doc.Timing = &results.Timing{Workers: len(r.Workers), Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
+	data, err := doc.JSON()
+	if err != nil {
+		p.fail("building the results document: " + err.Error())
+		return
+	}
+	res, err := p.showResult(data, formatSeed(r.Seed), len(r.Workers), elapsed)
+	if err != nil {
+		p.fail(err.Error())
+		return
+	}
+	p.run = nil
+	p.phase = phaseDone
+	sessions, hands := num(res.Doc["sessions"]), num(res.Doc["hands"])
+	p.statusText = fmt.Sprintf("Finished %s sessions (%s hands) in %.2f s on %d workers. Done",
+		groupDigits(int64(sessions)), groupDigits(int64(hands)), elapsed.Seconds(), len(r.Workers))
+
+	o, _ := res.Doc["session_outcomes"].(map[string]any)
+	winRate := 0.0
+	if sessions > 0 && o != nil {
+		winRate = num(o["win"]) / sessions
+	}
+	p.history = addHistory(p.history, historyEntry{
+		ID: strconv.FormatInt(time.Now().UnixNano(), 36), When: time.Now().UTC().Format(time.RFC3339),
+		Seed: res.Seed, Sessions: int64(sessions), Hands: int64(hands), EV: num(res.Doc["ev_per_hand"]),
+		WinRate: winRate, Workers: res.Workers, Seconds: elapsed.Seconds(),
+		Config: string(r.Config.CanonicalJSON()), Doc: string(data),
+	})
+	p.saveHistory(ctx)
+}
+
+// exactFor solves the config exactly, once per config: repeated runs with
+// other seeds reuse the solution.
+func (p *labPage) exactFor(c *config.Config) (*results.Exact, error) {
+	k := c.Clone()
+	k.Simulation.RandomSeed = nil
+	key := string(k.CanonicalJSON())
+	if e, ok := p.exactCache[key]; ok {
+		return e, nil
+	}
+	e, err := results.ExactFor(c)
+	if err != nil {
+		return nil, err
+	}
+	if p.exactCache == nil {
+		p.exactCache = map[string]*results.Exact{}
+	}
+	p.exactCache[key] = e
+	return e, nil
+}
+
+func (p *labPage) saveHistory(ctx goapp.Context) {
+	if err := ctx.LocalStorage().Set(historyKey, p.history); err != nil {
+		// Over quota: keep the summaries, drop the stored documents.
+		for i := range p.history {
+			p.history[i].Doc = ""
+		}
+		ctx.LocalStorage().Set(historyKey, p.history)
+	}
+}
+
+// showResult parses a results document and prepares its figures, charts and
+// downloads.
+func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time.Duration) (*runResult, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("reading the results document: %v", err)
+	}
+	res := &runResult{Doc: doc, JSON: data, Seed: seed, Workers: workers, Elapsed: elapsed, Charts: buildCharts(doc)}
+	old := p.result
+	var oldJSON, oldCSV string
+	if old != nil {
+		oldJSON, oldCSV = old.JSONURL, old.CSVURL
+	}
+	res.JSONURL = objectURL(oldJSON, data, "application/json")
+	res.CSVURL = objectURL(oldCSV, resultsCSV(doc), "text/csv")
+	p.result = res
+	p.drawChartsLater()
+	return res, nil
+}
+
+func (p *labPage) drawChartsLater() {
+	if p.result == nil {
+		return
+	}
+	charts, dark := p.result.Charts, p.dark
+	p.ctx.Defer(func(goapp.Context) { drawCharts(charts, dark) })
+}
+
+func (p *labPage) showHistory(ctx goapp.Context, i int) {
+	if i >= len(p.history) || p.phase == phaseRunning {
+		return
+	}
+	h := p.history[i]
+	if err := p.ed.load([]byte(h.Config)); err != nil {
+		p.setLoadMsg(true, "The config of this past run no longer loads: "+oneLine(err)+".")
+	} else {
+		p.afterLoad()
+		p.setLoadMsg(false, fmt.Sprintf("Config of the run of %s loaded (seed %s).", h.When, h.Seed))
+	}
+	if h.Doc != "" {
+		if res, err := p.showResult([]byte(h.Doc), h.Seed, h.Workers, time.Duration(h.Seconds*float64(time.Second))); err == nil {
+			res.FromPast = true
+		}
+	}
+}
+
+func (p *labPage) share(ctx goapp.Context) {
+	if p.ed.cfg == nil {
+		return
+	}
+	frag := EncodeShare(p.ed.cfg.CanonicalJSON())
+	replaceFragment(frag)
+	p.shareURL = pageURLWithoutFragment() + "#" + frag
+	copyToClipboard(p.shareURL)
+}
+
+func (p *labPage) toggleTheme(ctx goapp.Context) {
+	p.dark = !p.dark
+	applyTheme(p.dark)
+	t := "light"
+	if p.dark {
+		t = "dark"
+	}
+	ctx.LocalStorage().Set("lir.theme", t)
+	p.drawChartsLater()
+}
+
+func (p *labPage) Render() goapp.UI {
+	return goapp.Div().Class("lab").Body(
+		goapp.A().Class("skip").Href("#run").Text("Skip to run controls"),
+		goapp.Header().Class("top").Body(
+			goapp.H1().Text("Let It Ride strategy lab"),
+			goapp.Button().Class("theme").
+				Aria("pressed", strconv.FormatBool(p.dark)).
+				OnClick(func(ctx goapp.Context, e goapp.Event) { p.toggleTheme(ctx) }).
+				Text("Dark theme"),
+		),
+		goapp.Main().Class("grid").Body(
+			p.renderEditor(),
+			goapp.Div().Class("side").Body(
+				p.renderRun(),
+				p.renderResults(),
+				p.renderHistory(),
+			),
+		),
+	)
+}
+
+func (p *labPage) renderEditor() goapp.UI {
+	return goapp.Section().Class("card editor").Aria("labelledby", "study-h").Body(
+		goapp.H2().ID("study-h").Text("Study"),
+		goapp.If(p.loadMsg != "", func() goapp.UI {
+			role, class := "status", "note ok"
+			if p.loadFailed {
+				role, class = "alert", "note bad"
+			}
+			return goapp.P().ID("load-msg").Role(role).Class(class).Text(p.loadMsg)
+		}),
+		goapp.Div().Class("row").Body(
+			goapp.Label().For("preset").Text("Preset"),
+			goapp.Select().ID("preset").
+				OnChange(func(ctx goapp.Context, e goapp.Event) {
+					i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+					if err != nil || i < 0 || i >= len(presets) {
+						return
+					}
+					if err := p.ed.applyPreset(i); err != nil {
+						p.setLoadMsg(true, "Preset failed: "+oneLine(err))
+						return
+					}
+					p.afterLoad()
+					p.setLoadMsg(false, "Preset loaded: "+presets[i].Name+".")
+				}).
+				Body(
+					goapp.Option().Value("").Text("Choose a preset…"),
+					goapp.Range(presets).Slice(func(i int) goapp.UI {
+						return goapp.Option().Value(strconv.Itoa(i)).Text(presets[i].Name)
+					}),
+				),
+		),
+		goapp.Range(formGroups).Slice(func(i int) goapp.UI {
+			g := formGroups[i]
+			var main, more []field
+			for _, f := range g.Fields {
+				if f.Main {
+					main = append(main, f)
+				} else {
+					more = append(more, f)
+				}
+			}
+			return goapp.FieldSet().Body(
+				goapp.Legend().Text(g.Title),
+				goapp.Range(main).Slice(func(j int) goapp.UI { return p.renderField(main[j]) }),
+				goapp.If(len(more) > 0, func() goapp.UI {
+					return goapp.Details().Class("more").Open(p.moreHasProblem(more)).Body(
+						goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), len(more))),
+						goapp.Range(more).Slice(func(j int) goapp.UI { return p.renderField(more[j]) }),
+					)
+				}),
+			)
+		}),
+		goapp.If(len(p.ed.other) > 0, func() goapp.UI {
+			return goapp.Div().Role("alert").Class("note bad").Body(
+				goapp.P().Text("Problems in options not shown in the form:"),
+				goapp.Ul().Body(goapp.Range(p.ed.other).Slice(func(i int) goapp.UI { return goapp.Li().Text(p.ed.other[i]) })),
+			)
+		}),
+		goapp.Details().Body(
+			goapp.Summary().Text("All options (config as JSON)"),
+			goapp.Label().For("config-json").Text("Config JSON: every option of the schema"),
+			goapp.Textarea().ID("config-json").Rows(16).Spellcheck(false).
+				Text(p.jsonBoxText()).
+				OnInput(func(ctx goapp.Context, e goapp.Event) {
+					p.jsonText, p.jsonDirty = ctx.JSSrc().Get("value").String(), true
+					ctx.PreventUpdate()
+				}),
+			goapp.Div().Class("row").Body(
+				goapp.Button().Text("Apply JSON").OnClick(func(ctx goapp.Context, e goapp.Event) {
+					if len(p.jsonText) > MaxShareConfig {
+						p.setLoadMsg(true, "The JSON is larger than 256 KiB.")
+						return
+					}
+					if err := p.ed.load([]byte(p.jsonText)); err != nil {
+						p.setLoadMsg(true, "The JSON was not applied: "+oneLine(err)+".")
+						return
+					}
+					p.afterLoad()
+					p.setLoadMsg(false, "JSON applied.")
+				}),
+				goapp.Label().For("import").Class("button").Text("Import config (JSON)…"),
+				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".json,application/json").
+					OnChange(func(ctx goapp.Context, e goapp.Event) {
+						readFileInput("import", func(name string, data []byte, errText string) {
+							ctx.Dispatch(func(goapp.Context) {
+								switch {
+								case errText != "":
+									p.setLoadMsg(true, name+" could not be read: "+errText+".")
+								default:
+									if err := p.ed.load(data); err != nil {
+										p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
+										return
+									}
+									p.afterLoad()
+									p.setLoadMsg(false, name+" loaded.")
+								}
+							})
+						})
+					}),
+				goapp.If(p.ed.cfg != nil, func() goapp.UI {
+					return goapp.A().Class("button").Download("lir-config.json").
+						Href("data:application/json;charset=utf-8," + url.PathEscape(p.ed.JSON())).
+						Text("Export config (JSON)")
+				}),
+			),
+		),
+		goapp.Div().Class("row share").Body(
+			goapp.Button().ID("share").Disabled(p.ed.cfg == nil).Text("Copy share link").
+				OnClick(func(ctx goapp.Context, e goapp.Event) { p.share(ctx) }),
+			goapp.If(p.shareURL != "", func() goapp.UI {
+				return goapp.Div().Class("grow").Body(
+					goapp.Label().For("share-url").Text("Share link"),
+					goapp.Input().ID("share-url").Type("text").ReadOnly(true).Value(p.shareURL),
+				)
+			}),
+		),
+	)
+}
+
+func (p *labPage) moreHasProblem(fs []field) bool {
+	for _, f := range fs {
+		if p.ed.problems[f.Path] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *labPage) jsonBoxText() string {
+	if p.jsonDirty {
+		return p.jsonText
+	}
+	return p.ed.JSON()
+}
+
+// onFieldInput handles input in any form field. The field comes from the
+// element's data-path, not from a closure: go-app keeps the first handler of
+// a reused element when the new one is the same function literal, so a
+// closure over the field would go stale when the form's layout shifts.
+func (p *labPage) onFieldInput(ctx goapp.Context, e goapp.Event) {
+	src := ctx.JSSrc()
+	f, ok := fieldByPath(src.Get("dataset").Get("path").String())
+	if !ok {
+		return
+	}
+	v := src.Get("value").String()
+	if f.Kind == kindBool {
+		v = strconv.FormatBool(src.Get("checked").Bool())
+	}
+	p.ed.set(f, v)
+}
+
+func (p *labPage) renderField(f field) goapp.UI {
+	id := "f-" + strings.ReplaceAll(f.Path, ".", "-")
+	problem := p.ed.problems[f.Path]
+	text := p.ed.text[f.Path]
+	var described []string
+	if f.Help != "" {
+		described = append(described, id+"-help")
+	}
+	if problem != "" {
+		described = append(described, id+"-err")
+	}
+	onInput := p.onFieldInput
+	var control goapp.UI
+	switch f.Kind {
+	case kindBool:
+		control = goapp.Input().ID(id).Type("checkbox").Checked(text == "true").DataSet("path", f.Path).
+			Aria("describedby", strings.Join(described, " ")).OnChange(onInput)
+	case kindSelect:
+		opts := f.Options
+		found := false
+		for _, o := range opts {
+			found = found || o == text
+		}
+		if !found {
+			opts = append([]string{text}, opts...)
+		}
+		control = goapp.Select().ID(id).DataSet("path", f.Path).Aria("describedby", strings.Join(described, " ")).
+			Aria("invalid", strconv.FormatBool(problem != "")).OnChange(onInput).Body(
+			goapp.Range(opts).Slice(func(i int) goapp.UI {
+				return goapp.Option().Value(opts[i]).Selected(opts[i] == text).Text(opts[i])
+			}),
+		)
+	default:
+		mode := "decimal"
+		if f.Kind == kindInt || f.Kind == kindOptInt || f.Kind == kindSeed {
+			mode = "numeric"
+		}
+		control = goapp.Input().ID(id).DataSet("path", f.Path).Type("text").Attr("inputmode", mode).Attr("autocomplete", "off").
+			Value(text).Aria("describedby", strings.Join(described, " ")).
+			Aria("invalid", strconv.FormatBool(problem != "")).OnInput(onInput)
+	}
+	return goapp.Div().Class("field").Body(
+		goapp.Label().For(id).Text(f.Label),
+		control,
+		goapp.If(f.Help != "", func() goapp.UI { return goapp.Small().ID(id + "-help").Class("help").Text(f.Help) }),
+		goapp.If(problem != "", func() goapp.UI { return goapp.Small().ID(id + "-err").Class("error").Text(problem) }),
+	)
+}
+
+func (p *labPage) renderRun() goapp.UI {
+	running := p.phase == phaseRunning
+	var done int
+	var hands int64
+	var elapsed time.Duration
+	sessions := 0
+	if p.run != nil {
+		done, hands = p.run.Progress()
+		elapsed = time.Since(p.run.Started)
+		sessions = p.run.Sessions
+	}
+	return goapp.Section().ID("run").Class("card").Aria("labelledby", "run-h").Body(
+		goapp.H2().ID("run-h").Text("Run"),
+		goapp.Div().Class("row").Body(
+			goapp.Label().For("workers").Text("Workers"),
+			goapp.Input().ID("workers").Type("number").Min(1).Max(64).Value(p.workers).Disabled(running).
+				Aria("describedby", "workers-help").
+				OnChange(func(ctx goapp.Context, e goapp.Event) {
+					n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+					if err != nil || n < 1 || n > 64 || p.phase == phaseRunning {
+						return
+					}
+					p.workers = n
+					p.resizePool(n)
+				}),
+			goapp.Small().ID("workers-help").Class("help").Text("Web Workers running the engine; defaults to the cores this device reports."),
+		),
+		goapp.Div().Class("row").Body(
+			goapp.Button().ID("run-button").Class("primary").Text("Run").Disabled(running || p.ed.cfg == nil).
+				OnClick(func(ctx goapp.Context, e goapp.Event) { p.startRun(ctx) }),
+			goapp.Button().ID("cancel-button").Text("Cancel").Disabled(!running).
+				OnClick(func(ctx goapp.Context, e goapp.Event) { p.cancel(ctx) }),
+			goapp.If(p.ed.cfg == nil, func() goapp.UI {
+				return goapp.Small().Class("error").Text("Fix the problems in the study to run it.")
+			}),
+		),
+		goapp.P().ID("status").Role("status").Aria("live", "polite").DataSet("run", p.runs).Class("status").Text(p.statusText),
+		goapp.If(running, func() goapp.UI {
+			pct := 0.0
+			if sessions > 0 {
+				pct = 100 * float64(done) / float64(sessions)
+			}
+			left := "estimating…"
+			if done > 0 {
+				left = eta(time.Duration(float64(elapsed) * float64(sessions-done) / float64(done)))
+			}
+			return goapp.Div().Class("progress").Body(
+				goapp.Progress().ID("overall").Max(sessions).Value(done).Aria("label", "Overall progress"),
+				goapp.P().Text(fmt.Sprintf("%.0f%% · %s of %s sessions · %s hands/s · %s left",
+					pct, groupDigits(int64(done)), groupDigits(int64(sessions)), rate(float64(hands)/max(elapsed.Seconds(), 1e-3)), left)),
+				goapp.Table().Class("workers").Body(
+					goapp.Caption().Text("Progress per worker"),
+					goapp.THead().Body(goapp.Tr().Body(
+						goapp.Th().Scope("col").Text("Worker"), goapp.Th().Scope("col").Text("Sessions"),
+						goapp.Th().Scope("col").Text("Hands"), goapp.Th().Scope("col").Text("Hands/s"),
+						goapp.Th().Scope("col").Text("State"),
+					)),
+					goapp.TBody().Body(goapp.Range(p.run.Workers).Slice(func(i int) goapp.UI {
+						w := p.run.Workers[i]
+						state := "idle"
+						switch {
+						case w.Busy:
+							state = fmt.Sprintf("sessions %s–%s", groupDigits(int64(w.current.From)), groupDigits(int64(w.current.To-1)))
+						case !p.ready[i]:
+							state = "starting"
+						}
+						return goapp.Tr().Body(
+							goapp.Td().Text(strconv.Itoa(i+1)),
+							goapp.Td().Text(groupDigits(int64(w.Sessions))),
+							goapp.Td().Text(groupDigits(w.Hands)),
+							goapp.Td().Text(rate(float64(w.Hands)/max(elapsed.Seconds(), 1e-3))),
+							goapp.Td().Text(state),
+						)
+					})),
+				),
+			)
+		}),
+	)
+}
+
+func (p *labPage) renderResults() goapp.UI {
+	r := p.result
+	if r == nil {
+		return goapp.Section().ID("results").Class("card").Aria("labelledby", "results-h").Body(
+			goapp.H2().ID("results-h").Text("Results"),
+			goapp.P().Class("muted").Text("No results yet."),
+		)
+	}
+	d := r.Doc
+	rows := [][2]string{
+		{"Seed", r.Seed},
+		{"Sessions", groupDigits(int64(num(d["sessions"])))},
+		{"Hands", groupDigits(int64(num(d["hands"])))},
+	}
+	if o, ok := d["session_outcomes"].(map[string]any); ok {
+		n := num(d["sessions"])
+		w := num(o["win"])
+		lo, hi := wilson(w, n)
+		rows = append(rows,
+			[2]string{"Sessions won / lost / pushed", fmt.Sprintf("%s / %s / %s", groupDigits(int64(w)), groupDigits(int64(num(o["loss"]))), groupDigits(int64(num(o["push"]))))},
+			[2]string{"Session win rate (95% CI)", fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*w/max(n, 1), 100*lo, 100*hi)},
+		)
+	}
+	if ev, ok := getPath(d, "ev.total").(map[string]any); ok {
+		rows = append(rows, [2]string{"EV per hand (95% CI)", fmt.Sprintf("%.4f (%.4f – %.4f)", num(ev["value"]), num(ev["ci95_low"]), num(ev["ci95_high"]))})
+	} else if v, ok := d["ev_per_hand"]; ok {
+		rows = append(rows, [2]string{"EV per hand", fmt.Sprintf("%.4f", num(v))})
+	}
+	if x, ok := getPath(d, "exact.ev_per_unit_bet").(map[string]any); ok {
+		verdict := "within 4 standard errors"
+		if b, _ := x["within_4_std_errors"].(bool); !b {
+			verdict = "more than 4 standard errors apart"
+		}
+		rows = append(rows, [2]string{"EV per unit bet: simulated vs exact",
+			fmt.Sprintf("%.5f ± %.5f vs %.5f (%v; %s)", num(x["observed"]), num(x["std_error"]), num(x["exact"]), x["exact_fraction"], verdict)})
+	}
+	if he, ok := getPath(d, "exact.house_edge_exact").(string); ok {
+		rows = append(rows, [2]string{"House edge (exact)", fmt.Sprintf("%.4f%% = %s", 100*num(getPath(d, "exact.house_edge")), he)})
+	}
+	if v, ok := d["ev_per_hand_units"]; ok {
+		rows = append(rows, [2]string{"EV per hand (base bets)", fmt.Sprintf("%.5f", num(v))})
+	}
+	for _, k := range []string{"main", "bonus"} {
+		if m, ok := d[k].(map[string]any); ok {
+			rows = append(rows, [2]string{strings.ToUpper(k[:1]) + k[1:] + " wagered / won / net",
+				fmt.Sprintf("%.2f / %.2f / %.2f", num(m["wagered"]), num(m["won"]), num(m["net"]))})
+		}
+	}
+	if sp, ok := d["session_profit"].(map[string]any); ok {
+		var parts []string
+		for _, k := range []string{"mean", "std", "min", "p5", "p25", "p50", "p75", "p95", "max"} {
+			if v, ok := sp[k]; ok {
+				parts = append(parts, fmt.Sprintf("%s %.2f", k, num(v)))
+			}
+		}
+		rows = append(rows, [2]string{"Session profit", strings.Join(parts, " · ")})
+	}
+	title := "Results"
+	if r.FromPast {
+		title = "Results (from history)"
+	}
+	return goapp.Section().ID("results").Class("card").Aria("labelledby", "results-h").Body(
+		goapp.H2().ID("results-h").Text(title),
+		goapp.Table().Class("summary").Body(
+			goapp.Caption().Text("Summary"),
+			goapp.TBody().Body(goapp.Range(rows).Slice(func(i int) goapp.UI {
+				return goapp.Tr().Body(goapp.Th().Scope("row").Text(rows[i][0]), goapp.Td().Text(rows[i][1]))
+			})),
+		),
+		goapp.Div().Class("row").Body(
+			goapp.A().ID("download-json").Class("button").Href(r.JSONURL).Download("lir-results-"+r.Seed+".json").Text("Download results (JSON)"),
+			goapp.A().ID("download-csv").Class("button").Href(r.CSVURL).Download("lir-results-"+r.Seed+".csv").Text("Download results (CSV)"),
+		),
+		goapp.Div().Class("charts").Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
+			c := r.Charts[i]
+			return goapp.Figure().Body(
+				goapp.Div().ID(c.ID).Class("chart").Role("img").Aria("label", c.Title),
+			)
+		})),
+	)
+}
+
+func (p *labPage) renderHistory() goapp.UI {
+	return goapp.Section().ID("history").Class("card").Aria("labelledby", "history-h").Body(
+		goapp.H2().ID("history-h").Text("History"),
+		goapp.If(len(p.history) == 0, func() goapp.UI {
+			return goapp.P().Class("muted").Text("Finished runs are kept here, in this browser.")
+		}).Else(func() goapp.UI {
+			return goapp.Div().Body(
+				goapp.Ol().Class("history").Body(goapp.Range(p.history).Slice(func(i int) goapp.UI {
+					h := p.history[i]
+					label := fmt.Sprintf("%s · %s sessions · %s hands · EV/hand %.4f · win rate %.1f%% · seed %s",
+						strings.Replace(strings.TrimSuffix(h.When, "Z"), "T", " ", 1), groupDigits(h.Sessions), groupDigits(h.Hands), h.EV, 100*h.WinRate, h.Seed)
+					return goapp.Li().Body(
+						goapp.Span().Text(label+" "),
+						goapp.Button().Aria("label", "Show run of "+h.When).Text("Show").
+							OnClick(func(ctx goapp.Context, e goapp.Event) { p.showHistory(ctx, i) }),
+					)
+				})),
+				goapp.Button().Text("Clear history").OnClick(func(ctx goapp.Context, e goapp.Event) {
+					p.history = nil
+					ctx.LocalStorage().Del(historyKey)
+				}),
+			)
+		}),
+	)
+}
+
+// Make sure the stand-in keeps the engine's signatures.
+var _ func([]byte) (*config.Config, error) = config.DecodeJSON

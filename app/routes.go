@@ -1,0 +1,67 @@
+package app
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Routes registers the lab's pages. The WebAssembly main and the static-site
+// generator both call it, so they agree on every path.
+func Routes() {
+	goapp.Route("/", func() goapp.Composer { return newLabPage() })
+}
+
+// SiteOptions are what differs between builds of the site.
+type SiteOptions struct {
+	Base              string // URL path prefix the site is served under ("" for the root)
+	Version           string // content hash of the build; changes the service worker
+	WasmContentLength string // size of app.wasm in bytes, for the loading progress
+}
+
+// Handler describes the site: pages, assets, offline cache and icons.
+func Handler(o SiteOptions) *goapp.Handler {
+	h := &goapp.Handler{
+		Name:        "Let It Ride strategy lab",
+		ShortName:   "LIR lab",
+		Title:       "Let It Ride strategy lab",
+		Description: "Simulate Let It Ride strategies in your browser on every core: exact figures, reproducible Monte Carlo, shareable studies.",
+		Lang:        "en",
+		Icon: goapp.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-512.png",
+		},
+		BackgroundColor: "#f6f7f9",
+		ThemeColor:      "#0b6e4f",
+		LoadingLabel:    "Loading the lab… {progress}%",
+		Styles:          []string{"/web/lab.css"},
+		Scripts:         []string{"/web/echarts.min.js defer"},
+		CacheableResources: []string{
+			"/web/worker.js",
+			"/web/worker.wasm",
+			"/wasm_exec.js",
+			"/web/bench.html",
+		},
+		RawHeaders:            []string{guardFragmentJS},
+		Version:               o.Version,
+		WasmContentLength:     o.WasmContentLength,
+		ServiceWorkerTemplate: serviceWorkerJS,
+	}
+	if o.Base != "" && o.Base != "/" {
+		h.Resources = goapp.PrefixedLocation(o.Base)
+	}
+	return h
+}
+
+// guardFragmentJS runs before the Go page starts. go-app parses the page URL
+// with net/url and stops on a malformed escape (a damaged link such as
+// "#c1=%%%"); so such a fragment is set aside for the page to report, and the
+// address bar gets a harmless one.
+const guardFragmentJS = `<script>
+(function () {
+  try { decodeURI(location.href); } catch (e) {
+    window.lirRejectedFragment = location.hash.slice(1);
+    history.replaceState(null, "", location.pathname + location.search + "#rejected-link");
+  }
+})();
+</script>`

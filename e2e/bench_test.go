@@ -1,0 +1,45 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBenchWorker measures hands/s of engine Web Workers in Chromium with
+// web/bench.html (default config, after a warm-up). It runs only when
+// LIR_BENCH is set, e.g.
+//
+//	LIR_BENCH=1 LIR_BENCH_SESSIONS=50000 LIR_BENCH_WORKERS=1 go test -run TestBenchWorker -v ./e2e
+//
+// and logs the figures for docs/PERFORMANCE.md.
+func TestBenchWorker(t *testing.T) {
+	if os.Getenv("LIR_BENCH") == "" {
+		t.Skip("set LIR_BENCH=1 to measure worker hands/s in Chromium")
+	}
+	sessions, workers := envInt("LIR_BENCH_SESSIONS", 50000), envInt("LIR_BENCH_WORKERS", 1)
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	do(t, ctx, chromedp.Navigate(url+"web/bench.html?auto=1&sessions="+strconv.Itoa(sessions)+"&workers="+strconv.Itoa(workers)))
+	out, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const s = document.querySelector("#status").textContent;
+		if (s.startsWith("Failed")) return s;
+		return s.endsWith("Done") ? document.querySelector("#result").textContent : false;
+	})()`, chromedp.WithPollingTimeout(80*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(out)
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,47 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestOfflineAtRoot and TestOfflineUnderSubPath load the site once, stop the
+// server, reload, and run: the service worker serves the page, both .wasm
+// files, the worker script and ECharts from its cache.
+func TestOfflineAtRoot(t *testing.T) { offlineRun(t, "") }
+
+func TestOfflineUnderSubPath(t *testing.T) { offlineRun(t, "/lab") }
+
+func offlineRun(t *testing.T, base string) {
+	ctx := browser(t)
+	srv, url := serve(t, site(t, base), base)
+	open(t, ctx, url)
+	// Online first: a run works under this base.
+	setField(t, ctx, "Sessions", "1000")
+	if s := runToEnd(t, ctx); !strings.HasSuffix(s, "Done") {
+		t.Fatalf("online run under %q: %q", base+"/", s)
+	}
+	checkCharts(t, ctx)
+	// Wait until the service worker controls the page with its cache filled.
+	waitFor[bool](t, ctx, `navigator.serviceWorker.controller !== null`)
+	n := waitFor[int](t, ctx, `caches.keys().then(async (ks) => ks.length ? (await (await caches.open(ks[0])).keys()).length : false)`)
+	t.Logf("service worker caches %d resources", n)
+	srv.Close()
+
+	do(t, ctx, chromedp.Reload())
+	waitMounted(t, ctx)
+	setField(t, ctx, "Sessions", "1000")
+	if s := runToEnd(t, ctx); !strings.HasSuffix(s, "Done") {
+		t.Fatalf("offline run under %q: %q", base+"/", s)
+	}
+	checkCharts(t, ctx)
+	name := "offline-root.png"
+	if base != "" {
+		name = "offline-subpath.png"
+	}
+	screenshot(t, ctx, name)
+}

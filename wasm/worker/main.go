@@ -1,0 +1,140 @@
+//go:build js && wasm
+
+// Command worker is the engine inside a Web Worker (worker.wasm). It waits for
+// {type:"run", config, seed, from, to, reportEvery} messages, plays sessions
+// [from, to) of the run and posts progress and a binary partial aggregate.
+// See docs/BROWSER.md for the protocol.
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"syscall/js"
+	"time"
+
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/sim"
+)
+
+// job is one "run" message, copied out of the JS event.
+type job struct {
+	config      string
+	seed        uint64
+	from, to    int
+	reportEvery time.Duration
+}
+
+// worker keeps the runner of the last config, so a pool that gets many
+// ranges of one run builds its tables once.
+type worker struct {
+	jobs       chan job
+	lastConfig string
+	runner     *sim.Runner
+}
+
+func main() {
+	w := &worker{jobs: make(chan job, 16)}
+	js.Global().Set("onmessage", js.FuncOf(w.onMessage))
+	go w.loop()
+	post(map[string]any{"type": "ready"})
+	select {}
+}
+
+// onMessage runs on the JS event loop: it copies the message and returns at
+// once; the work happens in loop.
+func (w *worker) onMessage(this js.Value, args []js.Value) any {
+	if len(args) == 0 {
+		return nil
+	}
+	data := args[0].Get("data")
+	if data.Type() != js.TypeObject || data.Get("type").String() != "run" {
+		postError("unknown message")
+		return nil
+	}
+	j, err := parseJob(data)
+	if err != nil {
+		postError(err.Error())
+		return nil
+	}
+	w.jobs <- j
+	return nil
+}
+
+func parseJob(data js.Value) (job, error) {
+	var j job
+	if v := data.Get("config"); v.Type() == js.TypeString {
+		j.config = v.String()
+	} else {
+		return j, fmt.Errorf("run message: config must be a JSON string")
+	}
+	seed, err := strconv.ParseUint(data.Get("seed").String(), 10, 64)
+	if err != nil {
+		return j, fmt.Errorf("run message: seed must be a decimal string of a uint64: %v", err)
+	}
+	j.seed = seed
+	j.from, j.to = data.Get("from").Int(), data.Get("to").Int()
+	if j.from < 0 || j.to < j.from {
+		return j, fmt.Errorf("run message: bad session range [%d, %d)", j.from, j.to)
+	}
+	j.reportEvery = 100 * time.Millisecond
+	if v := data.Get("reportEvery"); v.Type() == js.TypeNumber && v.Int() > 0 {
+		j.reportEvery = time.Duration(v.Int()) * time.Millisecond
+	}
+	return j, nil
+}
+
+func (w *worker) loop() {
+	for j := range w.jobs {
+		w.run(j)
+	}
+}
+
+func (w *worker) run(j job) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.lastConfig, w.runner = "", nil
+			postError(fmt.Sprintf("engine panic: %v", r))
+		}
+	}()
+	if w.runner == nil || j.config != w.lastConfig {
+		cfg, err := config.DecodeJSON([]byte(j.config))
+		if err != nil {
+			postError("config: " + err.Error())
+			return
+		}
+		r, err := sim.NewRunner(cfg)
+		if err != nil {
+			postError("engine: " + err.Error())
+			return
+		}
+		w.lastConfig, w.runner = j.config, r
+	}
+	start := time.Now()
+	last := start
+	var played int64
+	agg := w.runner.Run(j.seed, j.from, j.to, func(done int, hands int64) {
+		played = hands
+		if now := time.Now(); now.Sub(last) >= j.reportEvery {
+			last = now
+			post(map[string]any{"type": "progress", "from": j.from, "done": done, "hands": float64(hands)})
+		}
+	})
+	b, err := wire.Encode(agg)
+	if err != nil {
+		postError("encoding aggregate: " + err.Error())
+		return
+	}
+	arr := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(arr, b)
+	msg := js.ValueOf(map[string]any{
+		"type": "result", "from": j.from, "to": j.to, "hands": float64(played),
+		"ms": float64(time.Since(start).Microseconds()) / 1000,
+	})
+	msg.Set("aggregate", arr)
+	js.Global().Call("postMessage", msg, js.ValueOf([]any{arr.Get("buffer")}))
+}
+
+func post(m map[string]any) { js.Global().Call("postMessage", js.ValueOf(m)) }
+
+func postError(msg string) { post(map[string]any{"type": "error", "message": msg}) }

@@ -1,0 +1,37 @@
+// worker.js starts the Go engine (worker.wasm) inside a Web Worker. The Go
+// side registers onmessage and posts {type:"ready"} once it can take work.
+// Protocol: docs/BROWSER.md.
+"use strict";
+
+importScripts(new URL("../wasm_exec.js", self.location.href).href);
+
+function fail(message) {
+  self.postMessage({ type: "error", message: message });
+}
+
+(async () => {
+  const go = new Go();
+  const url = new URL("worker.wasm", self.location.href).href;
+  let instance;
+  try {
+    try {
+      ({ instance } = await WebAssembly.instantiateStreaming(fetch(url), go.importObject));
+    } catch (streamErr) {
+      // Hosts that serve .wasm without the application/wasm MIME type.
+      const resp = await fetch(url);
+      if (!resp.ok) {
+        throw new Error("HTTP " + resp.status + " for " + url);
+      }
+      ({ instance } = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject));
+    }
+  } catch (err) {
+    fail("loading worker.wasm failed: " + err);
+    return;
+  }
+  try {
+    await go.run(instance);
+    fail("engine stopped");
+  } catch (err) {
+    fail("engine crashed: " + err);
+  }
+})();
