@@ -7,7 +7,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
 
-.PHONY: help run test test-go test-wasm deps vet lint bench bench-go bench-cli build clean
+.PHONY: help run test test-go test-wasm fuzz-short deps vet lint bench bench-go bench-cli build clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -21,7 +21,10 @@ run: build ## run the default study on every core and print the summary
 deps: ## download the Go modules
 	$(GO) mod download
 
-test: test-go test-wasm ## run every test (installs what it needs)
+test: chromium test-go test-wasm fuzz-short ## run every test: unit, exhaustive, statistical, WebAssembly, browser end-to-end, fuzzing (installs what it needs)
+
+fuzz-short: ## each fuzz target for 10 s (what CI runs)
+	$(MAKE) fuzz FUZZTIME=10s
 
 test-go: deps vet ## Go unit, exhaustive and statistical tests
 	$(GO) test -count=1 $(PKGS)

@@ -12,16 +12,16 @@ ECHARTS_VERSION ?= 6
 
 .PHONY: site serve e2e echarts chromium
 
-site:
-	go run ./cmd/build --out dist --base "$(BASE)"
+site: ## build dist/, the static site (BASE=/path to host under a sub-path)
+	$(GO) run ./cmd/build --out dist --base "$(BASE)"
 
-serve: site
-	go run ./cmd/build/serve --dir dist --base "$(BASE)" --addr "$(ADDR)"
+serve: site ## build the site and serve it on localhost with the default study loaded (prints the URL)
+	$(GO) run ./cmd/build/serve --dir dist --base "$(BASE)" --addr "$(ADDR)"
 
-e2e: site
-	go test -count=1 -v ./e2e/
+e2e: site ## end-to-end tests of the site in headless Chromium
+	$(GO) test -count=1 -v ./e2e/
 
-echarts:
+echarts: ## refresh web/echarts.min.js and its LICENSE from the npm package
 	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent echarts@$(ECHARTS_VERSION) >/dev/null && \
 	tar -xzf echarts-*.tgz && \
 	cp package/dist/echarts.min.js $(CURDIR)/web/echarts.min.js && \
@@ -30,5 +30,5 @@ echarts:
 	echo "web/echarts.min.js: echarts $$(node -p "require('./package/package.json').version")" && \
 	rm -rf $$tmp
 
-chromium:
+chromium: ## install Debian's chromium when it is missing (browser tests need it)
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
