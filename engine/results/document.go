@@ -269,7 +269,7 @@ func proportion(x, n uint64) Proportion {
 }
 
 func overshoot(o sim.Overshoot) Overshoot {
-	return Overshoot{Sessions: o.N, Mean: perUnit(big.NewInt(o.Sum), o.N), Max: CentsOf(o.Max)}
+	return Overshoot{Sessions: o.N, Mean: perUnit(o.Sum.Big(), o.N), Max: CentsOf(o.Max)}
 }
 
 // mean returns the per-hand mean in currency of values summing to sum
@@ -281,7 +281,7 @@ func mean(n uint64, sum, sum2 *big.Int) Mean {
 		return Mean{Value: perUnit(sum, n), StdErr: nan, CI95Lo: nan, CI95Hi: nan}
 	}
 	v, se := m.Mean()/100, m.StdErr()/100
-	return Mean{Value: Float(v), StdErr: Float(se), CI95Lo: Float(v - z95*se), CI95Hi: Float(v + z95*se)}
+	return Mean{Value: Float(v), StdErr: Float(se), CI95Lo: Float(v - float64(z95*se)), CI95Hi: Float(v + float64(z95*se))}
 }
 
 // dist summarises a histogram; scale converts its unit (cents → currency).

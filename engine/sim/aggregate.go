@@ -139,13 +139,13 @@ func (m *Moments) Merge(o *Moments) {
 // Overshoot sums and bounds how far past a limit sessions ended.
 type Overshoot struct {
 	N   uint64
-	Sum int64
+	Sum Int128
 	Max int64
 }
 
 func (o *Overshoot) add(x int64) {
 	o.N++
-	o.Sum += x
+	o.Sum.Add(x)
 	if x > o.Max {
 		o.Max = x
 	}
@@ -153,7 +153,7 @@ func (o *Overshoot) add(x int64) {
 
 func (o *Overshoot) merge(p Overshoot) {
 	o.N += p.N
-	o.Sum += p.Sum
+	o.Sum.Merge(p.Sum)
 	if p.Max > o.Max {
 		o.Max = p.Max
 	}
