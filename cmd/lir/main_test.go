@@ -136,6 +136,11 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	if code, _, _ := lir(t, "run", "--config", "testdata/bad.yaml"); code != 1 {
 		t.Errorf("run with a bad config: exit %d, want 1", code)
 	}
+	for _, args := range [][]string{{"--sessions", "0"}, {"--workers", "-3"}, {"--workers", "100000"}} {
+		if code, _, errs := lir(t, append([]string{"run"}, args...)...); code != 1 || !strings.Contains(errs, args[0]+": "+args[1]+" is not allowed") {
+			t.Errorf("run %v: exit %d, %q", args, code, errs)
+		}
+	}
 	if code, _, errs := lir(t, "run", "--seed", "-3"); code != 1 || !strings.Contains(errs, "--seed") {
 		t.Errorf("run --seed -3: exit %d, %q", code, errs)
 	}

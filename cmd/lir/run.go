@@ -68,7 +68,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		c.Simulation.Trajectories = *trajectories
 	}
-	if *sessions != 0 {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["workers"] && (*workers < 1 || *workers > 256) {
+		fmt.Fprintf(stderr, "lir run: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
+		return 1
+	}
+	if set["sessions"] {
 		if *sessions < 1 || *sessions > 1e9 {
 			fmt.Fprintf(stderr, "lir run: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
 			return 1

@@ -292,14 +292,18 @@ func dist(h *sim.Histogram, scale float64) Dist {
 		nan := Float(math.NaN())
 		return Dist{nan, nan, nan, nan, nan, nan, nan, nan, nan, nil, nil}
 	}
+	// Exact while the histogram is; once bucketed, mean and std use the
+	// buckets' midpoints (twice the values, so the midpoint is an integer)
+	// and the percentiles the buckets' lowest values. Min and max stay exact.
 	var m stats.Moments
+	half := int64(1) << h.Shift / 2
 	for _, b := range bins {
-		m.AddN(b.Value, b.Count)
+		m.AddN(2*(b.Value+half), b.Count)
 	}
-	d.Mean = Float(m.Mean() * scale)
-	d.Std = Float(m.Std() * scale)
-	d.Min = Float(float64(bins[0].Value) * scale)
-	d.Max = Float(float64(bins[len(bins)-1].Value) * scale)
+	d.Mean = Float(m.Mean() / 2 * scale)
+	d.Std = Float(m.Std() / 2 * scale)
+	d.Min = Float(float64(h.Lo) * scale)
+	d.Max = Float(float64(h.Hi) * scale)
 	d.P5 = Float(stats.Quantile(bins, 0.05) * scale)
 	d.P25 = Float(stats.Quantile(bins, 0.25) * scale)
 	d.P50 = Float(stats.Quantile(bins, 0.50) * scale)

@@ -14,15 +14,20 @@ const histogramCap = 1 << 14
 type Histogram struct {
 	Shift  uint // bucket width is 1 << Shift
 	Counts map[int64]uint64
+	// Lo and Hi are the exact smallest and largest values counted (valid
+	// when Counts is not empty), kept even when the counts are bucketed.
+	Lo, Hi int64
 }
 
 func (h *Histogram) key(v int64) int64 { return v >> h.Shift << h.Shift }
 
 // Add counts one value.
 func (h *Histogram) Add(v int64) {
-	if h.Counts == nil {
+	if len(h.Counts) == 0 {
 		h.Counts = make(map[int64]uint64)
+		h.Lo, h.Hi = v, v
 	}
+	h.Lo, h.Hi = min(h.Lo, v), max(h.Hi, v)
 	h.Counts[h.key(v)]++
 	if len(h.Counts) > histogramCap {
 		h.coarsen(h.Shift + 1)
@@ -51,9 +56,11 @@ func (h *Histogram) Merge(o *Histogram) {
 	if len(o.Counts) == 0 {
 		return
 	}
-	if h.Counts == nil {
+	if len(h.Counts) == 0 {
 		h.Counts = make(map[int64]uint64)
+		h.Lo, h.Hi = o.Lo, o.Hi
 	}
+	h.Lo, h.Hi = min(h.Lo, o.Lo), max(h.Hi, o.Hi)
 	if o.Shift > h.Shift {
 		h.coarsen(o.Shift)
 	}

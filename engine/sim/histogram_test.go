@@ -21,6 +21,13 @@ func TestHistogramMergeIsSplitFree(t *testing.T) {
 	if whole.Shift == 0 {
 		t.Fatal("test data did not force buckets")
 	}
+	lo, hi := vals[0], vals[0]
+	for _, v := range vals {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if whole.Lo != lo || whole.Hi != hi {
+		t.Errorf("bucketed extremes %d, %d; exact %d, %d", whole.Lo, whole.Hi, lo, hi)
+	}
 	for _, parts := range []int{2, 3, 7} {
 		var merged Histogram
 		for p := parts - 1; p >= 0; p-- {
@@ -30,7 +37,7 @@ func TestHistogramMergeIsSplitFree(t *testing.T) {
 			}
 			merged.Merge(&h)
 		}
-		if merged.Shift != whole.Shift || !reflect.DeepEqual(merged.Counts, whole.Counts) {
+		if merged.Shift != whole.Shift || !reflect.DeepEqual(merged.Counts, whole.Counts) || merged.Lo != lo || merged.Hi != hi {
 			t.Errorf("%d parts: shift %d vs %d", parts, merged.Shift, whole.Shift)
 		}
 	}
