@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"sort"
@@ -37,11 +38,14 @@ func ParseJSONTree(data []byte) (any, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
+	tree, err := readJSON(dec, "", 0)
+	if err != nil {
+		if es, ok := err.(Errors); ok {
+			return nil, es
+		}
 		return nil, Errors{{Path: "(document)", Allowed: "valid JSON: " + err.Error()}}
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF {
 		return nil, Errors{{Path: "(document)", Allowed: "one JSON object, with nothing after it"}}
 	}
 	return tree, nil
@@ -396,4 +400,53 @@ func mentionsAny(e FieldError, paths []string) bool {
 		}
 	}
 	return false
+}
+
+// readJSON reads one JSON value token by token, refusing a key given twice
+// in one object (encoding/json would keep the last silently) and nesting
+// deeper than maxDepth before building it.
+func readJSON(dec *json.Decoder, path string, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, Errors{{Path: "(document)", Allowed: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}}
+	}
+	t, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t {
+	case json.Delim('{'):
+		m := map[string]any{}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			key := k.(string)
+			if _, dup := m[key]; dup {
+				return nil, Errors{{Path: join(path, key), Allowed: "this key appears twice in one object; give it once"}}
+			}
+			v, err := readJSON(dec, join(path, key), depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m[key] = v
+		}
+		_, err := dec.Token() // '}'
+		return m, err
+	case json.Delim('['):
+		var l []any
+		for i := 0; dec.More(); i++ {
+			v, err := readJSON(dec, fmt.Sprintf("%s[%d]", path, i), depth+1)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		if l == nil {
+			l = []any{}
+		}
+		_, err := dec.Token() // ']'
+		return l, err
+	}
+	return t, nil
 }

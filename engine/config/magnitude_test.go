@@ -59,3 +59,21 @@ func TestCombinations(t *testing.T) {
 		t.Errorf("discard_cards 0 with discards off was refused: %s", msg)
 	}
 }
+
+// A key given twice is refused rather than silently taking the last value,
+// and a fixed bonus that the limits round away is refused.
+func TestDuplicateKeysAndDeadBonus(t *testing.T) {
+	if msg := decodeErr(t, `{"table": {"num_seats": 2, "num_seats": 3}}`); !strings.Contains(msg, "table.num_seats: this key appears twice") {
+		t.Errorf("duplicate key: %q", msg)
+	}
+	if msg := decodeErr(t, `{"a": 1} {"b": 2}`); !strings.Contains(msg, "one JSON object") {
+		t.Errorf("two documents: %q", msg)
+	}
+	dead := `{"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 5}, "limits": {"increment": 10}}}`
+	if msg := decodeErr(t, dead); !strings.Contains(msg, "bonus_strategy.limits: increment 10, min_bet 0.01 is not allowed; would turn the always bonus of 5 into no bet") {
+		t.Errorf("dead bonus: %q", msg)
+	}
+	if msg := decodeErr(t, `{"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 20}, "limits": {"increment": 10}}}`); msg != "" {
+		t.Errorf("a bonus the limits allow was refused: %s", msg)
+	}
+}

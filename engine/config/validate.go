@@ -69,6 +69,28 @@ func (c *Config) validate() Errors {
 		}
 		es.add("bonus_strategy.static", given+" of amount and ratio", "set exactly one of amount and ratio")
 	}
+	if bs.Enabled {
+		// A fixed bonus that the limits always turn into no bet.
+		l := bs.Limits
+		inc, lo := Money(1), Money(1)
+		if l.Increment != nil {
+			inc = *l.Increment
+		}
+		if l.MinBet != nil {
+			lo = *l.MinBet
+		}
+		fixed := map[string]*Money{"always": &bs.Always.Amount, "static": bs.Static.Amount}[bs.Type]
+		if fixed != nil {
+			x := *fixed
+			if l.MaxBet != nil && x > *l.MaxBet {
+				x = *l.MaxBet
+			}
+			if x = x / inc * inc; x < lo {
+				es.add("bonus_strategy.limits", fmt.Sprintf("increment %s, min_bet %s", inc, lo),
+					fmt.Sprintf("would turn the %s bonus of %s into no bet at all; allowed: limits that leave a bet", bs.Type, fixed.String()))
+			}
+		}
+	}
 	es = append(es, c.validateMagnitudes()...)
 	if l := bs.Limits; l.MinBet != nil && l.MaxBet != nil && *l.MinBet > *l.MaxBet {
 		es.add("bonus_strategy.limits.min_bet", l.MinBet.String(), "must be at most bonus_strategy.limits.max_bet = "+l.MaxBet.String())

@@ -30,6 +30,15 @@ func guard(data []byte) error {
 	if err != nil {
 		return nil // the decoder reports syntax errors with their position
 	}
+	docs := 0
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			docs++
+		}
+	}
+	if docs > 1 {
+		return refuse(fmt.Sprintf("one YAML document per config; this file has %d (separated by ---)", docs))
+	}
 	c := counter{anchors: map[string]int{}}
 	for _, d := range f.Docs {
 		c.add(c.size(d.Body, 0))

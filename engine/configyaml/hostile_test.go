@@ -41,7 +41,7 @@ func TestHostileInputRefused(t *testing.T) {
 		{"alias bomb under merge keys", "a.yaml", "a: &a {x: 1, y: 2}\nb: &b {<<: *a, c: *a, d: *a, e: *a}\n" + strings.Repeat("z: *b\n", 1), "unknown key"},
 		{"deep flow nesting", "a.yaml", strings.Repeat("[", 100000), "nesting deeper"},
 		{"deep block nesting", "a.yaml", block(300), "nesting deeper"},
-		{"deep JSON nesting", "a.json", strings.Repeat("[", 100000), "valid JSON"},
+		{"deep JSON nesting", "a.json", strings.Repeat("[", 100000), "nesting deeper than 32 levels"},
 		{"10 MB file", "a.yaml", big, "at most 1048576 bytes"},
 		{"NaN", "a.yaml", "bankroll:\n  base_bet: .nan\n", "bankroll.base_bet"},
 		{"Inf", "a.yaml", "strategy:\n  conservative: {min_strength_bet1: .inf}\n", "strategy.conservative.min_strength_bet1"},
@@ -98,5 +98,16 @@ func TestAliasesWithinBounds(t *testing.T) {
 	}
 	if !bytes.Contains(c.CanonicalJSON(), []byte("has_high_pair")) {
 		t.Fatal("alias lost")
+	}
+}
+
+// A second YAML document would be ignored by the decoder: refuse it.
+func TestOneDocument(t *testing.T) {
+	_, err := Decode("a.yaml", []byte("table: {num_seats: 2}\n---\ntable: {num_seats: 99}\n"))
+	if err == nil || !strings.Contains(err.Error(), "one YAML document per config") {
+		t.Errorf("two documents: %v", err)
+	}
+	if _, err := Decode("a.yaml", []byte("---\ntable: {num_seats: 2}\n")); err != nil {
+		t.Errorf("a leading --- was refused: %v", err)
 	}
 }
