@@ -195,7 +195,7 @@ func TestBonusStrategies(t *testing.T) {
 		{"disabled", "bonus_strategy:\n  enabled: false\n  type: always\n", "", nil, dollars(0)},
 		{"static ratio", on + "  type: static\n  static: {ratio: 0.5}\n", "", nil, dollars(2.5)},
 		{"limits round and cap", on + "  type: static\n  static: {amount: 7.5}\n  limits: {increment: 2, max_bet: 5}\n", "", nil, dollars(4)},
-		{"limits minimum", on + "  type: static\n  static: {amount: 3}\n  limits: {min_bet: 4}\n", "", nil, dollars(0)},
+		{"limits minimum", on + "  type: static\n  static: {ratio: 0.6}\n  limits: {min_bet: 4}\n", "", nil, dollars(0)},
 		{"bankroll_conditional plain", on + "  type: bankroll_conditional\n  bankroll_conditional: {amount: 2}\n", "", nil, dollars(2)},
 		{"min_session_profit not met", on + "  type: bankroll_conditional\n  bankroll_conditional: {min_session_profit: 10}\n", "", at(5, 5, 3), dollars(0)},
 		{"min_session_profit met", on + "  type: bankroll_conditional\n  bankroll_conditional: {min_session_profit: 10}\n", "", at(10, 10, 3), dollars(1)},
