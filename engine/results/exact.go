@@ -2,6 +2,7 @@ package results
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
@@ -91,7 +92,14 @@ func (d *Document) Compare(agg *sim.Aggregate, e *Exact) {
 	// multiply-add on any platform, so the figure is the same everywhere.
 	variance := float64(e.Moment2)/total - float64(ev*ev)
 	observed := float64(d.EV.PerUnitBet)
-	cmp.EVPerUnitBet = check(observed, ev, ratString(e.Main, e.Dist.Total()), math.Sqrt(variance/float64(s.Hands)))
+	// Hands are independent of the bets made on them (a bet is sized
+	// before its cards are dealt), so Σ net = Σ bet_i·X_i with X_i the
+	// per-unit result: Var(Σ net / Σ bet) = σ²·Σ bet² / (Σ bet)², which is
+	// σ²/n for flat bets.
+	sumBet, _ := new(big.Float).SetInt(s.BaseBetUnits.Big()).Float64()
+	sumBetSq, _ := new(big.Float).SetInt(s.BaseBetSq.Big()).Float64()
+	se := math.Sqrt(variance) * math.Sqrt(sumBetSq) / sumBet
+	cmp.EVPerUnitBet = check(observed, ev, ratString(e.Main, e.Dist.Total()), se)
 	cmp.HouseEdge = Float(-ev)
 	cmp.HouseEdgeFrac = ratString(-e.Main, e.Dist.Total())
 	r1, r2 := e.Dist.RideCounts()

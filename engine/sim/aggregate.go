@@ -68,6 +68,7 @@ type SeatStats struct {
 	BonusNet2    Int128
 	TotalNet2    Int128 // Σ (main + bonus net per hand)², cents²
 	BaseBetUnits Int128 // Σ per-circle bet, cents (for the average bet)
+	BaseBetSq    Int128 // Σ (per-circle bet)², cents² (for the standard error of EV per unit bet)
 
 	// SessionBonus splits session profit into its bonus and main parts
 	// (bonus impact on the variance of session results).
@@ -195,6 +196,7 @@ func (s *SeatStats) Merge(o *SeatStats) {
 	s.BonusNet2.Merge(o.BonusNet2)
 	s.TotalNet2.Merge(o.TotalNet2)
 	s.BaseBetUnits.Merge(o.BaseBetUnits)
+	s.BaseBetSq.Merge(o.BaseBetSq)
 	s.SessionBonus.merge(&o.SessionBonus)
 }
 

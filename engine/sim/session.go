@@ -240,6 +240,7 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 		r.settleDynamic(st, mainNet, net)
 	}
 	ss.BaseBetUnits.Add(bet)
+	ss.BaseBetSq.AddSquare(bet)
 	ss.Hands++
 	st.hands++
 	st.bankroll += net
