@@ -109,43 +109,42 @@ func (d *Dealer) order() {
 	d.left = 0
 }
 
-func (d *Dealer) next16() uint32 {
-	if d.left == 0 {
-		switch d.kind {
-		case kindXoshiro:
-			d.cur = d.xo.Uint64()
-		case kindChaCha:
-			d.cur = d.chacha.Uint64()
-		default:
-			d.cur = d.src.Uint64()
-		}
-		d.left = 4
+// word returns the next 64 random bits of the dealer's source.
+func (d *Dealer) word() uint64 {
+	switch d.kind {
+	case kindXoshiro:
+		return d.xo.Uint64()
+	case kindChaCha:
+		return d.chacha.Uint64()
 	}
-	x := uint32(d.cur & 0xFFFF)
-	d.cur >>= 16
-	d.left--
-	return x
-}
-
-// uniform returns a uniform integer in [0, n) for 0 < n ≤ 52 by Lemire's
-// method on 16 bits: the high half of x·n, rejecting the low-half values
-// below 2^16 mod n that would make some results one draw more likely.
-func (d *Dealer) uniform(n uint32) uint32 {
-	m := d.next16() * n
-	if m&0xFFFF < n {
-		thresh := (0x10000 - n) % n
-		for m&0xFFFF < thresh {
-			m = d.next16() * n
-		}
-	}
-	return m >> 16
+	return d.src.Uint64()
 }
 
 // Deal fills out with the next len(out) cards of a freshly shuffled deck.
+//
+// Each index is uniform in [0, 52−i) by Lemire's method on 16 bits: the
+// high half of x·n for a random 16-bit x, rejecting the low-half values
+// below 2^16 mod n that would make some results one draw more likely. The
+// unused bits of the current word stay in locals across the loop.
 func (d *Dealer) Deal(out []cards.Card) {
+	cur, left := d.cur, d.left
 	for i := range out {
-		j := i + int(d.uniform(uint32(cards.NumCards-i)))
-		d.deck[i], d.deck[j] = d.deck[j], d.deck[i]
-		out[i] = d.deck[i]
+		n := uint32(cards.NumCards - i)
+		for {
+			if left == 0 {
+				cur, left = d.word(), 4
+			}
+			m := uint32(cur&0xFFFF) * n
+			cur >>= 16
+			left--
+			if lo := m & 0xFFFF; lo < n && lo < (0x10000-n)%n {
+				continue // rejected: draw again
+			}
+			j := i + int(m>>16)
+			d.deck[i], d.deck[j] = d.deck[j], d.deck[i]
+			out[i] = d.deck[i]
+			break
+		}
 	}
+	d.cur, d.left = cur, left
 }
