@@ -42,18 +42,10 @@ type sums2 struct {
 	sx, sy, sxx, syy, sxy *big.Int // cents, cents²
 }
 
-// covariance returns the sample covariance, in currency², from exact sums.
+// covariance returns the sample covariance in currency² from exact sums
+// in cents.
 func covariance(n uint64, sx, sy, sxy *big.Int) float64 {
-	if n < 2 {
-		return math.NaN()
-	}
-	bn := new(big.Int).SetUint64(n)
-	num := new(big.Int).Mul(bn, sxy)
-	num.Sub(num, new(big.Int).Mul(sx, sy))
-	den := new(big.Int).Mul(bn, new(big.Int).SetUint64(n-1))
-	den.Mul(den, big.NewInt(100*100))
-	f, _ := new(big.Rat).SetFrac(num, den).Float64()
-	return f
+	return stats.Covariance(n, sx, sy, sxy) / (100 * 100)
 }
 
 func (s sums2) mix() VarianceMix {

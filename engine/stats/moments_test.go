@@ -252,3 +252,24 @@ func TestMeanCICoverage(t *testing.T) {
 	}
 	t.Logf("MeanCI 95%% coverage %.4f (%d samples of %d)", got, reps, n)
 }
+
+// Covariance of x and y = 2x + 1 is twice the variance of x (a hand
+// identity), and it agrees with Moments' variance exactly.
+func TestCovariance(t *testing.T) {
+	xs := []int64{3, -7, 12, 0, 5, 5, -1}
+	var m Moments
+	sx, sy, sxy := new(big.Int), new(big.Int), new(big.Int)
+	for _, x := range xs {
+		y := 2*x + 1
+		m.Add(x)
+		sx.Add(sx, big.NewInt(x))
+		sy.Add(sy, big.NewInt(y))
+		sxy.Add(sxy, big.NewInt(x*y))
+	}
+	if got, want := Covariance(uint64(len(xs)), sx, sy, sxy), 2*m.Variance(); math.Abs(got-want) > 1e-12*want {
+		t.Errorf("Covariance = %v, want %v", got, want)
+	}
+	if !math.IsNaN(Covariance(1, sx, sy, sxy)) {
+		t.Error("Covariance of one observation is not NaN")
+	}
+}
