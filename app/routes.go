@@ -55,7 +55,7 @@ func Handler(o SiteOptions) *goapp.Handler {
 
 // guardFragmentJS runs before the Go page starts. go-app parses the page URL
 // with net/url and stops on a malformed escape (a damaged link such as
-// "#c1=%%%"); so such a fragment is set aside for the page to report, and the
+// "#v1.%%%"); so such a fragment is set aside for the page to report, and the
 // address bar gets a harmless one.
 const guardFragmentJS = `<script>
 (function () {

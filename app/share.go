@@ -1,68 +1,52 @@
 package app
 
 import (
-	"bytes"
-	"compress/flate"
-	"encoding/base64"
 	"errors"
-	"fmt"
-	"io"
 	"strings"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/sharelink"
 )
 
-// A share link carries a whole config in the URL fragment:
-//
-//	#c1=<base64url, no padding, of raw DEFLATE of the canonical config JSON>
-//
-// "c1" is the version of this encoding. Decoding is bounded twice: the
-// fragment may not exceed MaxShareFragment characters, and the inflated
-// JSON may not exceed MaxShareConfig bytes, so a hostile link can neither
-// hang nor exhaust the page (a deflate bomb stops at the cap).
+// Share links are engine/sharelink's: the URL fragment is "v1." followed by
+// base64url of the deflated canonical config JSON without its defaults, the
+// same links `lir url encode` writes and `lir url decode` reads. Decoding is
+// bounded by sharelink (link size before any work, inflated size while
+// inflating), so a hostile link can neither hang nor exhaust the page.
 const (
-	shareKey         = "c1="
-	MaxShareFragment = 16 << 10  // characters after '#'
-	MaxShareConfig   = 256 << 10 // bytes of JSON after inflating
+	MaxShareFragment = sharelink.MaxLinkBytes     // characters after '#'
+	MaxShareConfig   = sharelink.MaxInflatedBytes // bytes of JSON after inflating
 )
 
 // ErrNoShare says the fragment holds no shared config.
 var ErrNoShare = errors.New("no shared config in the link")
 
-// EncodeShare returns the fragment (without '#') for a canonical config JSON.
+// EncodeShare returns the fragment (without '#') of a share link for a
+// config's canonical JSON. JSON that is not a valid config (tests build
+// such links) is packed as it is.
 func EncodeShare(canonicalJSON []byte) string {
-	var b bytes.Buffer
-	w, _ := flate.NewWriter(&b, flate.BestCompression)
-	w.Write(canonicalJSON)
-	w.Close()
-	return shareKey + base64.RawURLEncoding.EncodeToString(b.Bytes())
+	if c, err := config.DecodeJSON(canonicalJSON); err == nil {
+		return sharelink.Pack(sharelink.Minimal(c))
+	}
+	return sharelink.Pack(canonicalJSON)
 }
 
 // DecodeShare returns the config JSON held in a fragment (with or without
-// the leading '#'). It returns ErrNoShare for an empty fragment or one that
-// is not a share link, and an error saying what is wrong otherwise.
+// the leading '#'), not yet validated. It returns ErrNoShare for an empty
+// fragment or one that is not a share link (a plain anchor), and an error
+// saying what is wrong otherwise.
 func DecodeShare(fragment string) ([]byte, error) {
 	fragment = strings.TrimPrefix(fragment, "#")
-	if fragment == "" || fragment == "rejected-link" || !strings.HasPrefix(fragment, "c") || !strings.Contains(fragment, "=") {
+	if fragment == "" || fragment == "rejected-link" || fragment[0] != 'v' || !strings.Contains(fragment, ".") {
 		return nil, ErrNoShare
 	}
-	if len(fragment) > MaxShareFragment {
-		return nil, fmt.Errorf("the link is too long (%d characters; at most %d)", len(fragment), MaxShareFragment)
-	}
-	if !strings.HasPrefix(fragment, shareKey) {
-		key, _, _ := strings.Cut(fragment, "=")
-		return nil, fmt.Errorf("the link uses an unknown format %q (this version reads %q)", key, strings.TrimSuffix(shareKey, "="))
-	}
-	packed, err := base64.RawURLEncoding.DecodeString(strings.TrimPrefix(fragment, shareKey))
+	data, err := sharelink.Unpack(fragment)
 	if err != nil {
-		return nil, fmt.Errorf("the link is damaged (not base64url): %v", err)
-	}
-	r := flate.NewReader(bytes.NewReader(packed))
-	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, MaxShareConfig+1))
-	if err != nil {
-		return nil, fmt.Errorf("the link is damaged (not deflate data): %v", err)
-	}
-	if len(data) > MaxShareConfig {
-		return nil, fmt.Errorf("the config in the link is too large (more than %d bytes)", MaxShareConfig)
+		var es config.Errors
+		if errors.As(err, &es) && len(es) == 1 {
+			return nil, errors.New(es[0].Allowed)
+		}
+		return nil, err
 	}
 	return data, nil
 }

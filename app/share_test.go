@@ -2,49 +2,56 @@ package app
 
 import (
 	"bytes"
-	"compress/flate"
-	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/sharelink"
 )
 
+// The page's links are the CLI's: a page link decodes with sharelink (as
+// `lir url decode` does) and a CLI link opens in the page.
 func TestShareRoundTrip(t *testing.T) {
-	in := []byte(`{"table":{"num_seats":3},"bankroll":{"base_bet":10}}`)
-	frag := EncodeShare(in)
-	if !strings.HasPrefix(frag, "c1=") || strings.ContainsAny(frag, "+/#&?") {
-		t.Fatalf("fragment %q is not a URL-safe c1 link", frag)
+	c, err := config.DecodeJSON([]byte(`{"table":{"num_seats":3},"bankroll":{"base_bet":10}}`))
+	if err != nil {
+		t.Fatal(err)
 	}
-	out, err := DecodeShare("#" + frag)
-	if err != nil || !bytes.Equal(in, out) {
-		t.Fatalf("DecodeShare = %q, %v; want %q", out, err, in)
+	frag := EncodeShare(c.CanonicalJSON())
+	if !strings.HasPrefix(frag, sharelink.Version) || strings.ContainsAny(frag, "+/#&?") {
+		t.Fatalf("fragment %q is not a URL-safe %s link", frag, sharelink.Version)
+	}
+	got, err := sharelink.Decode("https://lab.example.org/#" + frag)
+	if err != nil || !bytes.Equal(got.CanonicalJSON(), c.CanonicalJSON()) {
+		t.Fatalf("sharelink.Decode of the page's link = %v", err)
+	}
+	cli, _ := sharelink.Encode("https://lab.example.org/", c)
+	data, err := DecodeShare(cli[strings.Index(cli, "#"):])
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := config.DecodeJSON(data)
+	if err != nil || !bytes.Equal(back.CanonicalJSON(), c.CanonicalJSON()) {
+		t.Fatalf("a CLI link opens as %v, %v", back, err)
 	}
 }
 
 func TestShareRefusesBadLinks(t *testing.T) {
-	bomb := func() string {
-		var b bytes.Buffer
-		w, _ := flate.NewWriter(&b, flate.BestCompression)
-		w.Write(bytes.Repeat([]byte(" "), 10<<20))
-		w.Close()
-		return "c1=" + base64.RawURLEncoding.EncodeToString(b.Bytes())
-	}()
 	for _, tc := range []struct{ name, frag, want string }{
-		{"too long", "c1=" + strings.Repeat("A", MaxShareFragment), "too long"},
-		{"not base64", "c1=!!!", "not base64url"},
-		{"not deflate", "c1=" + base64.RawURLEncoding.EncodeToString([]byte("hello world")), "not deflate"},
-		{"bomb", bomb, "too large"},
-		{"future version", "c9=abc", "unknown format"},
+		{"too long", "v1." + strings.Repeat("A", MaxShareFragment), "at most"},
+		{"not base64", "v1.!!!", "not base64url"},
+		{"not deflate", "v1.aGVsbG8gd29ybGQ", "not deflate"},
+		{"bomb", sharelink.Pack(bytes.Repeat([]byte(" "), 10<<20)), "inflates to more than"},
+		{"future version", "v9.abc", "not known"},
 	} {
 		_, err := DecodeShare(tc.frag)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v; want it to mention %q", tc.name, err, tc.want)
 		}
 	}
-	if _, err := DecodeShare(""); !errors.Is(err, ErrNoShare) {
-		t.Errorf("empty fragment: err = %v; want ErrNoShare", err)
-	}
-	if _, err := DecodeShare("#results"); !errors.Is(err, ErrNoShare) {
-		t.Errorf("plain anchor: err = %v; want ErrNoShare", err)
+	for _, frag := range []string{"", "#results", "#rejected-link"} {
+		if _, err := DecodeShare(frag); !errors.Is(err, ErrNoShare) {
+			t.Errorf("%q: err = %v; want ErrNoShare", frag, err)
+		}
 	}
 }

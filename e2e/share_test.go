@@ -72,8 +72,8 @@ func TestBadShareLinks(t *testing.T) {
 	ctx := browser(t)
 	_, url := serve(t, site(t, ""), "")
 	for _, tc := range []struct{ name, frag, want string }{
-		{"damaged", "c1=%%%not-base64", "could not be opened"},
-		{"oversized", "c1=" + strings.Repeat("A", app.MaxShareFragment+10), "too long"},
+		{"damaged", "v1.%%%not-base64", "could not be opened"},
+		{"oversized", "v1." + strings.Repeat("A", app.MaxShareFragment+10), "at most"},
 		{"invalid config", app.EncodeShare([]byte(`{"table":{"num_seats":9}}`)), "not valid"},
 		{"not json", app.EncodeShare([]byte(`{{{{`)), "not valid"},
 	} {

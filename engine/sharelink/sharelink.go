@@ -34,17 +34,21 @@ func Encode(base string, c *config.Config) (string, error) {
 	if strings.Contains(base, "#") {
 		return "", fmt.Errorf("the base URL must not contain '#'")
 	}
-	payload := Minimal(c)
+	return base + "#" + Pack(Minimal(c)), nil
+}
+
+// Pack returns the fragment (without '#') that carries data as it is:
+// Version, then base64url of the deflated bytes. Encode packs a config's
+// Minimal JSON; Pack alone also serves to build damaged links in tests.
+func Pack(data []byte) string {
 	var buf bytes.Buffer
 	w, err := flate.NewWriter(&buf, flate.BestCompression)
 	if err != nil {
-		return "", err
+		panic(err) // only an invalid level fails
 	}
-	w.Write(payload)
-	if err := w.Close(); err != nil {
-		return "", err
-	}
-	return base + "#" + Version + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+	w.Write(data)
+	w.Close()
+	return Version + base64.RawURLEncoding.EncodeToString(buf.Bytes())
 }
 
 // Minimal returns the config's canonical JSON without the keys whose
@@ -96,6 +100,17 @@ func prune(v, def any) (any, bool) {
 // Decode reads a share link: a whole URL, its fragment ("#v1.…") or the
 // fragment without '#'. The config is validated like any other.
 func Decode(link string) (*config.Config, error) {
+	data, err := Unpack(link)
+	if err != nil {
+		return nil, err
+	}
+	return config.DecodeJSON(data)
+}
+
+// Unpack returns the JSON a share link carries, without validating it,
+// after the same bounded checks as Decode (so a page can show a damaged
+// link and an invalid config differently).
+func Unpack(link string) ([]byte, error) {
 	if len(link) > MaxLinkBytes {
 		return nil, refuse(fmt.Sprintf("a share link is at most %d bytes; this one is %d", MaxLinkBytes, len(link)))
 	}
@@ -121,7 +136,7 @@ func Decode(link string) (*config.Config, error) {
 	if len(data) > MaxInflatedBytes {
 		return nil, refuse(fmt.Sprintf("the link inflates to more than %d bytes; a config is far smaller", MaxInflatedBytes))
 	}
-	return config.DecodeJSON(data)
+	return data, nil
 }
 
 func refuse(msg string) error {
