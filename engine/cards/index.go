@@ -12,8 +12,9 @@ const (
 	NumHands5 = 2598960
 )
 
-// binom[k][n] = C(n, k) for n < 52, k ≤ 5.
-var binom = func() (t [6][NumCards]uint32) {
+// binom[k][n] = C(n, k) for n < 52, k ≤ 5. It holds ints, not narrower
+// types: WebAssembly pays a mask per operation on narrow integers.
+var binom = func() (t [6][NumCards]int) {
 	for n := 0; n < NumCards; n++ {
 		t[0][n] = 1
 		for k := 1; k <= 5; k++ {
@@ -28,7 +29,7 @@ var binom = func() (t [6][NumCards]uint32) {
 // Index3 returns the colex index of three distinct cards in any order.
 func Index3(a, b, c Card) int {
 	a, b, c = sort3(a, b, c)
-	return int(binom[1][a] + binom[2][b] + binom[3][c])
+	return binom[1][a] + binom[2][b] + binom[3][c]
 }
 
 // Index4 returns the colex index of four distinct cards in any order.
@@ -48,12 +49,12 @@ func Index4(a, b, c, d Card) int {
 	if b > c {
 		b, c = c, b
 	}
-	return int(binom[1][a] + binom[2][b] + binom[3][c] + binom[4][d])
+	return binom[1][a] + binom[2][b] + binom[3][c] + binom[4][d]
 }
 
 // Index5 returns the colex index of five distinct sorted cards.
 func Index5Sorted(h [5]Card) int {
-	return int(binom[1][h[0]] + binom[2][h[1]] + binom[3][h[2]] + binom[4][h[3]] + binom[5][h[4]])
+	return binom[1][h[0]] + binom[2][h[1]] + binom[3][h[2]] + binom[4][h[3]] + binom[5][h[4]]
 }
 
 func sort3(a, b, c Card) (Card, Card, Card) {
@@ -84,7 +85,7 @@ func Hand4(i int) [4]Card {
 }
 
 func unrank(i int, h []Card) {
-	x := uint32(i)
+	x := i
 	for k := len(h); k >= 1; k-- {
 		n := k - 1
 		for n+1 < NumCards && binom[k][n+1] <= x {

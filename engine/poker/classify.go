@@ -22,14 +22,17 @@ const (
 
 // Classify returns the five-card category of a, b, c, d, e (distinct cards,
 // any order). It is branch-light bit arithmetic with no tables and no
-// allocation; TestClassifyExhaustive checks it against ClassifySlow.
+// allocation, done in 64-bit words (narrower Go integers cost a mask per
+// operation in WebAssembly); TestClassifyExhaustive checks it against
+// ClassifySlow.
 func Classify(a, b, c, d, e cards.Card) Category {
-	ra, rb, rc, rd, re := a>>2, b>>2, c>>2, d>>2, e>>2
-	mask := uint16(1)<<ra | uint16(1)<<rb | uint16(1)<<rc | uint16(1)<<rd | uint16(1)<<re
-	switch bits.OnesCount16(mask) {
+	ra, rb, rc, rd, re := uint64(a)>>2, uint64(b)>>2, uint64(c)>>2, uint64(d)>>2, uint64(e)>>2
+	mask := uint64(1)<<ra | 1<<rb | 1<<rc | 1<<rd | 1<<re
+	switch bits.OnesCount64(mask) {
 	case 5:
-		flush := (a^b)&3 == 0 && (a^c)&3 == 0 && (a^d)&3 == 0 && (a^e)&3 == 0
-		straight := mask>>bits.TrailingZeros16(mask) == 0x1F || mask == wheelMask
+		sa := uint64(a) & 3
+		flush := uint64(b)&3 == sa && uint64(c)&3 == sa && uint64(d)&3 == sa && uint64(e)&3 == sa
+		straight := mask>>bits.TrailingZeros64(mask) == 0x1F || mask == wheelMask
 		switch {
 		case straight && flush:
 			if mask == royalMask {
@@ -43,19 +46,19 @@ func Classify(a, b, c, d, e cards.Card) Category {
 		}
 		return HighCard
 	case 4:
-		counts := uint64(1)<<(4*ra) + uint64(1)<<(4*rb) + uint64(1)<<(4*rc) + uint64(1)<<(4*rd) + uint64(1)<<(4*re)
+		counts := uint64(1)<<(4*ra) + 1<<(4*rb) + 1<<(4*rc) + 1<<(4*rd) + 1<<(4*re)
 		if counts&highPairBits != 0 {
 			return PairTensOrBetter
 		}
 		return PairBelowTens
 	case 3:
-		counts := uint64(1)<<(4*ra) + uint64(1)<<(4*rb) + uint64(1)<<(4*rc) + uint64(1)<<(4*rd) + uint64(1)<<(4*re)
+		counts := uint64(1)<<(4*ra) + 1<<(4*rb) + 1<<(4*rc) + 1<<(4*rd) + 1<<(4*re)
 		if counts&(counts>>1)&nibbleBit0 != 0 {
 			return ThreeOfAKind
 		}
 		return TwoPair
 	default: // two ranks
-		counts := uint64(1)<<(4*ra) + uint64(1)<<(4*rb) + uint64(1)<<(4*rc) + uint64(1)<<(4*rd) + uint64(1)<<(4*re)
+		counts := uint64(1)<<(4*ra) + 1<<(4*rb) + 1<<(4*rc) + 1<<(4*rd) + 1<<(4*re)
 		if counts&nibbleBit2 != 0 {
 			return FourOfAKind
 		}
@@ -66,15 +69,15 @@ func Classify(a, b, c, d, e cards.Card) Category {
 // Classify3 returns the three-card category of a, b, c (distinct cards, any
 // order); TestClassify3Exhaustive checks it against Classify3Slow.
 func Classify3(a, b, c cards.Card) Category3 {
-	mask := uint16(1)<<(a>>2) | uint16(1)<<(b>>2) | uint16(1)<<(c>>2)
-	switch bits.OnesCount16(mask) {
+	mask := uint64(1)<<(a>>2) | uint64(1)<<(b>>2) | uint64(1)<<(c>>2)
+	switch bits.OnesCount64(mask) {
 	case 1:
 		return ThreeOfAKind3
 	case 2:
 		return Pair3
 	}
 	flush := (a^b)&3 == 0 && (a^c)&3 == 0
-	straight := mask>>bits.TrailingZeros16(mask) == 0x7 || mask == wheel3Mask
+	straight := mask>>bits.TrailingZeros64(mask) == 0x7 || mask == wheel3Mask
 	switch {
 	case straight && flush:
 		if mask == miniRoyalMask {

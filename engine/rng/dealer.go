@@ -1,6 +1,7 @@
 package rng
 
 import (
+	"math/bits"
 	"math/rand/v2"
 
 	"github.com/lir-lab/lir/engine/cards"
@@ -50,7 +51,7 @@ func chachaKey(seed uint64) (key [32]byte) {
 // 52/65536), four per 64-bit word. The generator is called directly, not
 // through an interface, so a five-card deal costs about two generator steps.
 type Dealer struct {
-	deck   [cards.NumCards]cards.Card
+	deck   [64]cards.Card // the first 52 are the deck; 64 lets indexes be masked instead of bounds-checked
 	cur    uint64 // unused random bits
 	left   int    // 16-bit chunks left in cur
 	kind   sourceKind
@@ -103,7 +104,7 @@ func (d *Dealer) Reset(src Source) {
 }
 
 func (d *Dealer) order() {
-	for i := range d.deck {
+	for i := 0; i < cards.NumCards; i++ {
 		d.deck[i] = cards.Card(i)
 	}
 	d.left = 0
@@ -125,16 +126,58 @@ func (d *Dealer) word() uint64 {
 // Each index is uniform in [0, 52−i) by Lemire's method on 16 bits: the
 // high half of x·n for a random 16-bit x, rejecting the low-half values
 // below 2^16 mod n that would make some results one draw more likely. The
-// unused bits of the current word stay in locals across the loop.
+// unused bits of the current word stay in locals across the loop, and for
+// xoshiro256++ so does the generator's state: no call per card, which
+// matters most in WebAssembly.
 func (d *Dealer) Deal(out []cards.Card) {
+	if d.kind != kindXoshiro {
+		d.dealFrom(out)
+		return
+	}
+	cur, left := d.cur, d.left
+	s0, s1, s2, s3 := d.xo.s[0], d.xo.s[1], d.xo.s[2], d.xo.s[3]
+	for i := range out {
+		n := uint64(cards.NumCards - i)
+		for {
+			if left == 0 {
+				// xoshiro256++, as Xoshiro256.Uint64.
+				cur = bits.RotateLeft64(s0+s3, 23) + s0
+				t := s1 << 17
+				s2 ^= s0
+				s3 ^= s1
+				s1 ^= s2
+				s0 ^= s3
+				s2 ^= t
+				s3 = bits.RotateLeft64(s3, 45)
+				left = 4
+			}
+			m := (cur & 0xFFFF) * n // < 2^22: 64-bit arithmetic, no masks in WebAssembly
+			cur >>= 16
+			left--
+			if lo := m & 0xFFFF; lo < n && lo < (0x10000-n)%n {
+				continue // rejected: draw again
+			}
+			j := (i + int(m>>16)) & 63
+			k := i & 63
+			d.deck[k], d.deck[j] = d.deck[j], d.deck[k]
+			out[i] = d.deck[k]
+			break
+		}
+	}
+	d.xo.s = [4]uint64{s0, s1, s2, s3}
+	d.cur, d.left = cur, left
+}
+
+// dealFrom is Deal for sources other than xoshiro256++.
+func (d *Dealer) dealFrom(out []cards.Card) {
 	cur, left := d.cur, d.left
 	for i := range out {
-		n := uint32(cards.NumCards - i)
+		n := uint64(cards.NumCards - i)
 		for {
 			if left == 0 {
 				cur, left = d.word(), 4
 			}
-			m := uint32(cur&0xFFFF) * n
+			m := (cur & 0xFFFF) * n // < 2^22: 64-bit arithmetic, no masks in WebAssembly
 			cur >>= 16
 			left--
 			if lo := m & 0xFFFF; lo < n && lo < (0x10000-n)%n {

@@ -38,6 +38,11 @@ type seat struct {
 	drawdown int64 // largest peak-to-current fall so far
 	bet      int64 // per-circle bet for the coming hand
 	bonus    int64 // bonus bet for the coming hand
+
+	// Session-local sums of squares of small per-hand amounts, moved into
+	// the wide accumulators of SeatStats when the player's session ends
+	// (see addSquare): no 128-bit arithmetic per hand on the common path.
+	sqMain, sqBonus, sqTotal, sqBet uint64
 	bonusNet int64 // net of the bonus bets so far
 
 	// Followed only when the plan is dynamic.
@@ -213,7 +218,9 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	if mainNet >= 0 {
 		ss.MainWon.Add(stake + mainNet)
 	}
-	ss.MainNet2.AddSquare(mainNet)
+	if !addSquare(&st.sqMain, mainNet) {
+		ss.MainNet2.AddSquare(mainNet)
+	}
 	net := mainNet
 	if bonus := st.bonus; bonus > 0 {
 		cat3 := poker.Classify3(a, b, c)
@@ -231,16 +238,22 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 		if bonusNet >= 0 {
 			ss.BonusWon.Add(bonus + bonusNet)
 		}
-		ss.BonusNet2.AddSquare(bonusNet)
+		if !addSquare(&st.sqBonus, bonusNet) {
+			ss.BonusNet2.AddSquare(bonusNet)
+		}
 		st.bonusNet += bonusNet
 		net += bonusNet
 	}
-	ss.TotalNet2.AddSquare(net)
+	if !addSquare(&st.sqTotal, net) {
+		ss.TotalNet2.AddSquare(net)
+	}
 	if p.dyn != nil {
 		r.settleDynamic(st, mainNet, net)
 	}
 	ss.BaseBetUnits.Add(bet)
-	ss.BaseBetSq.AddSquare(bet)
+	if !addSquare(&st.sqBet, bet) {
+		ss.BaseBetSq.AddSquare(bet)
+	}
 	ss.Hands++
 	st.hands++
 	st.bankroll += net
@@ -259,12 +272,28 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	}
 }
 
+// addSquare adds x² to the session-local sum *acc when |x| < 2^31 and the
+// sum is below 2^63, so it cannot wrap (2^63 + 2^62 < 2^64); otherwise it
+// reports false and the caller adds x² to the wide sum directly. It
+// inlines, which matters most in WebAssembly.
+func addSquare(acc *uint64, x int64) bool {
+	if uint64(x+1<<31) >= 1<<32 || *acc >= 1<<63 {
+		return false
+	}
+	*acc += uint64(x * x)
+	return true
+}
+
 // finish records a player's session.
 func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
 	if !st.active {
 		return
 	}
 	st.active = false
+	ss.MainNet2.AddUint(st.sqMain)
+	ss.BonusNet2.AddUint(st.sqBonus)
+	ss.TotalNet2.AddUint(st.sqTotal)
+	ss.BaseBetSq.AddUint(st.sqBet)
 	p := r.p
 	profit := st.bankroll - p.start
 	ss.PlayerSessions++
