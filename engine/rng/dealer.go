@@ -52,8 +52,8 @@ func chachaKey(seed uint64) (key [32]byte) {
 // through an interface, so a five-card deal costs about two generator steps.
 type Dealer struct {
 	deck   [64]cards.Card // the first 52 are the deck; 64 lets indexes be masked instead of bounds-checked
-	cur    uint64 // unused random bits
-	left   int    // 16-bit chunks left in cur
+	cur    uint64         // unused random bits
+	left   int            // 16-bit chunks left in cur
 	kind   sourceKind
 	xo     Xoshiro256
 	chacha rand.ChaCha8

@@ -43,7 +43,7 @@ type seat struct {
 	// the wide accumulators of SeatStats when the player's session ends
 	// (see addSquare): no 128-bit arithmetic per hand on the common path.
 	sqMain, sqBonus, sqTotal, sqBet uint64
-	bonusNet int64 // net of the bonus bets so far
+	bonusNet                        int64 // net of the bonus bets so far
 
 	// Followed only when the plan is dynamic.
 	prog    betting.State
