@@ -478,8 +478,8 @@ func (p *labPage) renderEditor() goapp.UI {
 			)
 		}),
 		goapp.Details().Body(
-			goapp.Summary().Text("All options (config as JSON)"),
-			goapp.Label().For("config-json").Text("Config JSON: every option of the schema"),
+			goapp.Summary().Text("All options (config as JSON or YAML)"),
+			goapp.Label().For("config-json").Text("Config as JSON (or paste YAML): every option of the schema"),
 			goapp.Textarea().ID("config-json").Rows(16).Spellcheck(false).
 				Text(p.jsonBoxText()).
 				OnInput(func(ctx goapp.Context, e goapp.Event) {
@@ -487,20 +487,24 @@ func (p *labPage) renderEditor() goapp.UI {
 					ctx.PreventUpdate()
 				}),
 			goapp.Div().Class("row").Body(
-				goapp.Button().Text("Apply JSON").OnClick(func(ctx goapp.Context, e goapp.Event) {
+				goapp.Button().ID("apply-json").Text("Apply").OnClick(func(ctx goapp.Context, e goapp.Event) {
 					if len(p.jsonText) > MaxShareConfig {
 						p.setLoadMsg(true, "The JSON is larger than 256 KiB.")
 						return
 					}
-					if err := p.ed.load([]byte(p.jsonText)); err != nil {
-						p.setLoadMsg(true, "The JSON was not applied: "+oneLine(err)+".")
+					name := "config.json"
+					if t := strings.TrimSpace(p.jsonText); t != "" && t[0] != '{' {
+						name = "config.yaml" // the box takes YAML too
+					}
+					if err := p.ed.loadFile(name, []byte(p.jsonText)); err != nil {
+						p.setLoadMsg(true, "The config was not applied: "+oneLine(err)+".")
 						return
 					}
 					p.afterLoad()
-					p.setLoadMsg(false, "JSON applied.")
+					p.setLoadMsg(false, "Config applied.")
 				}),
-				goapp.Label().For("import").Class("button").Text("Import config (JSON)…"),
-				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".json,application/json").
+				goapp.Label().For("import").Class("button").Text("Import config (YAML or JSON)…"),
+				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".yaml,.yml,.json,application/json,application/yaml,text/yaml").
 					OnChange(func(ctx goapp.Context, e goapp.Event) {
 						readFileInput("import", func(name string, data []byte, errText string) {
 							ctx.Dispatch(func(goapp.Context) {
@@ -508,7 +512,7 @@ func (p *labPage) renderEditor() goapp.UI {
 								case errText != "":
 									p.setLoadMsg(true, name+" could not be read: "+errText+".")
 								default:
-									if err := p.ed.load(data); err != nil {
+									if err := p.ed.loadFile(name, data); err != nil {
 										p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
 										return
 									}
@@ -519,9 +523,14 @@ func (p *labPage) renderEditor() goapp.UI {
 						})
 					}),
 				goapp.If(p.ed.cfg != nil, func() goapp.UI {
-					return goapp.A().Class("button").Download("lir-config.json").
+					return goapp.A().ID("export-json").Class("button").Download("lir-config.json").
 						Href("data:application/json;charset=utf-8," + url.PathEscape(p.ed.JSON())).
 						Text("Export config (JSON)")
+				}),
+				goapp.If(p.ed.cfg != nil, func() goapp.UI {
+					return goapp.A().ID("export-yaml").Class("button").Download("lir-config.yaml").
+						Href("data:application/yaml;charset=utf-8," + url.PathEscape(p.ed.YAML())).
+						Text("Export config (YAML)")
 				}),
 			),
 		),
