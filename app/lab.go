@@ -15,7 +15,9 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/web"
 )
 
 // phase is where the page is in the life of a run.
@@ -31,15 +33,20 @@ const (
 
 // runResult is a finished run as the page shows it.
 type runResult struct {
-	Doc      map[string]any
-	JSON     []byte
-	Seed     string
-	Workers  int
-	Elapsed  time.Duration
-	Charts   []chartSpec
-	JSONURL  string
-	CSVURL   string
-	FromPast bool // restored from history, not run now
+	Doc     map[string]any
+	JSON    []byte
+	Seed    string
+	Workers int
+	Elapsed time.Duration
+	Charts  []chartSpec
+	JSONURL string
+	CSVURL  string
+	// ReportURL is the self-contained HTML report (engine/report), made
+	// for runs of this page load only: a stored document cannot be read
+	// back into a results.Document.
+	ReportURL string
+	ReportErr string
+	FromPast  bool // restored from history, not run now
 }
 
 // labPage is the whole lab: editor, run control, results and history.
@@ -68,6 +75,7 @@ type labPage struct {
 	shareURL   string
 	dark       bool
 	exactCache map[string]*results.Exact
+	reportURL  string // object URL of the last report, revoked when replaced
 	ctx        goapp.Context
 }
 
@@ -278,6 +286,7 @@ func (p *labPage) finish(ctx goapp.Context) {
 		p.fail(err.Error())
 		return
 	}
+	p.attachReport(res, doc)
 	p.run = nil
 	p.phase = phaseDone
 	sessions, hands := num(res.Doc["sessions"]), num(res.Doc["hands"])
@@ -348,6 +357,18 @@ func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time
 	p.result = res
 	p.drawChartsLater()
 	return res, nil
+}
+
+// attachReport renders the HTML report of doc, ECharts inlined so that it
+// opens offline, and makes it downloadable.
+func (p *labPage) attachReport(res *runResult, doc *results.Document) {
+	html, err := report.HTML(doc, web.EChartsJS)
+	if err != nil {
+		res.ReportErr = err.Error()
+		return
+	}
+	res.ReportURL = objectURL(p.reportURL, html, "text/html")
+	p.reportURL = res.ReportURL
 }
 
 func (p *labPage) drawChartsLater() {
@@ -781,7 +802,16 @@ func (p *labPage) renderResults() goapp.UI {
 		goapp.Div().Class("row").Body(
 			goapp.A().ID("download-json").Class("button").Href(r.JSONURL).Download("lir-results-"+r.Seed+".json").Text("Download results (JSON)"),
 			goapp.A().ID("download-csv").Class("button").Href(r.CSVURL).Download("lir-results-"+r.Seed+".csv").Text("Download results (CSV)"),
+			goapp.If(r.ReportURL != "", func() goapp.UI {
+				return goapp.A().ID("download-report").Class("button").Href(r.ReportURL).Download("lir-report-" + r.Seed + ".html").Text("Download report (HTML)")
+			}),
 		),
+		goapp.If(r.ReportURL == "" && r.FromPast, func() goapp.UI {
+			return goapp.P().Class("muted").Text("The HTML report is made for runs of this visit; run the study again to get it.")
+		}),
+		goapp.If(r.ReportErr != "", func() goapp.UI {
+			return goapp.P().Class("note bad").Text("The HTML report could not be made: " + r.ReportErr)
+		}),
 		goapp.Div().Class("charts").Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
 			c := r.Charts[i]
 			return goapp.Figure().Body(
