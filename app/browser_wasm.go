@@ -86,6 +86,11 @@ func (p *workerPool) start(i int) {
 				a := d.Get("aggregate")
 				ev.Aggregate = make([]byte, a.Get("length").Int())
 				js.CopyBytesToGo(ev.Aggregate, a)
+				if m := d.Get("wasmMemory"); m.Type() == js.TypeNumber {
+					ev.WasmMemory = int64(m.Float())
+				}
+			case "exact":
+				ev.Reply = d.Get("reply").String()
 			case "error":
 				ev.Message = d.Get("message").String()
 			}
@@ -117,6 +122,12 @@ func (p *workerPool) Send(i int, m RunMessage) {
 		"to":          m.Range.To,
 		"reportEvery": m.ReportEvery,
 	}))
+}
+
+// SendExact asks worker i to solve config exactly; it answers with an
+// "exact" message carrying key.
+func (p *workerPool) SendExact(i int, key, config string) {
+	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{"type": "exact", "key": key, "config": config}))
 }
 
 // hardwareConcurrency is the number of logical cores the browser reports.

@@ -14,9 +14,11 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/lir-lab/lir/app/wire"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
 	"github.com/lir-lab/lir/web"
 )
 
@@ -46,7 +48,13 @@ type runResult struct {
 	// back into a results.Document.
 	ReportURL string
 	ReportErr string
-	FromPast  bool // restored from history, not run now
+	// WasmMemory is the largest worker WebAssembly memory of the run, bytes.
+	WasmMemory int64
+	FromPast   bool // restored from history, not run now
+	// ExactSession is the exact session outcome under flat betting, or nil
+	// (ExactNote then says why, when known).
+	ExactSession *wire.ExactSession
+	ExactNote    string
 }
 
 // labPage is the whole lab: editor, run control, results and history.
@@ -74,7 +82,12 @@ type labPage struct {
 
 	shareURL   string
 	dark       bool
-	exactCache map[string]*results.Exact
+	exactCache map[string]*exactEntry
+	exactPool  *workerPool // one worker solving configs exactly
+	exactReady bool
+	exactQueue []exactRequest // asked before the exact worker was ready
+	exactAsked map[string]bool
+	awaitExact bool   // the run is played out and waits for its exact figures
 	reportURL  string // object URL of the last report, revoked when replaced
 	ctx        goapp.Context
 }
@@ -101,6 +114,9 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onWorker(ctx, gen, ev) })
 	})
 	p.resizePool(p.workers)
+	p.exactPool = newWorkerPool(ctx.ResolveStaticResource("/web/worker.js"), func(gen int, ev WorkerEvent) {
+		ctx.Dispatch(func(ctx goapp.Context) { p.onExact(ctx, gen, ev) })
+	})
 	onHashChange(func() { ctx.Dispatch(func(goapp.Context) { p.restoreFromFragment() }) })
 	// Fields changed in OnMount are not rendered by themselves: change them
 	// in a dispatch, which re-renders, then say the page is live.
@@ -215,6 +231,8 @@ func (p *labPage) startRun(ctx goapp.Context) {
 		p.resizePool(p.workers)
 	}
 	p.run = NewRun(cfg, seed, sessions, p.workers, time.Now())
+	p.awaitExact = false
+	p.requestExact(cfg)
 	p.runs++
 	p.phase = phaseRunning
 	p.result = nil
@@ -259,6 +277,7 @@ func (p *labPage) fail(reason string) {
 // worker) and starts fresh ones for the next run.
 func (p *labPage) stopWorkers() {
 	p.run = nil
+	p.awaitExact = false
 	p.pool.Restart()
 	for i := range p.ready {
 		p.ready[i] = false
@@ -267,14 +286,25 @@ func (p *labPage) stopWorkers() {
 
 func (p *labPage) finish(ctx goapp.Context) {
 	r := p.run
-	elapsed := time.Since(r.Started)
-	doc := results.Build(r.Config, r.Seed, r.Merged)
-	e, err := p.exactFor(r.Config)
-	if err != nil {
-		p.fail("exact comparison: " + err.Error())
+	if r.Ended.IsZero() {
+		r.Ended = time.Now()
+	}
+	elapsed := r.Ended.Sub(r.Started)
+	ent, ok := p.exactCache[exactKey(r.Config)]
+	if !ok {
+		// The exact worker has not answered yet: finish when it does.
+		p.awaitExact = true
+		p.requestExact(r.Config)
+		p.statusText = fmt.Sprintf("All %s sessions played in %.2f s; computing the exact figures in a worker…", groupDigits(int64(r.Sessions)), elapsed.Seconds())
 		return
 	}
-	doc.Compare(r.Merged, e)
+	p.awaitExact = false
+	if ent.Err != "" {
+		p.fail("exact comparison: " + ent.Err)
+		return
+	}
+	doc := results.Build(r.Config, r.Seed, r.Merged)
+	doc.Compare(r.Merged, ent.Exact)
 	doc.Timing = &results.Timing{Workers: len(r.Workers), Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
 	data, err := doc.JSON()
 	if err != nil {
@@ -286,6 +316,8 @@ func (p *labPage) finish(ctx goapp.Context) {
 		p.fail(err.Error())
 		return
 	}
+	res.ExactSession, res.ExactNote = ent.Session, ent.Note
+	res.WasmMemory = r.WasmMemory
 	p.attachReport(res, doc)
 	p.run = nil
 	p.phase = phaseDone
@@ -307,24 +339,102 @@ func (p *labPage) finish(ctx goapp.Context) {
 	p.saveHistory(ctx)
 }
 
-// exactFor solves the config exactly, once per config: repeated runs with
-// other seeds reuse the solution.
-func (p *labPage) exactFor(c *config.Config) (*results.Exact, error) {
+// exactEntry is a config's exact solution as the exact worker sent it.
+type exactEntry struct {
+	Exact   *results.Exact
+	Err     string // no exact distribution: runs of this config fail
+	Session *wire.ExactSession
+	Note    string
+}
+
+type exactRequest struct{ key, config string }
+
+// exactKey identifies a config for the exact engine: the seed does not
+// change its answer.
+func exactKey(c *config.Config) string {
 	k := c.Clone()
 	k.Simulation.RandomSeed = nil
-	key := string(k.CanonicalJSON())
-	if e, ok := p.exactCache[key]; ok {
-		return e, nil
+	return string(k.CanonicalJSON())
+}
+
+// requestExact asks the exact worker to solve c (about a second for the
+// exact hand distribution, more for long sessions' Markov chain), unless it
+// is solved or asked already. The run's workers play meanwhile.
+func (p *labPage) requestExact(c *config.Config) {
+	key := exactKey(c)
+	if _, ok := p.exactCache[key]; ok || p.exactAsked[key] {
+		return
 	}
-	e, err := results.ExactFor(c)
-	if err != nil {
-		return nil, err
+	if p.exactAsked == nil {
+		p.exactAsked = map[string]bool{}
+	}
+	p.exactAsked[key] = true
+	req := exactRequest{key, string(c.CanonicalJSON())}
+	if p.exactPool.Size() == 0 {
+		p.exactPool.Resize(1)
+	}
+	if !p.exactReady {
+		p.exactQueue = append(p.exactQueue, req)
+		return
+	}
+	p.exactPool.SendExact(0, req.key, req.config)
+}
+
+func (p *labPage) onExact(ctx goapp.Context, gen int, ev WorkerEvent) {
+	if gen != p.exactPool.Gen(0) {
+		ctx.PreventUpdate()
+		return
+	}
+	switch ev.Type {
+	case "ready":
+		p.exactReady = true
+		for _, req := range p.exactQueue {
+			p.exactPool.SendExact(0, req.key, req.config)
+		}
+		p.exactQueue = nil
+		ctx.PreventUpdate()
+		return
+	case "exact":
+		reply, err := wire.DecodeExact(ev.Reply)
+		if err != nil {
+			return
+		}
+		p.storeExact(reply)
+	case "error":
+		// The exact worker failed: every config it was asked about fails,
+		// and a fresh worker takes later questions.
+		for key := range p.exactAsked {
+			p.storeExact(&wire.ExactReply{Key: key, Error: "exact worker: " + ev.Message})
+		}
+		p.exactReady, p.exactQueue = false, nil
+		p.exactPool.Restart()
+	default:
+		ctx.PreventUpdate()
+		return
+	}
+	if p.awaitExact && p.run != nil && p.phase == phaseRunning {
+		p.finish(ctx)
+	}
+}
+
+func (p *labPage) storeExact(r *wire.ExactReply) {
+	delete(p.exactAsked, r.Key)
+	ent := &exactEntry{Err: r.Error, Session: r.Session, Note: r.SessionNote}
+	if r.Error == "" && r.Dist != nil {
+		c, err := config.DecodeJSON([]byte(r.Key))
+		if err != nil {
+			ent.Err = err.Error()
+		} else {
+			pt := sim.MainPaytable(c)
+			ent.Exact = &results.Exact{Dist: r.Dist, Main: r.Dist.NetUnits(&pt), Moment2: r.Dist.Moment2Units(&pt)}
+		}
+	} else if ent.Err == "" {
+		ent.Err = "no exact distribution"
 	}
 	if p.exactCache == nil {
-		p.exactCache = map[string]*results.Exact{}
+		p.exactCache = map[string]*exactEntry{}
 	}
-	p.exactCache[key] = e
-	return e, nil
+	p.exactCache[r.Key] = ent
 }
 
 func (p *labPage) saveHistory(ctx goapp.Context) {
@@ -791,7 +901,7 @@ func (p *labPage) renderResults() goapp.UI {
 	if r.FromPast {
 		title = "Results (from history)"
 	}
-	return goapp.Section().ID("results").Class("card").Aria("labelledby", "results-h").Body(
+	return goapp.Section().ID("results").Class("card").Aria("labelledby", "results-h").DataSet("worker-memory", r.WasmMemory).Body(
 		goapp.H2().ID("results-h").Text(title),
 		goapp.Table().Class("summary").Body(
 			goapp.Caption().Text("Summary"),
@@ -799,6 +909,7 @@ func (p *labPage) renderResults() goapp.UI {
 				return goapp.Tr().Body(goapp.Th().Scope("row").Text(rows[i][0]), goapp.Td().Text(rows[i][1]))
 			})),
 		),
+		p.renderExactSession(r),
 		goapp.Div().Class("row").Body(
 			goapp.A().ID("download-json").Class("button").Href(r.JSONURL).Download("lir-results-"+r.Seed+".json").Text("Download results (JSON)"),
 			goapp.A().ID("download-csv").Class("button").Href(r.CSVURL).Download("lir-results-"+r.Seed+".csv").Text("Download results (CSV)"),
@@ -819,6 +930,63 @@ func (p *labPage) renderResults() goapp.UI {
 			)
 		})),
 	)
+}
+
+// renderExactSession sets the simulated session figures beside the exact
+// ones of engine/exact's Markov chain (flat betting).
+func (p *labPage) renderExactSession(r *runResult) goapp.UI {
+	rows := exactSessionRows(r.Doc, r.ExactSession)
+	if len(rows) == 0 {
+		if r.ExactNote != "" {
+			return goapp.P().ID("exact-session-note").Class("muted").Text("No exact session figures for this study: " + r.ExactNote + ".")
+		}
+		return goapp.Text("")
+	}
+	return goapp.Table().ID("exact-session").Class("summary").Body(
+		goapp.Caption().Text("One player session: simulated vs exact (Markov chain, flat betting)"),
+		goapp.THead().Body(goapp.Tr().Body(
+			goapp.Th().Scope("col").Text("Figure"), goapp.Th().Scope("col").Text("Simulated"), goapp.Th().Scope("col").Text("Exact"),
+		)),
+		goapp.TBody().Body(goapp.Range(rows).Slice(func(i int) goapp.UI {
+			return goapp.Tr().Body(goapp.Th().Scope("row").Text(rows[i][0]), goapp.Td().Text(rows[i][1]), goapp.Td().Text(rows[i][2]))
+		})),
+	)
+}
+
+// exactSessionRows are the rows of renderExactSession: {figure, simulated,
+// exact}; none without an exact session.
+func exactSessionRows(d map[string]any, x *wire.ExactSession) [][3]string {
+	if x == nil {
+		return nil
+	}
+	n := num(d["player_sessions"])
+	if n == 0 {
+		n = num(d["sessions"])
+	}
+	pct := func(v float64) string { return fmt.Sprintf("%.2f%%", 100*v) }
+	share := func(path string) string {
+		if n == 0 {
+			return "–"
+		}
+		return pct(num(getPath(d, path)) / n)
+	}
+	rows := [][3]string{
+		{"P(win session)", share("session_outcomes.win"), pct(x.PWin)},
+		{"P(push)", share("session_outcomes.push"), pct(x.PPush)},
+		{"P(loss)", share("session_outcomes.loss"), pct(x.PLoss)},
+	}
+	for _, k := range []string{"win_limit", "loss_limit", "max_hands", "max_duration", "insufficient_funds"} {
+		sim := num(getPath(d, "stop_reasons."+k))
+		if sim == 0 && x.StopReasons[k] == 0 {
+			continue
+		}
+		rows = append(rows, [3]string{"Stopped by " + strings.ReplaceAll(k, "_", " "), share("stop_reasons." + k), pct(x.StopReasons[k])})
+	}
+	rows = append(rows,
+		[3]string{"Hands per session (mean)", fmt.Sprintf("%.2f", num(getPath(d, "hands_per_session.mean"))), fmt.Sprintf("%.2f", x.ExpectedHands)},
+		[3]string{"Session profit (mean)", fmt.Sprintf("%.2f", num(getPath(d, "session_profit.mean"))), fmt.Sprintf("%.2f", x.ExpectedProfit)},
+	)
+	return rows
 }
 
 func (p *labPage) renderHistory() goapp.UI {

@@ -46,6 +46,9 @@ func TestRunMatchesNative(t *testing.T) {
 		if first == nil {
 			first = got
 			checkCharts(t, ctx)
+			checkChartIDs(t, ctx, "chart-profit", "chart-trajectories", "chart-risk", "chart-drawdown")
+			checkExactSession(t, ctx)
+			checkReportOffline(t, ctx)
 			screenshot(t, ctx, "run-done-light.png")
 			click(t, ctx, "Dark theme")
 			screenshot(t, ctx, "run-done-dark.png")
