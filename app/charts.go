@@ -86,19 +86,36 @@ func buildCharts(doc map[string]any) []chartSpec {
 // profitBins merges the document's histogram bins ({value, width, count},
 // ascending) into about n bars of a round width (1, 2, 2.5 or 5 × 10^k
 // currency units, never below the document's own width) for display, each
-// labelled with its lower edge. A document bin goes to the bar holding its
-// middle.
+// labelled with its lower edge. The bars span the middle 99.5% of the
+// sessions; the rarer ones beyond (a royal flush's session) are counted in
+// the end bars, labelled "< x" and "≥ x". A document bin goes to the bar
+// holding its middle.
 func profitBins(h []any, n int) ([]string, []float64) {
 	type bin struct{ lo, hi, count float64 }
 	var bins []bin
-	minWidth := math.Inf(1)
+	minWidth, total := math.Inf(1), 0.0
 	for _, b := range h {
 		m, _ := b.(map[string]any)
 		v, w := num(m["value"]), num(m["width"])
 		bins = append(bins, bin{v, v + w, num(m["count"])})
 		minWidth = min(minWidth, w)
+		total += num(m["count"])
 	}
 	lo, hi := bins[0].lo, bins[len(bins)-1].hi
+	// Trim 0.25% of the sessions from each end.
+	cut := total * 0.0025
+	for acc, i := 0.0, 0; i < len(bins); i++ {
+		if acc += bins[i].count; acc > cut {
+			lo = bins[i].lo
+			break
+		}
+	}
+	for acc, i := 0.0, len(bins)-1; i >= 0; i-- {
+		if acc += bins[i].count; acc > cut {
+			hi = bins[i].hi
+			break
+		}
+	}
 	width := niceWidth(max((hi-lo)/float64(n), minWidth))
 	start := math.Floor(lo/width) * width
 	bars := max(1, int(math.Ceil((hi-start)/width-1e-9)))
@@ -107,9 +124,17 @@ func profitBins(h []any, n int) ([]string, []float64) {
 	for i := range labels {
 		labels[i] = money(start + float64(i)*width)
 	}
+	under, over := false, false
 	for _, b := range bins {
-		i := min(bars-1, max(0, int(math.Floor(((b.lo+b.hi)/2-start)/width))))
-		counts[i] += b.count
+		i := int(math.Floor(((b.lo+b.hi)/2 - start) / width))
+		under, over = under || i < 0, over || i >= bars
+		counts[min(bars-1, max(0, i))] += b.count
+	}
+	if under {
+		labels[0] = "< " + money(start+width)
+	}
+	if over {
+		labels[bars-1] = "≥ " + money(start+float64(bars-1)*width)
 	}
 	return labels, counts
 }

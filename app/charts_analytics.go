@@ -125,29 +125,25 @@ func seatTestSummary(doc map[string]any) string {
 	return strings.Join(parts, " · ")
 }
 
-// intervalChart draws values as bars with their interval bounds as markers.
+// intervalChart draws values as bars with their 95% bounds as markers: ▲
+// at the low end, ▼ at the high end. The axis keeps zero in view.
 func intervalChart(id, title, sub string, labels []string, name string, v, lo, hi []float64) chartSpec {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(globalOpts(id, title, sub, true),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: xLabels(len(labels))}),
-		charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}),
 	)...)
 	bar.SetXAxis(labels)
 	bar.AddSeries(name, barData(v))
-	lineOf := func(xs []float64) []opts.LineData {
-		out := make([]opts.LineData, len(xs))
+	marks := func(name string, xs []float64, rotate int) *charts.Scatter {
+		data := make([]opts.ScatterData, len(xs))
 		for i, x := range xs {
-			out[i] = opts.LineData{Value: x}
+			data[i] = opts.ScatterData{Value: x, Symbol: "triangle", SymbolSize: 12, SymbolRotate: rotate}
 		}
-		return out
+		sc := charts.NewScatter()
+		sc.AddSeries(name, data)
+		return sc
 	}
-	low := charts.NewLine()
-	low.AddSeries("95% CI low", lineOf(lo), charts.WithLineStyleOpts(opts.LineStyle{Width: 0}),
-		charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 10}))
-	high := charts.NewLine()
-	high.AddSeries("95% CI high", lineOf(hi), charts.WithLineStyleOpts(opts.LineStyle{Width: 0}),
-		charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 10}))
-	bar.Overlap(low, high)
+	bar.Overlap(marks("95% CI low", lo, 0), marks("95% CI high", hi, 180))
 	bar.Validate()
 	return chartSpec{ID: id, Title: title, Option: string(bar.JSONNotEscaped())}
 }

@@ -327,8 +327,8 @@ func (p *labPage) finish(ctx goapp.Context) {
 
 	o, _ := res.Doc["session_outcomes"].(map[string]any)
 	winRate := 0.0
-	if sessions > 0 && o != nil {
-		winRate = num(o["win"]) / sessions
+	if n := num(res.Doc["player_sessions"]); n > 0 && o != nil {
+		winRate = num(o["win"]) / n
 	}
 	p.history = addHistory(p.history, historyEntry{
 		ID: strconv.FormatInt(time.Now().UnixNano(), 36), When: time.Now().UTC().Format(time.RFC3339),
@@ -855,9 +855,16 @@ func (p *labPage) renderResults() goapp.UI {
 		{"Hands", groupDigits(int64(num(d["hands"])))},
 	}
 	if o, ok := d["session_outcomes"].(map[string]any); ok {
-		n := num(d["sessions"])
+		// Outcomes are of player sessions (seats × table sessions).
+		n := num(d["player_sessions"])
+		if n == 0 {
+			n = num(d["sessions"])
+		}
 		w := num(o["win"])
 		lo, hi := wilson(w, n)
+		if wr, ok := d["session_win_rate"].(map[string]any); ok {
+			lo, hi = num(wr["ci95_low"]), num(wr["ci95_high"])
+		}
 		rows = append(rows,
 			[2]string{"Sessions won / lost / pushed", fmt.Sprintf("%s / %s / %s", groupDigits(int64(w)), groupDigits(int64(num(o["loss"]))), groupDigits(int64(num(o["push"]))))},
 			[2]string{"Session win rate (95% CI)", fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*w/max(n, 1), 100*lo, 100*hi)},
