@@ -80,6 +80,9 @@ type labPage struct {
 	result  *runResult
 	history []historyEntry
 
+	comparison    *comparisonView
+	comparisonMsg string
+
 	shareURL   string
 	dark       bool
 	exactCache map[string]*exactEntry
@@ -543,6 +546,7 @@ func (p *labPage) Render() goapp.UI {
 			goapp.Div().Class("side").Body(
 				p.renderRun(),
 				p.renderResults(),
+				p.renderComparison(),
 				p.renderHistory(),
 			),
 		),
@@ -994,6 +998,66 @@ func exactSessionRows(d map[string]any, x *wire.ExactSession) [][3]string {
 		[3]string{"Session profit (mean)", fmt.Sprintf("%.2f", num(getPath(d, "session_profit.mean"))), fmt.Sprintf("%.2f", x.ExpectedProfit)},
 	)
 	return rows
+}
+
+// renderComparison shows a comparison document of lir compare --json: the
+// configs and, per pair, the paired tests with their Holm-adjusted p-values,
+// effect sizes and the variance reduction of common random numbers.
+func (p *labPage) renderComparison() goapp.UI {
+	v := p.comparison
+	table := func(id, caption string, head []string, rows [][]string) goapp.UI {
+		return goapp.Div().Class("scroll").Body(goapp.Table().ID(id).Class("summary compare").Body(
+			goapp.Caption().Text(caption),
+			goapp.THead().Body(goapp.Tr().Body(goapp.Range(head).Slice(func(i int) goapp.UI {
+				return goapp.Th().Scope("col").Text(head[i])
+			}))),
+			goapp.TBody().Body(goapp.Range(rows).Slice(func(i int) goapp.UI {
+				row := rows[i]
+				return goapp.Tr().Body(
+					goapp.Th().Scope("row").Text(row[0]),
+					goapp.Range(row[1:]).Slice(func(j int) goapp.UI { return goapp.Td().Text(row[j+1]) }),
+				)
+			})),
+		))
+	}
+	return goapp.Section().ID("comparison").Class("card").Aria("labelledby", "comparison-h").Body(
+		goapp.H2().ID("comparison-h").Text("Comparison"),
+		goapp.P().Class("muted").Text("Load the JSON of lir compare A.yaml B.yaml … --json to see its paired tests."),
+		goapp.Div().Class("row").Body(
+			goapp.Label().For("import-comparison").Class("button").Text("Load comparison (JSON)…"),
+			goapp.Input().ID("import-comparison").Class("visually-hidden").Type("file").Accept(".json,application/json").
+				OnChange(func(ctx goapp.Context, e goapp.Event) {
+					readFileInput("import-comparison", func(name string, data []byte, errText string) {
+						ctx.Dispatch(func(goapp.Context) {
+							if errText != "" {
+								p.comparisonMsg = name + " could not be read: " + errText + "."
+								return
+							}
+							c, err := parseComparison(data)
+							if err != nil {
+								p.comparisonMsg = name + " was not loaded: " + err.Error() + "."
+								return
+							}
+							p.comparison, p.comparisonMsg = c, ""
+						})
+					})
+				}),
+		),
+		goapp.If(p.comparisonMsg != "", func() goapp.UI {
+			return goapp.P().Role("alert").Class("note bad").Text(p.comparisonMsg)
+		}),
+		goapp.If(v != nil, func() goapp.UI {
+			crn := "yes: session i of every config saw the same cards"
+			if !v.CRN {
+				crn = "no: the configs deal differently (seats, discard or shuffle differ); the paired tests stay valid"
+			}
+			return goapp.Div().Body(
+				goapp.P().Text(fmt.Sprintf("Seed %s · %s table sessions per config · common random numbers: %s", v.Seed, v.Sessions, crn)),
+				table("comparison-configs", "Configs", comparisonConfigHead, v.Configs),
+				table("comparison-pairs", "Pairs: differences a − b; p-values adjusted by Holm across pairs", comparisonPairHead, v.Pairs),
+			)
+		}),
+	)
 }
 
 func (p *labPage) renderHistory() goapp.UI {

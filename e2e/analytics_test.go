@@ -113,11 +113,35 @@ func TestConfigYAMLRoundTrip(t *testing.T) {
 	shot(t, ctx, "yaml-refused.png")
 }
 
+// TestComparisonDocument loads a document of lir compare --json (the app
+// package's testdata) into the Comparison section: its pairs table shows.
+func TestComparisonDocument(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "app", "testdata", "compare.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	importFileInto(t, ctx, "import-comparison", "compare.json", string(data))
+	rows := waitFor[[]string](t, ctx, `(() => { const r = [...document.querySelectorAll("#comparison-pairs tbody tr")].map(r => r.textContent); return r.length ? r : false; })()`)
+	if len(rows) != 3 || !strings.Contains(rows[0], "Basic strategy − Aggressive strategy") {
+		t.Errorf("pairs table: %q", rows)
+	}
+	eval[chromedp.Void](t, ctx, `document.getElementById("comparison").scrollIntoView()`)
+	shot(t, ctx, "comparison.png")
+}
+
 // importFile puts a file in the "Import config" input as a user picking it
 // would.
 func importFile(t *testing.T, ctx context.Context, name, content string) {
 	t.Helper()
-	eval[chromedp.Void](t, ctx, js(`const input = document.getElementById("import");
+	importFileInto(t, ctx, "import", name, content)
+}
+
+func importFileInto(t *testing.T, ctx context.Context, id, name, content string) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, js(`const input = document.getElementById(`+quote(id)+`);
 		const dt = new DataTransfer();
 		dt.items.add(new File([`+quote(content)+`], `+quote(name)+`, {type: "application/yaml"}));
 		input.files = dt.files;
