@@ -17,7 +17,7 @@ type comparisonView struct {
 	Pairs    [][]string
 }
 
-var comparisonConfigHead = []string{"Config", "Hands", "Session win rate", "Session profit (95% CI)", "EV per hand", "EV per unit bet"}
+var comparisonConfigHead = []string{"Config", "Hands", "Session win rate (95% CI)", "Session profit (95% CI)", "EV per hand", "EV per unit bet"}
 
 var comparisonPairHead = []string{"Pair (a − b)", "Profit difference (95% CI)", "p (paired t)", "p adjusted (Holm)",
 	"Effect size d_z", "Win rate difference", "p (two-proportion)", "p adjusted", "p McNemar (adjusted)", "Cohen's h",
@@ -46,7 +46,8 @@ func parseComparison(data []byte) (*comparisonView, error) {
 		m, _ := c.(map[string]any)
 		v.Configs = append(v.Configs, []string{
 			fmt.Sprint(m["name"]), groupDigits(int64(num(m["hands"]))),
-			fmt.Sprintf("%.2f%%", 100*num(m["session_win_rate"])),
+			fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*num(getPath(m, "session_win_rate.value")),
+				100*num(getPath(m, "session_win_rate.ci95_low")), 100*num(getPath(m, "session_win_rate.ci95_high"))),
 			fmt.Sprintf("%.2f (%.2f – %.2f)", num(m["session_profit_mean"]), num(m["session_profit_ci95_low"]), num(m["session_profit_ci95_high"])),
 			fmt.Sprintf("%.4f", num(m["ev_per_hand"])), fmt.Sprintf("%.5f", num(m["ev_per_unit_bet"])),
 		})

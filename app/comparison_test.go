@@ -23,6 +23,9 @@ func TestParseComparison(t *testing.T) {
 	if got := v.Pairs[0]; got[0] != "Basic strategy − Aggressive strategy" || len(got) != len(comparisonPairHead) {
 		t.Errorf("first pair %q", got)
 	}
+	if got := v.Configs[0][2]; got != "31.60% (27.68% – 35.80%)" {
+		t.Errorf("win rate cell %q", got)
+	}
 	if _, err := parseComparison([]byte(`{"schema_version":2,"seed":"1"}`)); err == nil || !strings.Contains(err.Error(), "lir compare") {
 		t.Errorf("a results document was read as a comparison: %v", err)
 	}
