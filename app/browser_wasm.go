@@ -3,6 +3,7 @@
 package app
 
 import (
+	"runtime"
 	"syscall/js"
 )
 
@@ -279,5 +280,11 @@ func readFileInput(id string, done func(name string, data []byte, err string)) {
 // markMounted tells scripts and tests that the page is live (data-lab="ready"
 // on <html>): the pre-rendered HTML looks the same but does nothing yet.
 func markMounted() {
+	// For measurements (docs/PERFORMANCE.md): the page's Go memory, bytes.
+	js.Global().Set("lirPageMemory", js.FuncOf(func(js.Value, []js.Value) any {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
+	}))
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
 }
