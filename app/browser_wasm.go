@@ -5,6 +5,7 @@ package app
 import (
 	"runtime"
 	"syscall/js"
+	"time"
 )
 
 // This file is the page's only JavaScript glue; browser_nowasm.go has the
@@ -162,25 +163,49 @@ func drawCharts(specs []chartSpec, dark bool) {
 	if dark {
 		theme = js.ValueOf("dark")
 	}
-	doc := js.Global().Get("document")
-	for _, s := range specs {
-		el := doc.Call("getElementById", s.ID)
-		if el.IsNull() {
-			continue
-		}
-		inst := ec.Call("getInstanceByDom", el)
-		if !inst.IsUndefined() && !inst.IsNull() && inst.Call("getOption").Truthy() && el.Get("dataset").Get("theme").String() != theme.String() {
-			inst.Call("dispose")
-			inst = js.Undefined()
-		}
-		if inst.IsUndefined() || inst.IsNull() {
-			inst = ec.Call("init", el, theme, map[string]any{"renderer": "canvas"})
-			el.Get("dataset").Set("theme", theme.String())
-		}
-		opt := js.Global().Get("JSON").Call("parse", s.Option)
-		opt.Set("backgroundColor", "transparent")
-		inst.Call("setOption", opt, true)
+	drawGen++
+	gen := drawGen
+	if holder := js.Global().Get("document").Call("querySelector", ".charts"); !holder.IsNull() {
+		holder.Get("dataset").Set("chartsDrawn", 0)
 	}
+	// One chart per turn of the event loop, so the page answers input
+	// between charts; a newer drawing (theme change, new results) stops
+	// this one. The holder's data-charts-drawn says when all are drawn.
+	go func() {
+		doc := js.Global().Get("document")
+		for i, s := range specs {
+			if gen != drawGen {
+				return
+			}
+			drawChart(ec, doc, s, theme)
+			if holder := doc.Call("querySelector", ".charts"); !holder.IsNull() {
+				holder.Get("dataset").Set("chartsDrawn", i+1)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+}
+
+// drawGen counts drawCharts calls; the page's Go code runs on one thread.
+var drawGen int
+
+func drawChart(ec, doc js.Value, s chartSpec, theme js.Value) {
+	el := doc.Call("getElementById", s.ID)
+	if el.IsNull() {
+		return
+	}
+	inst := ec.Call("getInstanceByDom", el)
+	if !inst.IsUndefined() && !inst.IsNull() && inst.Call("getOption").Truthy() && el.Get("dataset").Get("theme").String() != theme.String() {
+		inst.Call("dispose")
+		inst = js.Undefined()
+	}
+	if inst.IsUndefined() || inst.IsNull() {
+		inst = ec.Call("init", el, theme, map[string]any{"renderer": "canvas"})
+		el.Get("dataset").Set("theme", theme.String())
+	}
+	opt := js.Global().Get("JSON").Call("parse", s.Option)
+	opt.Set("backgroundColor", "transparent")
+	inst.Call("setOption", opt, true)
 }
 
 // applyTheme sets data-theme on the root element ("light" or "dark").

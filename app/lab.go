@@ -321,7 +321,16 @@ func (p *labPage) finish(ctx goapp.Context) {
 	}
 	res.ExactSession, res.ExactNote = ent.Session, ent.Note
 	res.WasmMemory = r.WasmMemory
-	p.attachReport(res, doc)
+	// The report (ECharts inlined, ~1.3 MB) is made in a later task, so
+	// the results show first.
+	go func() {
+		time.Sleep(time.Millisecond)
+		p.ctx.Dispatch(func(goapp.Context) {
+			if p.result == res {
+				p.attachReport(res, doc)
+			}
+		})
+	}()
 	p.run = nil
 	p.phase = phaseDone
 	sessions, hands := num(res.Doc["sessions"]), num(res.Doc["hands"])
@@ -934,7 +943,7 @@ func (p *labPage) renderResults() goapp.UI {
 		goapp.If(r.ReportErr != "", func() goapp.UI {
 			return goapp.P().Class("note bad").Text("The HTML report could not be made: " + r.ReportErr)
 		}),
-		goapp.Div().Class("charts").Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
+		goapp.Div().Class("charts").DataSet("charts", len(r.Charts)).Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
 			c := r.Charts[i]
 			return goapp.Figure().Body(
 				goapp.Div().ID(c.ID).Class("chart").Role("img").Aria("label", c.Title),

@@ -18,6 +18,7 @@ import (
 // ECharts instance with data.
 func checkChartIDs(t *testing.T, ctx context.Context, ids ...string) {
 	t.Helper()
+	waitChartsDrawn(t, ctx)
 	for _, id := range ids {
 		n := eval[int](t, ctx, `(() => {
 			const el = document.getElementById(`+quote(id)+`);
@@ -29,6 +30,13 @@ func checkChartIDs(t *testing.T, ctx context.Context, ids ...string) {
 			t.Errorf("chart %s: missing or empty (%d points)", id, n)
 		}
 	}
+}
+
+// waitChartsDrawn waits until the page has drawn every chart of the results
+// (it draws one per turn of the event loop).
+func waitChartsDrawn(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitFor[bool](t, ctx, `(() => { const h = document.querySelector(".charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
 }
 
 // checkExactSession asserts the simulated-vs-exact session table is shown.
@@ -45,6 +53,7 @@ func checkExactSession(t *testing.T, ctx context.Context) {
 // charts to render.
 func checkReportOffline(t *testing.T, ctx context.Context) {
 	t.Helper()
+	waitFor[bool](t, ctx, `!!document.querySelector("#download-report")`)
 	html := eval[string](t, ctx, js(`const a = lab.byName("a", "Download report (HTML)");
 		return await (await fetch(a.href)).text();`))
 	if !strings.Contains(html, "<html") || len(html) < 500_000 {

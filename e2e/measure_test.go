@@ -53,6 +53,9 @@ func TestMeasurePage(t *testing.T) {
 	setField(t, ctx, "Seed", "7")
 	measure := func(sessions int) (hands float64) {
 		setField(t, ctx, "Sessions", strconv.Itoa(sessions))
+		// Long tasks on the page's thread during the run (the page must stay
+		// responsive): the longest is logged.
+		eval[chromedp.Void](t, ctx, `window.lirLong = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) lirLong.push(e.duration); }).observe({type: "longtask"});`)
 		seq := runSeq(t, ctx)
 		click(t, ctx, "Run")
 		status := waitStatus(t, ctx, seq+1, 8*time.Minute)
@@ -75,6 +78,12 @@ func TestMeasurePage(t *testing.T) {
 				total = x.Value
 			}
 		}
+		long := eval[[]float64](t, ctx, `lirLong`)
+		longest := 0.0
+		for _, d := range long {
+			longest = max(longest, d)
+		}
+		t.Logf("long tasks on the page during the run: %d, longest %.0f ms", len(long), longest)
 		pm := eval[map[string]float64](t, ctx, `lirPageMemory()`)
 		worker := eval[string](t, ctx, `document.querySelector("#results").dataset.workerMemory`)
 		hands = eval[float64](t, ctx, js(`const a = lab.byName("a", "Download results (JSON)");

@@ -51,6 +51,7 @@ func TestRunMatchesNative(t *testing.T) {
 			checkReportOffline(t, ctx)
 			screenshot(t, ctx, "run-done-light.png")
 			click(t, ctx, "Dark theme")
+			waitChartsDrawn(t, ctx)
 			screenshot(t, ctx, "run-done-dark.png")
 			click(t, ctx, "Dark theme")
 		} else {
@@ -63,6 +64,7 @@ func TestRunMatchesNative(t *testing.T) {
 // data and a canvas.
 func checkCharts(t *testing.T, ctx context.Context) {
 	t.Helper()
+	waitChartsDrawn(t, ctx)
 	got := eval[[]string](t, ctx, js(`
 		const out = [];
 		for (const el of document.querySelectorAll(".chart")) {
