@@ -51,6 +51,7 @@ func TestRunMatchesNative(t *testing.T) {
 			checkReportOffline(t, ctx)
 			screenshot(t, ctx, "run-done-light.png")
 			click(t, ctx, "Dark theme")
+			waitFor[bool](t, ctx, `[...document.querySelectorAll(".chart")].every((el) => el.dataset.theme === "dark")`)
 			waitChartsDrawn(t, ctx)
 			screenshot(t, ctx, "run-done-dark.png")
 			click(t, ctx, "Dark theme")
