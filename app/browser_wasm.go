@@ -3,7 +3,9 @@
 package app
 
 import (
+	"runtime"
 	"syscall/js"
+	"time"
 )
 
 // This file is the page's only JavaScript glue; browser_nowasm.go has the
@@ -86,6 +88,11 @@ func (p *workerPool) start(i int) {
 				a := d.Get("aggregate")
 				ev.Aggregate = make([]byte, a.Get("length").Int())
 				js.CopyBytesToGo(ev.Aggregate, a)
+				if m := d.Get("wasmMemory"); m.Type() == js.TypeNumber {
+					ev.WasmMemory = int64(m.Float())
+				}
+			case "exact":
+				ev.Reply = d.Get("reply").String()
 			case "error":
 				ev.Message = d.Get("message").String()
 			}
@@ -119,6 +126,12 @@ func (p *workerPool) Send(i int, m RunMessage) {
 	}))
 }
 
+// SendExact asks worker i to solve config exactly; it answers with an
+// "exact" message carrying key.
+func (p *workerPool) SendExact(i int, key, config string) {
+	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{"type": "exact", "key": key, "config": config}))
+}
+
 // hardwareConcurrency is the number of logical cores the browser reports.
 func hardwareConcurrency() int {
 	n := js.Global().Get("navigator").Get("hardwareConcurrency")
@@ -150,25 +163,49 @@ func drawCharts(specs []chartSpec, dark bool) {
 	if dark {
 		theme = js.ValueOf("dark")
 	}
-	doc := js.Global().Get("document")
-	for _, s := range specs {
-		el := doc.Call("getElementById", s.ID)
-		if el.IsNull() {
-			continue
-		}
-		inst := ec.Call("getInstanceByDom", el)
-		if !inst.IsUndefined() && !inst.IsNull() && inst.Call("getOption").Truthy() && el.Get("dataset").Get("theme").String() != theme.String() {
-			inst.Call("dispose")
-			inst = js.Undefined()
-		}
-		if inst.IsUndefined() || inst.IsNull() {
-			inst = ec.Call("init", el, theme, map[string]any{"renderer": "canvas"})
-			el.Get("dataset").Set("theme", theme.String())
-		}
-		opt := js.Global().Get("JSON").Call("parse", s.Option)
-		opt.Set("backgroundColor", "transparent")
-		inst.Call("setOption", opt, true)
+	drawGen++
+	gen := drawGen
+	if holder := js.Global().Get("document").Call("querySelector", ".charts"); !holder.IsNull() {
+		holder.Get("dataset").Set("chartsDrawn", 0)
 	}
+	// One chart per turn of the event loop, so the page answers input
+	// between charts; a newer drawing (theme change, new results) stops
+	// this one. The holder's data-charts-drawn says when all are drawn.
+	go func() {
+		doc := js.Global().Get("document")
+		for i, s := range specs {
+			if gen != drawGen {
+				return
+			}
+			drawChart(ec, doc, s, theme)
+			if holder := doc.Call("querySelector", ".charts"); !holder.IsNull() {
+				holder.Get("dataset").Set("chartsDrawn", i+1)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+}
+
+// drawGen counts drawCharts calls; the page's Go code runs on one thread.
+var drawGen int
+
+func drawChart(ec, doc js.Value, s chartSpec, theme js.Value) {
+	el := doc.Call("getElementById", s.ID)
+	if el.IsNull() {
+		return
+	}
+	inst := ec.Call("getInstanceByDom", el)
+	if !inst.IsUndefined() && !inst.IsNull() && inst.Call("getOption").Truthy() && el.Get("dataset").Get("theme").String() != theme.String() {
+		inst.Call("dispose")
+		inst = js.Undefined()
+	}
+	if inst.IsUndefined() || inst.IsNull() {
+		inst = ec.Call("init", el, theme, map[string]any{"renderer": "canvas"})
+		el.Get("dataset").Set("theme", theme.String())
+	}
+	opt := js.Global().Get("JSON").Call("parse", s.Option)
+	opt.Set("backgroundColor", "transparent")
+	inst.Call("setOption", opt, true)
 }
 
 // applyTheme sets data-theme on the root element ("light" or "dark").
@@ -268,5 +305,11 @@ func readFileInput(id string, done func(name string, data []byte, err string)) {
 // markMounted tells scripts and tests that the page is live (data-lab="ready"
 // on <html>): the pre-rendered HTML looks the same but does nothing yet.
 func markMounted() {
+	// For measurements (docs/PERFORMANCE.md): the page's Go memory, bytes.
+	js.Global().Set("lirPageMemory", js.FuncOf(func(js.Value, []js.Value) any {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
+	}))
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -25,7 +26,9 @@ func buildCharts(doc map[string]any) []chartSpec {
 	var out []chartSpec
 	if h, ok := doc["session_profit_histogram"].([]any); ok && len(h) > 0 {
 		labels, counts := profitBins(h, 40)
-		out = append(out, barChart("chart-profit", "Session profit histogram", labels, [][]float64{counts}, []string{"Player sessions"}))
+		c := barChart("chart-profit", "Session profit histogram", labels, [][]float64{counts}, []string{"Player sessions"})
+		c.Option = withSubtitle(c.Option, "Player sessions by profit; each bar starts at its label")
+		out = append(out, c)
 	}
 	if o, ok := doc["session_outcomes"].(map[string]any); ok {
 		keys := []string{"win", "push", "loss"}
@@ -61,49 +64,77 @@ func buildCharts(doc map[string]any) []chartSpec {
 		out = append(out, barChart("chart-stops", "Stop reasons", keys, [][]float64{pickValues(sr, keys)}, []string{"Player sessions"}))
 	}
 	if seats, ok := doc["seats"].([]any); ok && len(seats) > 1 {
-		var labels []string
-		var rates []float64
-		for i, s := range seats {
-			m, _ := s.(map[string]any)
-			labels = append(labels, fmt.Sprintf("Seat %d", i+1))
-			rates = append(rates, num(getPath(m, "session_win_rate.value")))
+		out = append(out, seatCharts(doc, seats)...)
+	}
+	if t, ok := doc["trajectories"].([]any); ok {
+		if c, ok := trajectoryChart(t); ok {
+			out = append(out, c)
 		}
-		out = append(out, barChart("chart-seats", "Session win rate by seat", labels, [][]float64{rates}, []string{"Win rate"}))
+	}
+	if rr, ok := doc["risk_of_ruin"].(map[string]any); ok {
+		out = append(out, riskCharts(rr)...)
+	}
+	if bi, ok := doc["bonus_impact"].(map[string]any); ok {
+		out = append(out, bonusCharts(bi)...)
+	}
+	if c, ok := drawdownChart(doc); ok {
+		out = append(out, c)
 	}
 	return out
 }
 
 // profitBins merges the document's histogram bins ({value, width, count},
-// ascending) into at most n bars of equal width for display.
+// ascending) into about n bars of a round width (1, 2, 2.5 or 5 × 10^k
+// currency units, never below the document's own width) for display, each
+// labelled with its lower edge. The bars span the middle 99.5% of the
+// sessions; the rarer ones beyond (a royal flush's session) are counted in
+// the end bars, labelled "< x" and "≥ x". A document bin goes to the bar
+// holding its middle.
 func profitBins(h []any, n int) ([]string, []float64) {
 	type bin struct{ lo, hi, count float64 }
 	var bins []bin
+	minWidth, total := math.Inf(1), 0.0
 	for _, b := range h {
 		m, _ := b.(map[string]any)
 		v, w := num(m["value"]), num(m["width"])
 		bins = append(bins, bin{v, v + w, num(m["count"])})
+		minWidth = min(minWidth, w)
+		total += num(m["count"])
 	}
 	lo, hi := bins[0].lo, bins[len(bins)-1].hi
-	if hi <= lo {
-		hi = lo + 1
-	}
-	width := (hi - lo) / float64(n)
-	if len(bins) <= n {
-		labels := make([]string, len(bins))
-		counts := make([]float64, len(bins))
-		for i, b := range bins {
-			labels[i], counts[i] = fmt.Sprintf("%.2f", b.lo), b.count
+	// Trim 0.25% of the sessions from each end.
+	cut := total * 0.0025
+	for acc, i := 0.0, 0; i < len(bins); i++ {
+		if acc += bins[i].count; acc > cut {
+			lo = bins[i].lo
+			break
 		}
-		return labels, counts
 	}
-	labels := make([]string, n)
-	counts := make([]float64, n)
+	for acc, i := 0.0, len(bins)-1; i >= 0; i-- {
+		if acc += bins[i].count; acc > cut {
+			hi = bins[i].hi
+			break
+		}
+	}
+	width := niceWidth(max((hi-lo)/float64(n), minWidth))
+	start := math.Floor(lo/width) * width
+	bars := max(1, int(math.Ceil((hi-start)/width-1e-9)))
+	labels := make([]string, bars)
+	counts := make([]float64, bars)
 	for i := range labels {
-		labels[i] = fmt.Sprintf("%.0f", lo+float64(i)*width)
+		labels[i] = money(start + float64(i)*width)
 	}
+	under, over := false, false
 	for _, b := range bins {
-		i := min(n-1, max(0, int((b.lo-lo)/width)))
-		counts[i] += b.count
+		i := int(math.Floor(((b.lo+b.hi)/2 - start) / width))
+		under, over = under || i < 0, over || i >= bars
+		counts[min(bars-1, max(0, i))] += b.count
+	}
+	if under {
+		labels[0] = "< " + money(start+width)
+	}
+	if over {
+		labels[bars-1] = "≥ " + money(start+float64(bars-1)*width)
 	}
 	return labels, counts
 }

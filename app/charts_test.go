@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -28,5 +30,67 @@ func TestChartsCarryTheirData(t *testing.T) {
 	}
 	if !strings.Contains(cs[0].Option, "saveAsImage") {
 		t.Errorf("chart cannot be saved as an image: %s", cs[0].Option)
+	}
+}
+
+// TestAnalyticsCharts builds every chart from documents of `lir run --json`
+// (testdata: multi_seat and bonus_5 presets, 300 sessions) and checks each
+// carries data and can be saved.
+func TestAnalyticsCharts(t *testing.T) {
+	want := map[string][]string{
+		"testdata/multi_seat.json": {"chart-seats", "chart-seat-ev", "chart-trajectories", "chart-risk", "chart-drawdown"},
+		"testdata/bonus_5.json":    {"chart-bonus-mean", "chart-bonus-variance", "chart-trajectories", "chart-ruin-bankroll"},
+	}
+	for file, ids := range want {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		var doc map[string]any
+		if err := dec.Decode(&doc); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]chartSpec{}
+		for _, c := range buildCharts(doc) {
+			got[c.ID] = c
+			if !strings.Contains(c.Option, "saveAsImage") {
+				t.Errorf("%s %s cannot be saved as an image", file, c.ID)
+			}
+			var opt struct{ Series []struct{ Data []any } }
+			if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+				t.Fatalf("%s %s: %v", file, c.ID, err)
+			}
+			if len(opt.Series) == 0 || len(opt.Series[0].Data) == 0 {
+				t.Errorf("%s %s has no data", file, c.ID)
+			}
+		}
+		for _, id := range ids {
+			if _, ok := got[id]; !ok {
+				t.Errorf("%s: no %s", file, id)
+			}
+		}
+	}
+}
+
+func TestProfitBinsAreRoundAndFew(t *testing.T) {
+	var h []any
+	for v := -500.0; v < 3000; v += 5 {
+		h = append(h, map[string]any{"value": v, "width": 0.01, "count": 1.0})
+	}
+	labels, counts := profitBins(h, 40)
+	if len(labels) > 45 || len(labels) < 20 {
+		t.Fatalf("%d bars", len(labels))
+	}
+	if labels[0] != "-500" || labels[1] != "-400" {
+		t.Errorf("labels start %v", labels[:3])
+	}
+	total := 0.0
+	for _, c := range counts {
+		total += c
+	}
+	if total != float64(len(h)) {
+		t.Errorf("counts sum to %v, want %d", total, len(h))
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/configyaml"
+	"github.com/lir-lab/lir/engine/ruleexpr"
 )
 
 // fieldKind says how a form field reads and writes its config value.
@@ -238,8 +240,13 @@ func newEditor() *editor {
 
 // load replaces the config with data (a JSON config document) when it is
 // valid; otherwise it keeps the current config and returns the problems.
-func (e *editor) load(data []byte) error {
-	cfg, err := config.DecodeJSON(data)
+func (e *editor) load(data []byte) error { return e.loadFile("config.json", data) }
+
+// loadFile loads a config file as the CLI reads one (configyaml.Decode):
+// JSON for a .json name, YAML otherwise, and every custom rule expression
+// checked with expr-lang (ruleexpr) before the config is accepted.
+func (e *editor) loadFile(name string, data []byte) error {
+	cfg, err := configyaml.Decode(name, data)
 	if err != nil {
 		return err
 	}
@@ -288,6 +295,11 @@ func (e *editor) validate() {
 	e.problems, e.other = map[string]string{}, nil
 	data, _ := json.Marshal(e.tree)
 	cfg, err := config.DecodeJSON(data)
+	if err == nil {
+		if es := ruleexpr.Check(cfg); len(es) > 0 {
+			cfg, err = nil, es
+		}
+	}
 	e.cfg = cfg
 	if err == nil {
 		return
@@ -316,6 +328,18 @@ func (e *editor) validate() {
 }
 
 // JSON is the config as the JSON box shows it.
+// YAML is the config as a YAML file, or "" while it is invalid.
+func (e *editor) YAML() string {
+	if e.cfg == nil {
+		return ""
+	}
+	b, err := configyaml.Encode(e.cfg)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
 func (e *editor) JSON() string {
 	if e.cfg != nil {
 		var b bytes.Buffer

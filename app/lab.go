@@ -14,8 +14,12 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/lir-lab/lir/app/wire"
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/web"
 )
 
 // phase is where the page is in the life of a run.
@@ -31,15 +35,26 @@ const (
 
 // runResult is a finished run as the page shows it.
 type runResult struct {
-	Doc      map[string]any
-	JSON     []byte
-	Seed     string
-	Workers  int
-	Elapsed  time.Duration
-	Charts   []chartSpec
-	JSONURL  string
-	CSVURL   string
-	FromPast bool // restored from history, not run now
+	Doc     map[string]any
+	JSON    []byte
+	Seed    string
+	Workers int
+	Elapsed time.Duration
+	Charts  []chartSpec
+	JSONURL string
+	CSVURL  string
+	// ReportURL is the self-contained HTML report (engine/report), made
+	// for runs of this page load only: a stored document cannot be read
+	// back into a results.Document.
+	ReportURL string
+	ReportErr string
+	// WasmMemory is the largest worker WebAssembly memory of the run, bytes.
+	WasmMemory int64
+	FromPast   bool // restored from history, not run now
+	// ExactSession is the exact session outcome under flat betting, or nil
+	// (ExactNote then says why, when known).
+	ExactSession *wire.ExactSession
+	ExactNote    string
 }
 
 // labPage is the whole lab: editor, run control, results and history.
@@ -65,9 +80,18 @@ type labPage struct {
 	result  *runResult
 	history []historyEntry
 
+	comparison    *comparisonView
+	comparisonMsg string
+
 	shareURL   string
 	dark       bool
-	exactCache map[string]*results.Exact
+	exactCache map[string]*exactEntry
+	exactPool  *workerPool // one worker solving configs exactly
+	exactReady bool
+	exactQueue []exactRequest // asked before the exact worker was ready
+	exactAsked map[string]bool
+	awaitExact bool   // the run is played out and waits for its exact figures
+	reportURL  string // object URL of the last report, revoked when replaced
 	ctx        goapp.Context
 }
 
@@ -93,6 +117,9 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onWorker(ctx, gen, ev) })
 	})
 	p.resizePool(p.workers)
+	p.exactPool = newWorkerPool(ctx.ResolveStaticResource("/web/worker.js"), func(gen int, ev WorkerEvent) {
+		ctx.Dispatch(func(ctx goapp.Context) { p.onExact(ctx, gen, ev) })
+	})
 	onHashChange(func() { ctx.Dispatch(func(goapp.Context) { p.restoreFromFragment() }) })
 	// Fields changed in OnMount are not rendered by themselves: change them
 	// in a dispatch, which re-renders, then say the page is live.
@@ -207,6 +234,8 @@ func (p *labPage) startRun(ctx goapp.Context) {
 		p.resizePool(p.workers)
 	}
 	p.run = NewRun(cfg, seed, sessions, p.workers, time.Now())
+	p.awaitExact = false
+	p.requestExact(cfg)
 	p.runs++
 	p.phase = phaseRunning
 	p.result = nil
@@ -251,6 +280,7 @@ func (p *labPage) fail(reason string) {
 // worker) and starts fresh ones for the next run.
 func (p *labPage) stopWorkers() {
 	p.run = nil
+	p.awaitExact = false
 	p.pool.Restart()
 	for i := range p.ready {
 		p.ready[i] = false
@@ -259,14 +289,25 @@ func (p *labPage) stopWorkers() {
 
 func (p *labPage) finish(ctx goapp.Context) {
 	r := p.run
-	elapsed := time.Since(r.Started)
-	doc := results.Build(r.Config, r.Seed, r.Merged)
-	e, err := p.exactFor(r.Config)
-	if err != nil {
-		p.fail("exact comparison: " + err.Error())
+	if r.Ended.IsZero() {
+		r.Ended = time.Now()
+	}
+	elapsed := r.Ended.Sub(r.Started)
+	ent, ok := p.exactCache[exactKey(r.Config)]
+	if !ok {
+		// The exact worker has not answered yet: finish when it does.
+		p.awaitExact = true
+		p.requestExact(r.Config)
+		p.statusText = fmt.Sprintf("All %s sessions played in %.2f s; computing the exact figures in a worker…", groupDigits(int64(r.Sessions)), elapsed.Seconds())
 		return
 	}
-	doc.Compare(r.Merged, e)
+	p.awaitExact = false
+	if ent.Err != "" {
+		p.fail("exact comparison: " + ent.Err)
+		return
+	}
+	doc := results.Build(r.Config, r.Seed, r.Merged)
+	doc.Compare(r.Merged, ent.Exact)
 	doc.Timing = &results.Timing{Workers: len(r.Workers), Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
 	data, err := doc.JSON()
 	if err != nil {
@@ -278,6 +319,18 @@ func (p *labPage) finish(ctx goapp.Context) {
 		p.fail(err.Error())
 		return
 	}
+	res.ExactSession, res.ExactNote = ent.Session, ent.Note
+	res.WasmMemory = r.WasmMemory
+	// The report (ECharts inlined, ~1.3 MB) is made in a later task, so
+	// the results show first.
+	go func() {
+		time.Sleep(time.Millisecond)
+		p.ctx.Dispatch(func(goapp.Context) {
+			if p.result == res {
+				p.attachReport(res, doc)
+			}
+		})
+	}()
 	p.run = nil
 	p.phase = phaseDone
 	sessions, hands := num(res.Doc["sessions"]), num(res.Doc["hands"])
@@ -286,8 +339,8 @@ func (p *labPage) finish(ctx goapp.Context) {
 
 	o, _ := res.Doc["session_outcomes"].(map[string]any)
 	winRate := 0.0
-	if sessions > 0 && o != nil {
-		winRate = num(o["win"]) / sessions
+	if n := num(res.Doc["player_sessions"]); n > 0 && o != nil {
+		winRate = num(o["win"]) / n
 	}
 	p.history = addHistory(p.history, historyEntry{
 		ID: strconv.FormatInt(time.Now().UnixNano(), 36), When: time.Now().UTC().Format(time.RFC3339),
@@ -298,24 +351,102 @@ func (p *labPage) finish(ctx goapp.Context) {
 	p.saveHistory(ctx)
 }
 
-// exactFor solves the config exactly, once per config: repeated runs with
-// other seeds reuse the solution.
-func (p *labPage) exactFor(c *config.Config) (*results.Exact, error) {
+// exactEntry is a config's exact solution as the exact worker sent it.
+type exactEntry struct {
+	Exact   *results.Exact
+	Err     string // no exact distribution: runs of this config fail
+	Session *wire.ExactSession
+	Note    string
+}
+
+type exactRequest struct{ key, config string }
+
+// exactKey identifies a config for the exact engine: the seed does not
+// change its answer.
+func exactKey(c *config.Config) string {
 	k := c.Clone()
 	k.Simulation.RandomSeed = nil
-	key := string(k.CanonicalJSON())
-	if e, ok := p.exactCache[key]; ok {
-		return e, nil
+	return string(k.CanonicalJSON())
+}
+
+// requestExact asks the exact worker to solve c (about a second for the
+// exact hand distribution, more for long sessions' Markov chain), unless it
+// is solved or asked already. The run's workers play meanwhile.
+func (p *labPage) requestExact(c *config.Config) {
+	key := exactKey(c)
+	if _, ok := p.exactCache[key]; ok || p.exactAsked[key] {
+		return
 	}
-	e, err := results.ExactFor(c)
-	if err != nil {
-		return nil, err
+	if p.exactAsked == nil {
+		p.exactAsked = map[string]bool{}
+	}
+	p.exactAsked[key] = true
+	req := exactRequest{key, string(c.CanonicalJSON())}
+	if p.exactPool.Size() == 0 {
+		p.exactPool.Resize(1)
+	}
+	if !p.exactReady {
+		p.exactQueue = append(p.exactQueue, req)
+		return
+	}
+	p.exactPool.SendExact(0, req.key, req.config)
+}
+
+func (p *labPage) onExact(ctx goapp.Context, gen int, ev WorkerEvent) {
+	if gen != p.exactPool.Gen(0) {
+		ctx.PreventUpdate()
+		return
+	}
+	switch ev.Type {
+	case "ready":
+		p.exactReady = true
+		for _, req := range p.exactQueue {
+			p.exactPool.SendExact(0, req.key, req.config)
+		}
+		p.exactQueue = nil
+		ctx.PreventUpdate()
+		return
+	case "exact":
+		reply, err := wire.DecodeExact(ev.Reply)
+		if err != nil {
+			return
+		}
+		p.storeExact(reply)
+	case "error":
+		// The exact worker failed: every config it was asked about fails,
+		// and a fresh worker takes later questions.
+		for key := range p.exactAsked {
+			p.storeExact(&wire.ExactReply{Key: key, Error: "exact worker: " + ev.Message})
+		}
+		p.exactReady, p.exactQueue = false, nil
+		p.exactPool.Restart()
+	default:
+		ctx.PreventUpdate()
+		return
+	}
+	if p.awaitExact && p.run != nil && p.phase == phaseRunning {
+		p.finish(ctx)
+	}
+}
+
+func (p *labPage) storeExact(r *wire.ExactReply) {
+	delete(p.exactAsked, r.Key)
+	ent := &exactEntry{Err: r.Error, Session: r.Session, Note: r.SessionNote}
+	if r.Error == "" && r.Dist != nil {
+		c, err := config.DecodeJSON([]byte(r.Key))
+		if err != nil {
+			ent.Err = err.Error()
+		} else {
+			pt := sim.MainPaytable(c)
+			ent.Exact = &results.Exact{Dist: r.Dist, Main: r.Dist.NetUnits(&pt), Moment2: r.Dist.Moment2Units(&pt)}
+		}
+	} else if ent.Err == "" {
+		ent.Err = "no exact distribution"
 	}
 	if p.exactCache == nil {
-		p.exactCache = map[string]*results.Exact{}
+		p.exactCache = map[string]*exactEntry{}
 	}
-	p.exactCache[key] = e
-	return e, nil
+	p.exactCache[r.Key] = ent
 }
 
 func (p *labPage) saveHistory(ctx goapp.Context) {
@@ -348,6 +479,18 @@ func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time
 	p.result = res
 	p.drawChartsLater()
 	return res, nil
+}
+
+// attachReport renders the HTML report of doc, ECharts inlined so that it
+// opens offline, and makes it downloadable.
+func (p *labPage) attachReport(res *runResult, doc *results.Document) {
+	html, err := report.HTML(doc, web.EChartsJS)
+	if err != nil {
+		res.ReportErr = err.Error()
+		return
+	}
+	res.ReportURL = objectURL(p.reportURL, html, "text/html")
+	p.reportURL = res.ReportURL
 }
 
 func (p *labPage) drawChartsLater() {
@@ -412,6 +555,7 @@ func (p *labPage) Render() goapp.UI {
 			goapp.Div().Class("side").Body(
 				p.renderRun(),
 				p.renderResults(),
+				p.renderComparison(),
 				p.renderHistory(),
 			),
 		),
@@ -478,8 +622,8 @@ func (p *labPage) renderEditor() goapp.UI {
 			)
 		}),
 		goapp.Details().Body(
-			goapp.Summary().Text("All options (config as JSON)"),
-			goapp.Label().For("config-json").Text("Config JSON: every option of the schema"),
+			goapp.Summary().Text("All options (config as JSON or YAML)"),
+			goapp.Label().For("config-json").Text("Config as JSON (or paste YAML): every option of the schema"),
 			goapp.Textarea().ID("config-json").Rows(16).Spellcheck(false).
 				Text(p.jsonBoxText()).
 				OnInput(func(ctx goapp.Context, e goapp.Event) {
@@ -487,20 +631,24 @@ func (p *labPage) renderEditor() goapp.UI {
 					ctx.PreventUpdate()
 				}),
 			goapp.Div().Class("row").Body(
-				goapp.Button().Text("Apply JSON").OnClick(func(ctx goapp.Context, e goapp.Event) {
+				goapp.Button().ID("apply-json").Text("Apply").OnClick(func(ctx goapp.Context, e goapp.Event) {
 					if len(p.jsonText) > MaxShareConfig {
 						p.setLoadMsg(true, "The JSON is larger than 256 KiB.")
 						return
 					}
-					if err := p.ed.load([]byte(p.jsonText)); err != nil {
-						p.setLoadMsg(true, "The JSON was not applied: "+oneLine(err)+".")
+					name := "config.json"
+					if t := strings.TrimSpace(p.jsonText); t != "" && t[0] != '{' {
+						name = "config.yaml" // the box takes YAML too
+					}
+					if err := p.ed.loadFile(name, []byte(p.jsonText)); err != nil {
+						p.setLoadMsg(true, "The config was not applied: "+oneLine(err)+".")
 						return
 					}
 					p.afterLoad()
-					p.setLoadMsg(false, "JSON applied.")
+					p.setLoadMsg(false, "Config applied.")
 				}),
-				goapp.Label().For("import").Class("button").Text("Import config (JSON)…"),
-				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".json,application/json").
+				goapp.Label().For("import").Class("button").Text("Import config (YAML or JSON)…"),
+				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".yaml,.yml,.json,application/json,application/yaml,text/yaml").
 					OnChange(func(ctx goapp.Context, e goapp.Event) {
 						readFileInput("import", func(name string, data []byte, errText string) {
 							ctx.Dispatch(func(goapp.Context) {
@@ -508,7 +656,7 @@ func (p *labPage) renderEditor() goapp.UI {
 								case errText != "":
 									p.setLoadMsg(true, name+" could not be read: "+errText+".")
 								default:
-									if err := p.ed.load(data); err != nil {
+									if err := p.ed.loadFile(name, data); err != nil {
 										p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
 										return
 									}
@@ -519,9 +667,14 @@ func (p *labPage) renderEditor() goapp.UI {
 						})
 					}),
 				goapp.If(p.ed.cfg != nil, func() goapp.UI {
-					return goapp.A().Class("button").Download("lir-config.json").
+					return goapp.A().ID("export-json").Class("button").Download("lir-config.json").
 						Href("data:application/json;charset=utf-8," + url.PathEscape(p.ed.JSON())).
 						Text("Export config (JSON)")
+				}),
+				goapp.If(p.ed.cfg != nil, func() goapp.UI {
+					return goapp.A().ID("export-yaml").Class("button").Download("lir-config.yaml").
+						Href("data:application/yaml;charset=utf-8," + url.PathEscape(p.ed.YAML())).
+						Text("Export config (YAML)")
 				}),
 			),
 		),
@@ -715,9 +868,16 @@ func (p *labPage) renderResults() goapp.UI {
 		{"Hands", groupDigits(int64(num(d["hands"])))},
 	}
 	if o, ok := d["session_outcomes"].(map[string]any); ok {
-		n := num(d["sessions"])
+		// Outcomes are of player sessions (seats × table sessions).
+		n := num(d["player_sessions"])
+		if n == 0 {
+			n = num(d["sessions"])
+		}
 		w := num(o["win"])
 		lo, hi := wilson(w, n)
+		if wr, ok := d["session_win_rate"].(map[string]any); ok {
+			lo, hi = num(wr["ci95_low"]), num(wr["ci95_high"])
+		}
 		rows = append(rows,
 			[2]string{"Sessions won / lost / pushed", fmt.Sprintf("%s / %s / %s", groupDigits(int64(w)), groupDigits(int64(num(o["loss"]))), groupDigits(int64(num(o["push"]))))},
 			[2]string{"Session win rate (95% CI)", fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*w/max(n, 1), 100*lo, 100*hi)},
@@ -761,7 +921,7 @@ func (p *labPage) renderResults() goapp.UI {
 	if r.FromPast {
 		title = "Results (from history)"
 	}
-	return goapp.Section().ID("results").Class("card").Aria("labelledby", "results-h").Body(
+	return goapp.Section().ID("results").Class("card").Aria("labelledby", "results-h").DataSet("worker-memory", r.WasmMemory).Body(
 		goapp.H2().ID("results-h").Text(title),
 		goapp.Table().Class("summary").Body(
 			goapp.Caption().Text("Summary"),
@@ -769,16 +929,143 @@ func (p *labPage) renderResults() goapp.UI {
 				return goapp.Tr().Body(goapp.Th().Scope("row").Text(rows[i][0]), goapp.Td().Text(rows[i][1]))
 			})),
 		),
+		p.renderExactSession(r),
 		goapp.Div().Class("row").Body(
 			goapp.A().ID("download-json").Class("button").Href(r.JSONURL).Download("lir-results-"+r.Seed+".json").Text("Download results (JSON)"),
 			goapp.A().ID("download-csv").Class("button").Href(r.CSVURL).Download("lir-results-"+r.Seed+".csv").Text("Download results (CSV)"),
+			goapp.If(r.ReportURL != "", func() goapp.UI {
+				return goapp.A().ID("download-report").Class("button").Href(r.ReportURL).Download("lir-report-" + r.Seed + ".html").Text("Download report (HTML)")
+			}),
 		),
-		goapp.Div().Class("charts").Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
+		goapp.If(r.ReportURL == "" && r.FromPast, func() goapp.UI {
+			return goapp.P().Class("muted").Text("The HTML report is made for runs of this visit; run the study again to get it.")
+		}),
+		goapp.If(r.ReportErr != "", func() goapp.UI {
+			return goapp.P().Class("note bad").Text("The HTML report could not be made: " + r.ReportErr)
+		}),
+		goapp.Div().Class("charts").DataSet("charts", len(r.Charts)).Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
 			c := r.Charts[i]
 			return goapp.Figure().Body(
 				goapp.Div().ID(c.ID).Class("chart").Role("img").Aria("label", c.Title),
 			)
 		})),
+	)
+}
+
+// renderExactSession sets the simulated session figures beside the exact
+// ones of engine/exact's Markov chain (flat betting).
+func (p *labPage) renderExactSession(r *runResult) goapp.UI {
+	rows := exactSessionRows(r.Doc, r.ExactSession)
+	if len(rows) == 0 {
+		if r.ExactNote != "" {
+			return goapp.P().ID("exact-session-note").Class("muted").Text("No exact session figures for this study: " + r.ExactNote + ".")
+		}
+		return goapp.Text("")
+	}
+	return goapp.Table().ID("exact-session").Class("summary").Body(
+		goapp.Caption().Text("One player session: simulated vs exact (Markov chain, flat betting)"),
+		goapp.THead().Body(goapp.Tr().Body(
+			goapp.Th().Scope("col").Text("Figure"), goapp.Th().Scope("col").Text("Simulated"), goapp.Th().Scope("col").Text("Exact"),
+		)),
+		goapp.TBody().Body(goapp.Range(rows).Slice(func(i int) goapp.UI {
+			return goapp.Tr().Body(goapp.Th().Scope("row").Text(rows[i][0]), goapp.Td().Text(rows[i][1]), goapp.Td().Text(rows[i][2]))
+		})),
+	)
+}
+
+// exactSessionRows are the rows of renderExactSession: {figure, simulated,
+// exact}; none without an exact session.
+func exactSessionRows(d map[string]any, x *wire.ExactSession) [][3]string {
+	if x == nil {
+		return nil
+	}
+	n := num(d["player_sessions"])
+	if n == 0 {
+		n = num(d["sessions"])
+	}
+	pct := func(v float64) string { return fmt.Sprintf("%.2f%%", 100*v) }
+	share := func(path string) string {
+		if n == 0 {
+			return "–"
+		}
+		return pct(num(getPath(d, path)) / n)
+	}
+	rows := [][3]string{
+		{"P(win session)", share("session_outcomes.win"), pct(x.PWin)},
+		{"P(push)", share("session_outcomes.push"), pct(x.PPush)},
+		{"P(loss)", share("session_outcomes.loss"), pct(x.PLoss)},
+	}
+	for _, k := range []string{"win_limit", "loss_limit", "max_hands", "max_duration", "insufficient_funds"} {
+		sim := num(getPath(d, "stop_reasons."+k))
+		if sim == 0 && x.StopReasons[k] == 0 {
+			continue
+		}
+		rows = append(rows, [3]string{"Stopped by " + strings.ReplaceAll(k, "_", " "), share("stop_reasons." + k), pct(x.StopReasons[k])})
+	}
+	rows = append(rows,
+		[3]string{"Hands per session (mean)", fmt.Sprintf("%.2f", num(getPath(d, "hands_per_session.mean"))), fmt.Sprintf("%.2f", x.ExpectedHands)},
+		[3]string{"Session profit (mean)", fmt.Sprintf("%.2f", num(getPath(d, "session_profit.mean"))), fmt.Sprintf("%.2f", x.ExpectedProfit)},
+	)
+	return rows
+}
+
+// renderComparison shows a comparison document of lir compare --json: the
+// configs and, per pair, the paired tests with their Holm-adjusted p-values,
+// effect sizes and the variance reduction of common random numbers.
+func (p *labPage) renderComparison() goapp.UI {
+	v := p.comparison
+	table := func(id, caption string, head []string, rows [][]string) goapp.UI {
+		return goapp.Div().Class("scroll").Body(goapp.Table().ID(id).Class("summary compare").Body(
+			goapp.Caption().Text(caption),
+			goapp.THead().Body(goapp.Tr().Body(goapp.Range(head).Slice(func(i int) goapp.UI {
+				return goapp.Th().Scope("col").Text(head[i])
+			}))),
+			goapp.TBody().Body(goapp.Range(rows).Slice(func(i int) goapp.UI {
+				row := rows[i]
+				return goapp.Tr().Body(
+					goapp.Th().Scope("row").Text(row[0]),
+					goapp.Range(row[1:]).Slice(func(j int) goapp.UI { return goapp.Td().Text(row[j+1]) }),
+				)
+			})),
+		))
+	}
+	return goapp.Section().ID("comparison").Class("card").Aria("labelledby", "comparison-h").Body(
+		goapp.H2().ID("comparison-h").Text("Comparison"),
+		goapp.P().Class("muted").Text("Load the JSON of lir compare A.yaml B.yaml … --json to see its paired tests."),
+		goapp.Div().Class("row").Body(
+			goapp.Label().For("import-comparison").Class("button").Text("Load comparison (JSON)…"),
+			goapp.Input().ID("import-comparison").Class("visually-hidden").Type("file").Accept(".json,application/json").
+				OnChange(func(ctx goapp.Context, e goapp.Event) {
+					readFileInput("import-comparison", func(name string, data []byte, errText string) {
+						ctx.Dispatch(func(goapp.Context) {
+							if errText != "" {
+								p.comparisonMsg = name + " could not be read: " + errText + "."
+								return
+							}
+							c, err := parseComparison(data)
+							if err != nil {
+								p.comparisonMsg = name + " was not loaded: " + err.Error() + "."
+								return
+							}
+							p.comparison, p.comparisonMsg = c, ""
+						})
+					})
+				}),
+		),
+		goapp.If(p.comparisonMsg != "", func() goapp.UI {
+			return goapp.P().Role("alert").Class("note bad").Text(p.comparisonMsg)
+		}),
+		goapp.If(v != nil, func() goapp.UI {
+			crn := "yes: session i of every config saw the same cards"
+			if !v.CRN {
+				crn = "no: the configs deal differently (seats, discard or shuffle differ); the paired tests stay valid"
+			}
+			return goapp.Div().Body(
+				goapp.P().Text(fmt.Sprintf("Seed %s · %s table sessions per config · common random numbers: %s", v.Seed, v.Sessions, crn)),
+				table("comparison-configs", "Configs", comparisonConfigHead, v.Configs),
+				table("comparison-pairs", "Pairs: differences a − b; p-values adjusted by Holm across pairs", comparisonPairHead, v.Pairs),
+			)
+		}),
 	)
 }
 

@@ -53,6 +53,10 @@ type WorkerEvent struct {
 	Hands     int64
 	Aggregate []byte
 	Message   string
+	Reply     string // "exact": wire.ExactReply as JSON
+	// WasmMemory is the worker's WebAssembly memory in bytes, sent with
+	// each result (0 if unknown).
+	WasmMemory int64
 }
 
 // WorkerProgress is what the page shows for one worker.
@@ -78,6 +82,10 @@ type Run struct {
 	Started  time.Time
 	Workers  []WorkerProgress
 	Merged   *sim.Aggregate // nil until the first range is merged
+	// WasmMemory is the largest WebAssembly memory a worker reported.
+	WasmMemory int64
+	// Ended is when the last range was merged (zero before).
+	Ended time.Time
 
 	pending []SessionRange
 	open    int // ranges handed out and not yet merged
@@ -134,6 +142,7 @@ func (r *Run) Handle(ev WorkerEvent) (done bool, err error) {
 		if err := r.merge(a); err != nil {
 			return false, fmt.Errorf("worker %d: %v", ev.Worker+1, err)
 		}
+		r.WasmMemory = max(r.WasmMemory, ev.WasmMemory)
 		p.doneSess += p.current.To - p.current.From
 		p.doneHand += ev.Hands
 		p.Busy, p.curDone, p.curHands = false, 0, 0

@@ -76,3 +76,19 @@ func fakeWorker(t *testing.T, runner *sim.Runner, w int, msg RunMessage) WorkerE
 	}
 	return WorkerEvent{Worker: w, Type: "result", From: msg.Range.From, To: msg.Range.To, Aggregate: b}
 }
+
+func TestExactSessionRows(t *testing.T) {
+	d := map[string]any{"player_sessions": 100.0, "session_outcomes": map[string]any{"win": 40.0, "push": 5.0, "loss": 55.0},
+		"stop_reasons": map[string]any{"max_hands": 100.0}, "hands_per_session": map[string]any{"mean": 50.0}}
+	x := &wire.ExactSession{PWin: 0.41, PPush: 0.04, PLoss: 0.55, StopReasons: map[string]float64{"max_hands": 1}, ExpectedHands: 50}
+	rows := exactSessionRows(d, x)
+	if rows[0] != [3]string{"P(win session)", "40.00%", "41.00%"} {
+		t.Errorf("first row %v", rows[0])
+	}
+	if len(rows) != 6 || rows[3][0] != "Stopped by max hands" {
+		t.Errorf("rows %v", rows)
+	}
+	if exactSessionRows(d, nil) != nil {
+		t.Error("rows without an exact session")
+	}
+}

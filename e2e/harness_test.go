@@ -122,7 +122,11 @@ func browser(t *testing.T) context.Context {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	limit := 90 * time.Second
+	if os.Getenv("LIR_MEASURE") != "" {
+		limit = 10 * time.Minute // long measurement runs
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()
@@ -196,7 +200,9 @@ func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	ectx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluating %s: %v", js, err)
 	}
@@ -325,9 +331,19 @@ func downloadJSON(t *testing.T, ctx context.Context) []byte {
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	shot(t, ctx, name)
+}
+
+// shot saves a full-page screenshot of ctx's tab to e2e/screenshots/name.
+// It gives up after 20 s with a message: a hung capture must fail the test,
+// not block the package.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	buf, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
 	if err != nil {
-		t.Fatalf("screenshot: %v", err)
+		t.Fatalf("screenshot %s (20 s limit): %v", name, err)
 	}
 	dir := filepath.Join(repoRoot(t), "e2e", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {

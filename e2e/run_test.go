@@ -46,8 +46,13 @@ func TestRunMatchesNative(t *testing.T) {
 		if first == nil {
 			first = got
 			checkCharts(t, ctx)
+			checkChartIDs(t, ctx, "chart-profit", "chart-trajectories", "chart-risk", "chart-drawdown")
+			checkExactSession(t, ctx)
+			checkReportOffline(t, ctx)
 			screenshot(t, ctx, "run-done-light.png")
 			click(t, ctx, "Dark theme")
+			waitFor[bool](t, ctx, `[...document.querySelectorAll(".chart")].every((el) => el.dataset.theme === "dark")`)
+			waitChartsDrawn(t, ctx)
 			screenshot(t, ctx, "run-done-dark.png")
 			click(t, ctx, "Dark theme")
 		} else {
@@ -60,6 +65,7 @@ func TestRunMatchesNative(t *testing.T) {
 // data and a canvas.
 func checkCharts(t *testing.T, ctx context.Context) {
 	t.Helper()
+	waitChartsDrawn(t, ctx)
 	got := eval[[]string](t, ctx, js(`
 		const out = [];
 		for (const el of document.querySelectorAll(".chart")) {

@@ -56,6 +56,7 @@ func TestShareLinkRestoresAndRuns(t *testing.T) {
 	if !bytes.Equal(used.CanonicalJSON(), want) {
 		t.Errorf("the run used config\n%s\nwant the shared\n%s", used.CanonicalJSON(), want)
 	}
+	checkChartIDs(t, ctx, "chart-seats", "chart-seat-ev", "chart-bonus-mean", "chart-bonus-variance", "chart-trajectories", "chart-risk", "chart-drawdown")
 	screenshot(t, ctx, "share-link-run.png")
 
 	// The page makes a link for its config, and that link round-trips.

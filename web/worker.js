@@ -28,6 +28,8 @@ function fail(message) {
     fail("loading worker.wasm failed: " + err);
     return;
   }
+  // The size of the WebAssembly memory, posted with each result (docs/BROWSER.md).
+  self.lirWasmMemory = () => instance.exports.mem.buffer.byteLength;
   try {
     await go.run(instance);
     fail("engine stopped");

@@ -4,32 +4,22 @@
 package wire
 
 import (
-	"encoding"
-	"encoding/json"
 	"fmt"
 
 	"github.com/lir-lab/lir/engine/sim"
 )
 
-// Encode returns the bytes of a. It uses the aggregate's own binary form
-// when it has one, and exact JSON (every field is an integer) otherwise.
+// Encode returns the aggregate's binary form (sim.Aggregate.MarshalBinary:
+// "LIRA", a version byte, a fingerprint of the field layout, then varints),
+// the one lir merge reads, so a worker built from another layout is refused.
 func Encode(a *sim.Aggregate) ([]byte, error) {
-	if m, ok := any(a).(encoding.BinaryMarshaler); ok {
-		return m.MarshalBinary()
-	}
-	return json.Marshal(a)
+	return a.MarshalBinary()
 }
 
 // Decode is the inverse of Encode.
 func Decode(b []byte) (*sim.Aggregate, error) {
 	a := &sim.Aggregate{}
-	var err error
-	if u, ok := any(a).(encoding.BinaryUnmarshaler); ok {
-		err = u.UnmarshalBinary(b)
-	} else {
-		err = json.Unmarshal(b, a)
-	}
-	if err != nil {
+	if err := a.UnmarshalBinary(b); err != nil {
 		return nil, fmt.Errorf("decoding aggregate: %w", err)
 	}
 	return a, nil

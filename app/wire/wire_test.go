@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -31,5 +32,28 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, a) {
 		t.Fatal("aggregate changed on the wire")
+	}
+}
+
+// The worker's exact reply, through its JSON form, gives the page the same
+// exact comparison as results.ExactFor on the page would.
+func TestExactReplyMatchesExactFor(t *testing.T) {
+	c := config.Study()
+	r, err := DecodeExact(EncodeExact(SolveExact("k", c)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := results.ExactFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Error != "" || r.Dist == nil || *r.Dist != *want.Dist {
+		t.Fatalf("distribution differs (error %q)", r.Error)
+	}
+	if r.Session == nil {
+		t.Fatalf("no exact session for the flat-betting default: %s", r.SessionNote)
+	}
+	if s := r.Session.PWin + r.Session.PPush + r.Session.PLoss; s < 1-1e-9 || s > 1+1e-9 {
+		t.Errorf("session probabilities sum to %v", s)
 	}
 }

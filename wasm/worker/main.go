@@ -17,8 +17,10 @@ import (
 	"github.com/lir-lab/lir/engine/sim"
 )
 
-// job is one "run" message, copied out of the JS event.
+// job is one "run" or "exact" message, copied out of the JS event.
 type job struct {
+	exact       bool   // an "exact" message: solve the config exactly
+	key         string // the page's key for the exact reply
 	config      string
 	seed        uint64
 	from, to    int
@@ -48,6 +50,10 @@ func (w *worker) onMessage(this js.Value, args []js.Value) any {
 		return nil
 	}
 	data := args[0].Get("data")
+	if data.Type() == js.TypeObject && data.Get("type").String() == "exact" && data.Get("config").Type() == js.TypeString {
+		w.jobs <- job{exact: true, key: data.Get("key").String(), config: data.Get("config").String()}
+		return nil
+	}
 	if data.Type() != js.TypeObject || data.Get("type").String() != "run" {
 		postError("unknown message")
 		return nil
@@ -86,6 +92,10 @@ func parseJob(data js.Value) (job, error) {
 
 func (w *worker) loop() {
 	for j := range w.jobs {
+		if j.exact {
+			solveExact(j)
+			continue
+		}
 		w.run(j)
 	}
 }
@@ -129,10 +139,42 @@ func (w *worker) run(j job) {
 	js.CopyBytesToJS(arr, b)
 	msg := js.ValueOf(map[string]any{
 		"type": "result", "from": j.from, "to": j.to, "hands": float64(played),
-		"ms": float64(time.Since(start).Microseconds()) / 1000,
+		"ms":         float64(time.Since(start).Microseconds()) / 1000,
+		"wasmMemory": wasmMemory(),
 	})
 	msg.Set("aggregate", arr)
 	js.Global().Call("postMessage", msg, js.ValueOf([]any{arr.Get("buffer")}))
+}
+
+// solveExact answers an "exact" message with {type:"exact", reply}: the
+// reply is wire.ExactReply as JSON.
+func solveExact(j job) {
+	reply := &wire.ExactReply{Key: j.key}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				reply.Error = fmt.Sprintf("engine panic: %v", r)
+			}
+		}()
+		cfg, err := config.DecodeJSON([]byte(j.config))
+		if err != nil {
+			reply.Error = "config: " + err.Error()
+			return
+		}
+		reply = wire.SolveExact(j.key, cfg)
+	}()
+	post(map[string]any{"type": "exact", "reply": wire.EncodeExact(reply)})
+}
+
+// wasmMemory is the size in bytes of this worker's WebAssembly memory (Go's
+// heap lives in it and it never shrinks), as worker.js exposes it; 0 if
+// unknown.
+func wasmMemory() float64 {
+	f := js.Global().Get("lirWasmMemory")
+	if f.Type() != js.TypeFunction {
+		return 0
+	}
+	return f.Invoke().Float()
 }
 
 func post(m map[string]any) { js.Global().Call("postMessage", js.ValueOf(m)) }

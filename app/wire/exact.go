@@ -1,0 +1,92 @@
+package wire
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/exact"
+	"github.com/lir-lab/lir/engine/paytable"
+	"github.com/lir-lab/lir/engine/sim"
+)
+
+// ExactReply is what a worker answers to {type:"exact", key, config}: the
+// exact hand distribution of the config's strategy (the page derives the
+// exact comparison of the results document from it) and, under flat
+// betting, the exact session outcome (engine/exact's Markov chain). Both
+// take from a fraction of a second to seconds, so they run in a worker,
+// never on the page's thread. It crosses as JSON: every count fits in 2^53.
+type ExactReply struct {
+	Key         string                  `json:"key"`
+	Dist        *exact.HandDistribution `json:"dist,omitempty"`
+	Error       string                  `json:"error,omitempty"` // no exact distribution: the run fails, as lir run does
+	Session     *ExactSession           `json:"session,omitempty"`
+	SessionNote string                  `json:"session_note,omitempty"` // why there is no exact session
+}
+
+// ExactSession is the exact outcome of one player session under flat
+// betting: probabilities of each result and stop reason, expected hands
+// and profit (currency).
+type ExactSession struct {
+	PWin           float64            `json:"p_win"`
+	PPush          float64            `json:"p_push"`
+	PLoss          float64            `json:"p_loss"`
+	StopReasons    map[string]float64 `json:"stop_reasons"`
+	ExpectedHands  float64            `json:"expected_hands"`
+	ExpectedProfit float64            `json:"expected_profit"`
+	Truncated      float64            `json:"truncated"`
+	Unfinished     float64            `json:"unfinished"`
+}
+
+// SolveExact computes the reply for c, as lir exact does.
+func SolveExact(key string, c *config.Config) *ExactReply {
+	r := &ExactReply{Key: key}
+	t, err := sim.StrategyTable(c)
+	if err != nil {
+		r.Error = err.Error()
+		return r
+	}
+	d := exact.Distribution(t, exact.NewCompletions4())
+	r.Dist = d
+	rules, err := exact.SessionRulesFromConfig(c)
+	if err != nil {
+		r.SessionNote = err.Error()
+		return r
+	}
+	p := sim.MainPaytable(c)
+	var bonus *paytable.Bonus
+	if bs := c.BonusStrategy; bs.Enabled && bs.Type != "never" {
+		bt := sim.BonusPaytable(c)
+		bonus = &bt
+	}
+	res, err := exact.NewSessionChain(d, &p, bonus).Run(rules)
+	if err != nil {
+		r.SessionNote = err.Error()
+		return r
+	}
+	s := &ExactSession{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss, StopReasons: map[string]float64{},
+		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100,
+		Truncated: res.Truncated, Unfinished: res.Unfinished}
+	for k, name := range exact.StopReasonNames {
+		s.StopReasons[name] = res.Stop[k]
+	}
+	r.Session = s
+	return r
+}
+
+// EncodeExact and DecodeExact are the reply's JSON form.
+func EncodeExact(r *ExactReply) string {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Sprintf(`{"key":%q,"error":%q}`, r.Key, err.Error())
+	}
+	return string(b)
+}
+
+func DecodeExact(s string) (*ExactReply, error) {
+	var r ExactReply
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return nil, fmt.Errorf("decoding the exact reply: %w", err)
+	}
+	return &r, nil
+}
