@@ -27,29 +27,25 @@ var binom = func() (t [6][NumCards]int) {
 }()
 
 // Index3 returns the colex index of three distinct cards in any order.
+// The sorting network uses min and max, which compile to conditional
+// moves (WebAssembly's select) rather than branches.
 func Index3(a, b, c Card) int {
-	a, b, c = sort3(a, b, c)
-	return binom[1][a] + binom[2][b] + binom[3][c]
+	x, y, z := int(a), int(b), int(c)
+	x, y = min(x, y), max(x, y)
+	y, z = min(y, z), max(y, z)
+	x, y = min(x, y), max(x, y)
+	return binom[1][x] + binom[2][y] + binom[3][z]
 }
 
 // Index4 returns the colex index of four distinct cards in any order.
 func Index4(a, b, c, d Card) int {
-	if a > b {
-		a, b = b, a
-	}
-	if c > d {
-		c, d = d, c
-	}
-	if a > c {
-		a, c = c, a
-	}
-	if b > d {
-		b, d = d, b
-	}
-	if b > c {
-		b, c = c, b
-	}
-	return binom[1][a] + binom[2][b] + binom[3][c] + binom[4][d]
+	w, x, y, z := int(a), int(b), int(c), int(d)
+	w, x = min(w, x), max(w, x)
+	y, z = min(y, z), max(y, z)
+	w, y = min(w, y), max(w, y)
+	x, z = min(x, z), max(x, z)
+	x, y = min(x, y), max(x, y)
+	return binom[1][w] + binom[2][x] + binom[3][y] + binom[4][z]
 }
 
 // Index5 returns the colex index of five distinct sorted cards.
@@ -57,18 +53,6 @@ func Index5Sorted(h [5]Card) int {
 	return binom[1][h[0]] + binom[2][h[1]] + binom[3][h[2]] + binom[4][h[3]] + binom[5][h[4]]
 }
 
-func sort3(a, b, c Card) (Card, Card, Card) {
-	if a > b {
-		a, b = b, a
-	}
-	if b > c {
-		b, c = c, b
-	}
-	if a > b {
-		a, b = b, a
-	}
-	return a, b, c
-}
 
 // Hand3 returns the sorted cards of three-card index i (inverse of Index3).
 func Hand3(i int) [3]Card {

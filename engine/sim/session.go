@@ -201,12 +201,8 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	bet := st.bet
 	r1, r2 := 0, 0
 	if p.dyn == nil || p.dyn.rules1 == nil && p.dyn.rules2 == nil {
-		if p.table.RideBet1(cards.Index3(a, b, c)) {
-			r1 = 1
-		}
-		if p.table.RideBet2(cards.Index4(a, b, c, x)) {
-			r2 = 1
-		}
+		r1 = p.table.Bet1(cards.Index3(a, b, c))
+		r2 = p.table.Bet2(cards.Index4(a, b, c, x))
 	} else {
 		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	}
@@ -261,15 +257,9 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 		panic("sim: negative bankroll") // the bankroll cover in prepare prevents it
 	}
 	profit := st.bankroll - p.start
-	if profit > st.peak {
-		st.peak = profit
-	}
-	if profit < st.trough {
-		st.trough = profit
-	}
-	if dd := st.peak - profit; dd > st.drawdown {
-		st.drawdown = dd
-	}
+	st.peak = max(st.peak, profit)
+	st.trough = min(st.trough, profit)
+	st.drawdown = max(st.drawdown, st.peak-profit)
 }
 
 // addSquare adds x² to the session-local sum *acc when |x| < 2^31 and the

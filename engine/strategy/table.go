@@ -25,6 +25,13 @@ func (t *Table) RideBet1(i int) bool { return t.bet1[i>>6]>>(i&63)&1 != 0 }
 // RideBet2 reports whether bet 2 rides on four-card hand index i.
 func (t *Table) RideBet2(i int) bool { return t.bet2[i>>6]>>(i&63)&1 != 0 }
 
+// Bet1 is RideBet1 as 0 or 1, without a branch (the hot loop multiplies
+// by it).
+func (t *Table) Bet1(i int) int { return int(t.bet1[i>>6] >> (i & 63) & 1) }
+
+// Bet2 is RideBet2 as 0 or 1, without a branch.
+func (t *Table) Bet2(i int) int { return int(t.bet2[i>>6] >> (i & 63) & 1) }
+
 // SetBet1 sets the bet-1 decision for three-card hand index i.
 func (t *Table) SetBet1(i int, ride bool) { set(t.bet1[:], i, ride) }
 
