@@ -53,7 +53,6 @@ func Index5Sorted(h [5]Card) int {
 	return binom[1][h[0]] + binom[2][h[1]] + binom[3][h[2]] + binom[4][h[3]] + binom[5][h[4]]
 }
 
-
 // Hand3 returns the sorted cards of three-card index i (inverse of Index3).
 func Hand3(i int) [3]Card {
 	var h [3]Card
