@@ -14,7 +14,8 @@ const (
 
 // binom[k][n] = C(n, k) for n < 52, k ≤ 5. It holds ints, not narrower
 // types: WebAssembly pays a mask per operation on narrow integers.
-var binom = func() (t [6][NumCards]int) {
+// Rows have 64 entries so that an index masked with &63 needs no bounds check.
+var binom = func() (t [6][64]int) {
 	for n := 0; n < NumCards; n++ {
 		t[0][n] = 1
 		for k := 1; k <= 5; k++ {
@@ -27,30 +28,49 @@ var binom = func() (t [6][NumCards]int) {
 }()
 
 // Index3 returns the colex index of three distinct cards in any order.
-// The sorting network uses min and max, which compile to conditional
-// moves (WebAssembly's select) rather than branches.
 func Index3(a, b, c Card) int {
-	x, y, z := int(a), int(b), int(c)
-	x, y = min(x, y), max(x, y)
-	y, z = min(y, z), max(y, z)
-	x, y = min(x, y), max(x, y)
-	return binom[1][x] + binom[2][y] + binom[3][z]
+	return Index3Sorted(Sort3(a, b, c))
 }
 
 // Index4 returns the colex index of four distinct cards in any order.
 func Index4(a, b, c, d Card) int {
-	w, x, y, z := int(a), int(b), int(c), int(d)
-	w, x = min(w, x), max(w, x)
-	y, z = min(y, z), max(y, z)
-	w, y = min(w, y), max(w, y)
-	x, z = min(x, z), max(x, z)
+	x, y, z := Sort3(a, b, c)
+	return Index4Insert(x, y, z, d)
+}
+
+// Sort3 returns three cards as ints in increasing order. The sorting
+// network uses min and max, which compile to conditional moves
+// (WebAssembly's select) rather than branches.
+func Sort3(a, b, c Card) (x, y, z int) {
+	x, y, z = int(a), int(b), int(c)
 	x, y = min(x, y), max(x, y)
-	return binom[1][w] + binom[2][x] + binom[3][y] + binom[4][z]
+	y, z = min(y, z), max(y, z)
+	x, y = min(x, y), max(x, y)
+	return x, y, z
+}
+
+// Index3Sorted is Index3 of cards already sorted by Sort3.
+func Index3Sorted(x, y, z int) int {
+	return binom[1][x&63] + binom[2][y&63] + binom[3][z&63]
+}
+
+// Index4Insert is Index4 of the sorted cards x < y < z and a fourth card d,
+// inserted by three min/max steps: the hot loop sorts a seat's three cards
+// once for both decisions.
+func Index4Insert(x, y, z int, d Card) int {
+	t := int(d)
+	w := min(x, t)
+	t = max(x, t)
+	x = min(y, t)
+	t = max(y, t)
+	y = min(z, t)
+	z = max(z, t)
+	return binom[1][w&63] + binom[2][x&63] + binom[3][y&63] + binom[4][z&63]
 }
 
 // Index5 returns the colex index of five distinct sorted cards.
 func Index5Sorted(h [5]Card) int {
-	return binom[1][h[0]] + binom[2][h[1]] + binom[3][h[2]] + binom[4][h[3]] + binom[5][h[4]]
+	return binom[1][h[0]&63] + binom[2][h[1]&63] + binom[3][h[2]&63] + binom[4][h[3]&63] + binom[5][h[4]&63]
 }
 
 // Hand3 returns the sorted cards of three-card index i (inverse of Index3).

@@ -201,8 +201,9 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	bet := st.bet
 	r1, r2 := 0, 0
 	if p.dyn == nil || p.dyn.rules1 == nil && p.dyn.rules2 == nil {
-		r1 = p.table.Bet1(cards.Index3(a, b, c))
-		r2 = p.table.Bet2(cards.Index4(a, b, c, x))
+		s0, s1, s2 := cards.Sort3(a, b, c)
+		r1 = p.table.Bet1(cards.Index3Sorted(s0, s1, s2))
+		r2 = p.table.Bet2(cards.Index4Insert(s0, s1, s2, x))
 	} else {
 		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	}
