@@ -1,3 +1,5 @@
+//lint:file-ignore ST1005 these errors are sentences shown under form fields as they are
+
 package app
 
 import (
