@@ -1,9 +1,11 @@
 package results
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 )
 
 // Float is a derived statistic. It marshals with 12 significant digits, or
@@ -71,4 +73,47 @@ func perUnit(sum *big.Int, n uint64) Float {
 // ratString writes num/den in lowest terms, e.g. "-37963/1082900".
 func ratString(num, den int64) string {
 	return big.NewRat(num, den).RatString()
+}
+
+// UnmarshalJSON reads a number, or null as NaN.
+func (f *Float) UnmarshalJSON(data []byte) error {
+	x, err := parseNullableFloat(data)
+	*f = Float(x)
+	return err
+}
+
+// UnmarshalJSON reads a number, or null as NaN.
+func (f *Approx) UnmarshalJSON(data []byte) error {
+	x, err := parseNullableFloat(data)
+	*f = Approx(x)
+	return err
+}
+
+func parseNullableFloat(data []byte) (float64, error) {
+	if string(data) == "null" {
+		return math.NaN(), nil
+	}
+	return strconv.ParseFloat(string(data), 64)
+}
+
+// UnmarshalJSON reads an amount in currency units with at most two
+// decimals, exactly.
+func (c *Cents) UnmarshalJSON(data []byte) error {
+	s := string(data)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 || whole == "" {
+		return fmt.Errorf("results: amount %s: want currency units with at most two decimals", data)
+	}
+	frac += strings.Repeat("0", 2-len(frac))
+	v, ok := new(big.Int).SetString(whole+frac, 10)
+	if !ok {
+		return fmt.Errorf("results: amount %s is not a number", data)
+	}
+	if neg {
+		v.Neg(v)
+	}
+	c.V = v
+	return nil
 }
