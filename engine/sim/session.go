@@ -88,6 +88,25 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 	jackpot := p.bonus.startMicro
 	var buf [3*7 + 29 + 2]cards.Card
 	var hands int64
+	if len(seats) == 1 && p.mode != replace && obs == nil {
+		// One player: the same steps as the general loop below, without
+		// its bookkeeping over seats (which shows in WebAssembly profiles).
+		// The cards dealt are the same: seat 1 takes the first three.
+		st, ss := &seats[0], &agg.Seats[0]
+		n := 3 + p.discard + 2
+		for {
+			if reason, stop := r.prepare(st); stop {
+				r.finish(st, reason, ss)
+				return hands
+			}
+			if p.bonus.progressive && st.bonus > 0 {
+				jackpot += st.bonus * p.bonus.ratePPM
+			}
+			d.Deal(buf[:n])
+			r.play(st, buf[0], buf[1], buf[2], buf[n-2], buf[n-1], ss, &jackpot)
+			hands++
+		}
+	}
 	for round := int64(0); ; round++ {
 		if p.mode == replace && round == p.tableRounds {
 			for s := range seats {
