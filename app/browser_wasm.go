@@ -115,15 +115,25 @@ func (p *workerPool) start(i int) {
 
 // Send posts a run message to worker i. The seed goes as a decimal string:
 // JS numbers are exact only to 2^53.
+// A message with Configs is a comparison: {type:"compare", configs, ...}.
 func (p *workerPool) Send(i int, m RunMessage) {
-	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{
+	msg := map[string]any{
 		"type":        "run",
 		"config":      m.Config,
 		"seed":        formatSeed(m.Seed),
 		"from":        m.Range.From,
 		"to":          m.Range.To,
 		"reportEvery": m.ReportEvery,
-	}))
+	}
+	if m.Configs != nil {
+		cs := make([]any, len(m.Configs))
+		for k, c := range m.Configs {
+			cs[k] = c
+		}
+		delete(msg, "config")
+		msg["type"], msg["configs"] = "compare", cs
+	}
+	p.workers[i].Call("postMessage", js.ValueOf(msg))
 }
 
 // SendExact asks worker i to solve config exactly; it answers with an

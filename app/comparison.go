@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
+
+	"github.com/lir-lab/lir/configs"
+	"github.com/lir-lab/lir/engine/config"
 )
 
 // comparisonView is a comparison document of `lir compare --json`
@@ -79,4 +83,57 @@ func parseComparison(data []byte) (*comparisonView, error) {
 		})
 	}
 	return v, nil
+}
+
+// currentStudy labels the editor's config among the configs to compare.
+const currentStudy = "Current study"
+
+// planComparison returns the configs the page compares, in order: the
+// editor's config (current, when not nil) first, then the named presets of
+// configs/ as lir reads their files. As `lir compare` does, the seed is the
+// first config's simulation.random_seed (else draw()), the session count is
+// the first config's, every config gets both and workers 0, and each is
+// labelled by its metadata.name, else by its file name (the preset's name),
+// made unique by adding the file in parentheses.
+func planComparison(current *config.Config, presetNames []string, draw func() uint64) (cs []*config.Config, names []string, seed uint64, sessions int, err error) {
+	var files []string
+	if current != nil {
+		cs, files = append(cs, current.Clone()), append(files, currentStudy)
+	}
+	for _, n := range presetNames {
+		c, err := configs.Load(n)
+		if err != nil {
+			return nil, nil, 0, 0, fmt.Errorf("preset %s: %v", n, err)
+		}
+		cs, files = append(cs, c), append(files, n+".yaml")
+	}
+	if len(cs) < 2 {
+		return nil, nil, 0, 0, fmt.Errorf("pick two or more configs to compare (the current study counts as one)")
+	}
+	for i, c := range cs {
+		name := c.Metadata.Name
+		if name == "" || name == config.Default().Metadata.Name {
+			name = strings.TrimSuffix(files[i], ".yaml")
+		}
+		for j := range i {
+			if names[j] == name {
+				name += " (" + files[i] + ")"
+				break
+			}
+		}
+		names = append(names, name)
+	}
+	first := cs[0]
+	sessions = int(first.Simulation.NumSessions)
+	if first.Simulation.RandomSeed != nil {
+		seed = *first.Simulation.RandomSeed
+	} else {
+		seed = draw()
+	}
+	for _, c := range cs {
+		c.Simulation.NumSessions = int64(sessions)
+		c.Simulation.RandomSeed = &seed
+		c.Simulation.Workers = 0
+	}
+	return cs, names, seed, sessions, nil
 }

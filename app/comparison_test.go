@@ -4,6 +4,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/compare"
+	"github.com/lir-lab/lir/engine/config"
 )
 
 // testdata/compare.json is `lir compare --json --sessions 500` of the basic,
@@ -29,4 +34,78 @@ func TestParseComparison(t *testing.T) {
 	if _, err := parseComparison([]byte(`{"schema_version":2,"seed":"1"}`)); err == nil || !strings.Contains(err.Error(), "lir compare") {
 		t.Errorf("a results document was read as a comparison: %v", err)
 	}
+}
+
+// planComparison names and prepares the configs as lir compare does, and a
+// comparison run on fake workers gives the document lir compare builds
+// from one process.
+func TestCompareRunLikeCLI(t *testing.T) {
+	cur := config.Study()
+	cur.Strategy.Type = "always_pull"
+	cur.Simulation.NumSessions = 300
+	seed := uint64(77)
+	cur.Simulation.RandomSeed = &seed
+	cs, names, gotSeed, sessions, err := planComparison(cur, []string{"basic", "aggressive"}, func() uint64 { t.Fatal("seed drawn"); return 0 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotSeed != 77 || sessions != 300 || strings.Join(names, "|") != "Default study|Basic strategy|Aggressive strategy" {
+		t.Fatalf("seed %d, sessions %d, names %q", gotSeed, sessions, names)
+	}
+	if cur.Simulation.NumSessions != 300 || cs[0] == cur {
+		t.Fatal("the editor's config was changed or shared")
+	}
+	for _, c := range cs {
+		if c.Simulation.NumSessions != 300 || *c.Simulation.RandomSeed != 77 || c.Simulation.Workers != 0 {
+			t.Fatalf("config not prepared: %+v", c.Simulation)
+		}
+	}
+	cmp, err := compare.New(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := compare.Build(cs, names, 77, cmp.RunParallel(77, 0, 300, 2, nil)).JSON()
+	r := NewCompareRun(cs, names, 77, 300, 3, time.Now())
+	var queue []WorkerEvent
+	for w := range 3 {
+		msg, _ := r.Next(w)
+		queue = append(queue, fakeCompareWorker(t, cmp, w, msg))
+	}
+	done := false
+	for len(queue) > 0 {
+		ev := queue[0]
+		queue = queue[1:]
+		if done, err = r.Handle(ev); err != nil {
+			t.Fatal(err)
+		}
+		if msg, ok := r.Next(ev.Worker); ok {
+			queue = append(queue, fakeCompareWorker(t, cmp, ev.Worker, msg))
+		}
+	}
+	if !done {
+		t.Fatal("comparison not done after every result")
+	}
+	got, _ := compare.Build(r.Compare.Configs, r.Compare.Names, r.Seed, r.MergedCompare).JSON()
+	if string(got) != string(want) {
+		t.Fatal("the page's comparison differs from one process's")
+	}
+
+	if _, _, _, _, err := planComparison(nil, []string{"basic"}, nil); err == nil {
+		t.Error("one config was accepted for a comparison")
+	}
+	_, names, _, _, _ = planComparison(nil, []string{"basic", "basic"}, func() uint64 { return 1 })
+	if names[1] != "Basic strategy (basic.yaml)" {
+		t.Errorf("duplicate label %q", names[1])
+	}
+}
+
+func fakeCompareWorker(t *testing.T, cmp *compare.Comparer, w int, msg RunMessage) WorkerEvent {
+	if len(msg.Configs) != 3 {
+		t.Fatalf("compare message with %d configs", len(msg.Configs))
+	}
+	b, err := wire.EncodeCompare(cmp.Run(msg.Seed, msg.Range.From, msg.Range.To))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return WorkerEvent{Worker: w, Type: "result", From: msg.Range.From, To: msg.Range.To, Aggregate: b}
 }

@@ -15,6 +15,8 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/configs"
+	"github.com/lir-lab/lir/engine/compare"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
@@ -82,6 +84,12 @@ type labPage struct {
 
 	comparison    *comparisonView
 	comparisonMsg string
+	comparisonURL string // the comparison document shown, as a blob: URL
+	comparisonSrc string // its file name
+	// compareCurrent and comparePresets are the configs picked for the
+	// next comparison.
+	compareCurrent bool
+	comparePresets map[string]bool
 
 	shareURL   string
 	dark       bool
@@ -256,9 +264,102 @@ func (p *labPage) seed() (uint64, bool) {
 	if s := p.ed.cfg.Simulation.RandomSeed; s != nil {
 		return *s, false
 	}
+	return drawSeed(), true
+}
+
+func drawSeed() uint64 {
 	var b [8]byte
 	rand.Read(b[:])
-	return binary.LittleEndian.Uint64(b[:]), true
+	return binary.LittleEndian.Uint64(b[:])
+}
+
+// startCompare runs the picked configs on common random numbers, as
+// lir compare does, on the worker pool: every range of sessions runs every
+// config in one worker (a "compare" message).
+func (p *labPage) startCompare(ctx goapp.Context) {
+	if p.phase == phaseRunning {
+		return
+	}
+	var current *config.Config
+	if p.compareCurrent {
+		if p.ed.cfg == nil {
+			p.comparisonMsg = "Fix the problems in the study to compare it."
+			return
+		}
+		current = p.ed.cfg
+	}
+	var picked []string
+	for _, n := range configs.Names() {
+		if p.comparePresets[n] {
+			picked = append(picked, n)
+		}
+	}
+	drawn := false
+	cs, names, seed, sessions, err := planComparison(current, picked, func() uint64 { drawn = true; return drawSeed() })
+	if err != nil {
+		p.comparisonMsg = err.Error() + "."
+		return
+	}
+	p.comparisonMsg = ""
+	if p.pool.Size() != p.workers {
+		p.resizePool(p.workers)
+	}
+	p.run = NewCompareRun(cs, names, seed, sessions, p.workers, time.Now())
+	p.awaitExact = false
+	p.runs++
+	p.phase = phaseRunning
+	how := "seed " + formatSeed(seed)
+	if drawn {
+		how = "drawn seed " + formatSeed(seed)
+	}
+	p.statusText = fmt.Sprintf("Comparing %d configs on %s table sessions each, on %d workers (%s)…", len(cs), groupDigits(int64(sessions)), p.workers, how)
+	for w, ok := range p.ready {
+		if ok {
+			p.feed(w)
+		}
+	}
+}
+
+// finishCompare builds the comparison document of the merged ranges, as
+// lir compare --json does, and shows it.
+func (p *labPage) finishCompare() {
+	r := p.run
+	elapsed := r.Ended.Sub(r.Started)
+	if r.MergedCompare == nil {
+		p.fail("no sessions were compared")
+		return
+	}
+	doc := compare.Build(r.Compare.Configs, r.Compare.Names, r.Seed, r.MergedCompare)
+	var hands uint64
+	for _, a := range doc.Configs {
+		hands += a.Hands
+	}
+	doc.Timing = &results.Timing{Workers: len(r.Workers), Seconds: elapsed.Seconds(), HandsPerSec: float64(hands) / elapsed.Seconds()}
+	data, err := doc.JSON()
+	if err != nil {
+		p.fail("building the comparison document: " + err.Error())
+		return
+	}
+	if err := p.showComparison("lir-compare-"+formatSeed(r.Seed)+".json", data); err != nil {
+		p.fail(err.Error())
+		return
+	}
+	p.run = nil
+	p.phase = phaseDone
+	p.statusText = fmt.Sprintf("Compared %d configs on %s table sessions each (%s hands) in %.2f s on %d workers. Done",
+		len(doc.Configs), groupDigits(int64(r.Sessions)), groupDigits(int64(hands)), elapsed.Seconds(), len(r.Workers))
+}
+
+// showComparison shows a comparison document and makes it downloadable.
+func (p *labPage) showComparison(name string, data []byte) error {
+	c, err := parseComparison(data)
+	if err != nil {
+		return err
+	}
+	p.comparison, p.comparisonMsg = c, ""
+	p.comparisonURL = objectURL(p.comparisonURL, data, "application/json")
+	p.comparisonSrc = name
+	return nil
 }
 
 func (p *labPage) cancel(ctx goapp.Context) {
@@ -291,6 +392,10 @@ func (p *labPage) finish(ctx goapp.Context) {
 	r := p.run
 	if r.Ended.IsZero() {
 		r.Ended = time.Now()
+	}
+	if r.Compare != nil {
+		p.finishCompare()
+		return
 	}
 	elapsed := r.Ended.Sub(r.Started)
 	ent, ok := p.exactCache[exactKey(r.Config)]
@@ -1031,7 +1136,8 @@ func (p *labPage) renderComparison() goapp.UI {
 	}
 	return goapp.Section().ID("comparison").Class("card").Aria("labelledby", "comparison-h").Body(
 		goapp.H2().ID("comparison-h").Text("Comparison"),
-		goapp.P().Class("muted").Text("Load the JSON of lir compare A.yaml B.yaml … --json to see its paired tests."),
+		p.renderComparePicker(),
+		goapp.P().Class("muted").Text("Or load the JSON of lir compare A.yaml B.yaml … --json to see its paired tests."),
 		goapp.Div().Class("row").Body(
 			goapp.Label().For("import-comparison").Class("button").Text("Load comparison (JSON)…"),
 			goapp.Input().ID("import-comparison").Class("visually-hidden").Type("file").Accept(".json,application/json").
@@ -1042,12 +1148,9 @@ func (p *labPage) renderComparison() goapp.UI {
 								p.comparisonMsg = name + " could not be read: " + errText + "."
 								return
 							}
-							c, err := parseComparison(data)
-							if err != nil {
+							if err := p.showComparison(name, data); err != nil {
 								p.comparisonMsg = name + " was not loaded: " + err.Error() + "."
-								return
 							}
-							p.comparison, p.comparisonMsg = c, ""
 						})
 					})
 				}),
@@ -1064,9 +1167,69 @@ func (p *labPage) renderComparison() goapp.UI {
 				goapp.P().Text(fmt.Sprintf("Seed %s · %s table sessions per config · common random numbers: %s", v.Seed, v.Sessions, crn)),
 				table("comparison-configs", "Configs", comparisonConfigHead, v.Configs),
 				table("comparison-pairs", "Pairs: differences a − b; p-values adjusted by Holm across pairs", comparisonPairHead, v.Pairs),
+				goapp.If(p.comparisonURL != "", func() goapp.UI {
+					return goapp.Div().Class("row").Body(
+						goapp.A().ID("download-comparison").Class("button").Href(p.comparisonURL).Download(p.comparisonSrc).Text("Download comparison (JSON)"),
+					)
+				}),
 			)
 		}),
 	)
+}
+
+// pickCurrent is the picker's key of the current study (preset files end
+// in .yaml, so no preset has this name: it has a slash).
+const pickCurrent = "/current"
+
+// renderComparePicker lists the configs a comparison can run: the current
+// study and the presets of configs/ (the files lir compare reads), and the
+// Compare button.
+func (p *labPage) renderComparePicker() goapp.UI {
+	names := configs.Names()
+	running := p.phase == phaseRunning
+	check := func(key, label, help string, checked bool) goapp.UI {
+		id := "cmp-" + key
+		if key == pickCurrent {
+			id = "cmp-current"
+		}
+		return goapp.Li().Body(
+			goapp.Input().ID(id).Type("checkbox").DataSet("pick", key).Checked(checked).Disabled(running).
+				Aria("describedby", id+"-help").OnChange(p.onComparePick),
+			goapp.Label().For(id).Text(label),
+			goapp.Small().ID(id+"-help").Class("help").Text(help),
+		)
+	}
+	return goapp.FieldSet().Class("compare-pick").Body(
+		goapp.Legend().Text("Run a comparison"),
+		goapp.P().Class("help").Text("Pick two or more configs. Session i of every config is dealt from the same seed (common random numbers); "+
+			"the seed and the number of sessions are the first config's (the current study comes first), as lir compare takes them."),
+		goapp.Ul().Class("picks").Body(
+			check(pickCurrent, currentStudy, "the config in the editor", p.compareCurrent),
+			goapp.Range(names).Slice(func(i int) goapp.UI {
+				return check(names[i], names[i], configs.Description(names[i]), p.comparePresets[names[i]])
+			}),
+		),
+		goapp.Div().Class("row").Body(
+			goapp.Button().ID("compare-button").Class("primary").Text("Compare").Disabled(running).
+				OnClick(func(ctx goapp.Context, e goapp.Event) { p.startCompare(ctx) }),
+			goapp.Small().Class("help").Text("Progress and the end of the comparison show under Run; Cancel stops it."),
+		),
+	)
+}
+
+// onComparePick records a ticked or cleared config of the comparison
+// picker; data-pick names the preset, or is pickCurrent.
+func (p *labPage) onComparePick(ctx goapp.Context, e goapp.Event) {
+	src := ctx.JSSrc()
+	key, on := src.Get("dataset").Get("pick").String(), src.Get("checked").Bool()
+	if key == pickCurrent {
+		p.compareCurrent = on
+		return
+	}
+	if p.comparePresets == nil {
+		p.comparePresets = map[string]bool{}
+	}
+	p.comparePresets[key] = on
 }
 
 func (p *labPage) renderHistory() goapp.UI {

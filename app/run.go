@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/sim"
 )
@@ -36,10 +37,12 @@ func SplitSessions(n, parts int) []SessionRange {
 // sessions) does not hold the run up, and the progress stays smooth.
 const chunksPerWorker = 4
 
-// RunMessage is what the page posts to a worker: {type:"run", ...}.
+// RunMessage is what the page posts to a worker: {type:"run", ...}, or
+// {type:"compare", configs, ...} when Configs is set.
 type RunMessage struct {
-	Config      string // canonical config JSON
-	Seed        uint64 // posted as a decimal string
+	Config      string   // canonical config JSON
+	Configs     []string // a comparison: every config's canonical JSON, in order
+	Seed        uint64   // posted as a decimal string
 	Range       SessionRange
 	ReportEvery int // milliseconds between progress messages
 }
@@ -87,6 +90,11 @@ type Run struct {
 	// Ended is when the last range was merged (zero before).
 	Ended time.Time
 
+	// Compare, when set, makes the run a comparison of these configs on
+	// common random numbers; MergedCompare is then its merged aggregate.
+	Compare       *Comparison
+	MergedCompare *paired.Aggregate
+
 	pending []SessionRange
 	open    int // ranges handed out and not yet merged
 }
@@ -104,6 +112,33 @@ func NewRun(cfg *config.Config, seed uint64, sessions, workers int, now time.Tim
 	}
 }
 
+// Comparison is what a comparison run compares: configs (each with the
+// run's seed and session count set, as lir compare sets them) and their
+// labels.
+type Comparison struct {
+	Configs []*config.Config
+	Names   []string
+	JSON    []string // canonical JSON of each config
+}
+
+// NewCompareRun plans a comparison of configs named names: sessions table
+// sessions of each, session i of every config on the same seed.
+func NewCompareRun(configs []*config.Config, names []string, seed uint64, sessions, workers int, now time.Time) *Run {
+	c := &Comparison{Configs: configs, Names: names}
+	for _, cfg := range configs {
+		c.JSON = append(c.JSON, string(cfg.CanonicalJSON()))
+	}
+	return &Run{
+		Config:   configs[0],
+		Seed:     seed,
+		Sessions: sessions,
+		Started:  now,
+		Workers:  make([]WorkerProgress, workers),
+		pending:  SplitSessions(sessions, workers*chunksPerWorker),
+		Compare:  c,
+	}
+}
+
 // Next returns the next message for idle worker w, if any range is left.
 func (r *Run) Next(w int) (RunMessage, bool) {
 	if len(r.pending) == 0 || w >= len(r.Workers) || r.Workers[w].Busy {
@@ -114,7 +149,11 @@ func (r *Run) Next(w int) (RunMessage, bool) {
 	r.open++
 	p := &r.Workers[w]
 	p.Busy, p.current, p.curDone, p.curHands = true, rg, 0, 0
-	return RunMessage{Config: r.JSON, Seed: r.Seed, Range: rg, ReportEvery: 100}, true
+	m := RunMessage{Config: r.JSON, Seed: r.Seed, Range: rg, ReportEvery: 100}
+	if r.Compare != nil {
+		m.Configs = r.Compare.JSON
+	}
+	return m, true
 }
 
 // Handle applies a progress or result event. It returns done when every
@@ -135,11 +174,13 @@ func (r *Run) Handle(ev WorkerEvent) (done bool, err error) {
 		if !p.Busy || ev.From != p.current.From || ev.To != p.current.To {
 			return false, fmt.Errorf("worker %d: result for sessions [%d, %d) it was not given", ev.Worker+1, ev.From, ev.To)
 		}
-		a, err := wire.Decode(ev.Aggregate)
-		if err != nil {
-			return false, fmt.Errorf("worker %d: %v", ev.Worker+1, err)
+		var err error
+		if r.Compare != nil {
+			err = r.mergeCompare(ev.Aggregate)
+		} else {
+			err = r.mergeBytes(ev.Aggregate)
 		}
-		if err := r.merge(a); err != nil {
+		if err != nil {
 			return false, fmt.Errorf("worker %d: %v", ev.Worker+1, err)
 		}
 		r.WasmMemory = max(r.WasmMemory, ev.WasmMemory)
@@ -150,6 +191,36 @@ func (r *Run) Handle(ev WorkerEvent) (done bool, err error) {
 	}
 	p.Sessions, p.Hands = p.doneSess+p.curDone, p.doneHand+p.curHands
 	return r.open == 0 && len(r.pending) == 0, nil
+}
+
+func (r *Run) mergeBytes(b []byte) error {
+	a, err := wire.Decode(b)
+	if err != nil {
+		return err
+	}
+	return r.merge(a)
+}
+
+// mergeCompare adds a comparison range's aggregate (wire.EncodeCompare).
+func (r *Run) mergeCompare(b []byte) (err error) {
+	a, err := wire.DecodeCompare(b)
+	if err != nil {
+		return err
+	}
+	if len(a.Arms) != len(r.Compare.Configs) {
+		return fmt.Errorf("a partial comparison of %d configs, want %d", len(a.Arms), len(r.Compare.Configs))
+	}
+	if r.MergedCompare == nil {
+		r.MergedCompare = a
+		return nil
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("merging a partial comparison: %v", v)
+		}
+	}()
+	r.MergedCompare.Merge(a)
+	return nil
 }
 
 func (r *Run) merge(a *sim.Aggregate) (err error) {

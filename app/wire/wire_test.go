@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/sim"
@@ -55,5 +56,44 @@ func TestExactReplyMatchesExactFor(t *testing.T) {
 	}
 	if s := r.Session.PWin + r.Session.PPush + r.Session.PLoss; s < 1-1e-9 || s > 1+1e-9 {
 		t.Errorf("session probabilities sum to %v", s)
+	}
+}
+
+// A comparison range's aggregate survives the wire exactly, and merging
+// decoded ranges gives the whole.
+func TestCompareRoundTrip(t *testing.T) {
+	var cs []*config.Config
+	for _, s := range []string{"basic", "always_pull", "always_ride"} {
+		c := config.Default()
+		c.Strategy.Type = s
+		cs = append(cs, c)
+	}
+	cmp, err := paired.New(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := cmp.Run(9, 0, 200)
+	var merged *paired.Aggregate
+	for _, r := range [][2]int{{0, 70}, {70, 200}} {
+		b, err := EncodeCompare(cmp.Run(9, r[0], r[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeCompare(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if merged == nil {
+			merged = got
+		} else {
+			merged.Merge(got)
+		}
+	}
+	if !reflect.DeepEqual(merged, whole) {
+		t.Fatal("comparison aggregate changed on the wire")
+	}
+	b, _ := EncodeCompare(whole)
+	if _, err := DecodeCompare(b[:len(b)-3]); err == nil {
+		t.Error("a truncated comparison aggregate was accepted")
 	}
 }

@@ -2,37 +2,46 @@
 
 // Command worker is the engine inside a Web Worker (worker.wasm). It waits for
 // {type:"run", config, seed, from, to, reportEvery} messages, plays sessions
-// [from, to) of the run and posts progress and a binary partial aggregate.
+// [from, to) of the run and posts progress and a binary partial aggregate;
+// {type:"compare", configs, seed, from, to, reportEvery} does the same for
+// every config on common random numbers (engine/compare/paired).
 // See docs/BROWSER.md for the protocol.
 package main
 
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"syscall/js"
 	"time"
 
 	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
-// job is one "run" or "exact" message, copied out of the JS event.
+// job is one "run", "compare" or "exact" message, copied out of the JS
+// event.
 type job struct {
-	exact       bool   // an "exact" message: solve the config exactly
-	key         string // the page's key for the exact reply
+	exact       bool     // an "exact" message: solve the config exactly
+	key         string   // the page's key for the exact reply
+	configs     []string // a "compare" message: the configs, in order
 	config      string
 	seed        uint64
 	from, to    int
 	reportEvery time.Duration
 }
 
-// worker keeps the runner of the last config, so a pool that gets many
-// ranges of one run builds its tables once.
+// worker keeps the runner of the last config (and the comparer of the last
+// comparison), so a pool that gets many ranges of one run builds its tables
+// once.
 type worker struct {
-	jobs       chan job
-	lastConfig string
-	runner     *sim.Runner
+	jobs        chan job
+	lastConfig  string
+	runner      *sim.Runner
+	lastConfigs string
+	comparer    *paired.Comparer
 }
 
 func main() {
@@ -54,7 +63,7 @@ func (w *worker) onMessage(this js.Value, args []js.Value) any {
 		w.jobs <- job{exact: true, key: data.Get("key").String(), config: data.Get("config").String()}
 		return nil
 	}
-	if data.Type() != js.TypeObject || data.Get("type").String() != "run" {
+	if data.Type() != js.TypeObject || (data.Get("type").String() != "run" && data.Get("type").String() != "compare") {
 		postError("unknown message")
 		return nil
 	}
@@ -69,7 +78,18 @@ func (w *worker) onMessage(this js.Value, args []js.Value) any {
 
 func parseJob(data js.Value) (job, error) {
 	var j job
-	if v := data.Get("config"); v.Type() == js.TypeString {
+	if data.Get("type").String() == "compare" {
+		v := data.Get("configs")
+		if !js.Global().Get("Array").Call("isArray", v).Bool() || v.Length() < 2 || v.Length() > 64 {
+			return j, fmt.Errorf("compare message: configs must be an array of 2 to 64 JSON strings")
+		}
+		for i := range v.Length() {
+			if v.Index(i).Type() != js.TypeString {
+				return j, fmt.Errorf("compare message: configs must be an array of 2 to 64 JSON strings")
+			}
+			j.configs = append(j.configs, v.Index(i).String())
+		}
+	} else if v := data.Get("config"); v.Type() == js.TypeString {
 		j.config = v.String()
 	} else {
 		return j, fmt.Errorf("run message: config must be a JSON string")
@@ -94,6 +114,10 @@ func (w *worker) loop() {
 	for j := range w.jobs {
 		if j.exact {
 			solveExact(j)
+			continue
+		}
+		if j.configs != nil {
+			w.compare(j)
 			continue
 		}
 		w.run(j)
@@ -135,6 +159,74 @@ func (w *worker) run(j job) {
 		postError("encoding aggregate: " + err.Error())
 		return
 	}
+	postResult(j, played, start, b)
+}
+
+// compareChunk is how many table sessions the worker compares between
+// looks at the clock for progress; ranges merge exactly, so the chunking
+// does not change the result.
+const compareChunk = 64
+
+// compare runs sessions [from, to) of every config of a "compare" message
+// on common random numbers and posts the paired aggregate
+// (wire.EncodeCompare) as the result.
+func (w *worker) compare(j job) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.lastConfigs, w.comparer = "", nil
+			postError(fmt.Sprintf("engine panic: %v", r))
+		}
+	}()
+	key := strings.Join(j.configs, "\x00")
+	if w.comparer == nil || key != w.lastConfigs {
+		var cfgs []*config.Config
+		for i, s := range j.configs {
+			cfg, err := config.DecodeJSON([]byte(s))
+			if err != nil {
+				postError(fmt.Sprintf("config %d: %v", i+1, err))
+				return
+			}
+			cfgs = append(cfgs, cfg)
+		}
+		c, err := paired.New(cfgs)
+		if err != nil {
+			postError("engine: " + err.Error())
+			return
+		}
+		w.lastConfigs, w.comparer = key, c
+	}
+	start := time.Now()
+	last := start
+	var agg *paired.Aggregate
+	var played int64
+	for lo := j.from; lo < j.to || agg == nil; lo += compareChunk {
+		part := w.comparer.Run(j.seed, lo, min(lo+compareChunk, j.to))
+		if agg == nil {
+			agg = part
+		} else {
+			agg.Merge(part)
+		}
+		played = 0
+		for _, a := range agg.Arms {
+			for k := range a.Agg.Seats {
+				played += int64(a.Agg.Seats[k].Hands)
+			}
+		}
+		if now := time.Now(); now.Sub(last) >= j.reportEvery && lo+compareChunk < j.to {
+			last = now
+			post(map[string]any{"type": "progress", "from": j.from, "done": lo + compareChunk - j.from, "hands": float64(played)})
+		}
+	}
+	b, err := wire.EncodeCompare(agg)
+	if err != nil {
+		postError("encoding aggregate: " + err.Error())
+		return
+	}
+	postResult(j, played, start, b)
+}
+
+// postResult posts a range's aggregate bytes as a transferable.
+func postResult(j job, played int64, start time.Time, b []byte) {
 	arr := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(arr, b)
 	msg := js.ValueOf(map[string]any{

@@ -1,4 +1,9 @@
-package compare
+// Package paired runs two or more configs on common random numbers — table
+// session i of every config deals from the same seed — and keeps the exact,
+// mergeable sums of the paired statistics. It needs only the engine, so it
+// runs in a Web Worker; engine/compare turns its sums into the comparison
+// document.
+package paired
 
 import (
 	"runtime"

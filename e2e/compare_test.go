@@ -1,0 +1,79 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lir-lab/lir/engine/config"
+)
+
+// TestCompareMatchesNative runs a comparison in the page — the current
+// study set to the "always pull" baseline against the basic preset, on
+// common random numbers over 2 workers — and checks its document (the
+// "Download comparison (JSON)" link) equals lir compare --json for the same
+// config files, seed and sessions, outside timing. Then a long comparison
+// is cancelled: the page says Cancelled and keeps the finished comparison.
+func TestCompareMatchesNative(t *testing.T) {
+	const sessions = 400
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	setField(t, ctx, "Preset", "2") // Baseline: always pull
+	waitFor[bool](t, ctx, `/always pull/.test(document.querySelector("#load-msg").textContent)`)
+	setField(t, ctx, "Sessions", strconv.Itoa(sessions))
+	setField(t, ctx, "Seed", strconv.Itoa(testSeed))
+	setField(t, ctx, "Workers", "2")
+	eval[bool](t, ctx, js(`lab.field("Current study").click(); lab.field("basic").click(); return true;`))
+	seq := runSeq(t, ctx)
+	click(t, ctx, "Compare")
+	status := waitStatus(t, ctx, seq+1, time.Minute)
+	if !strings.HasSuffix(status, "Done") || !strings.Contains(status, "Compared 2 configs") {
+		t.Fatalf("status %q, want a finished comparison ending with Done", status)
+	}
+	got := []byte(eval[string](t, ctx, js(`const a = lab.byName("a", "Download comparison (JSON)");
+		return await (await fetch(a.href)).text();`)))
+
+	// The same configs as files: the editor's always-pull study and the
+	// basic preset's file.
+	study := config.Study()
+	study.Strategy.Type = "always_pull"
+	f := filepath.Join(t.TempDir(), "always_pull.yaml")
+	if err := os.WriteFile(f, study.CanonicalJSON(), 0o644); err != nil { // JSON is YAML
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", "./cmd/lir", "compare", f, "configs/basic.yaml", "--json",
+		"--seed", strconv.Itoa(testSeed), "--sessions", strconv.Itoa(sessions), "--workers", "3")
+	cmd.Dir = repoRoot(t)
+	cmd.Stderr = os.Stderr
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("lir compare --json: %v", err)
+	}
+	sameDoc(t, "page comparison vs lir compare", got, want)
+	rows := waitFor[[]string](t, ctx, `(() => { const r = [...document.querySelectorAll("#comparison-pairs tbody tr")].map(r => r.textContent); return r.length ? r : false; })()`)
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Default study − Basic strategy") {
+		t.Errorf("pairs table: %q", rows)
+	}
+	shot(t, ctx, "compare-done.png")
+
+	// Cancel a long comparison.
+	setField(t, ctx, "Sessions", "2000000")
+	seq = runSeq(t, ctx)
+	click(t, ctx, "Compare")
+	waitFor[bool](t, ctx, `+document.querySelector("#overall").value > 0`)
+	click(t, ctx, "Cancel")
+	if s := waitStatus(t, ctx, seq+1, 30*time.Second); !strings.HasSuffix(s, "Cancelled") {
+		t.Fatalf("status after Cancel: %q", s)
+	}
+	if after := eval[string](t, ctx, js(`const a = lab.byName("a", "Download comparison (JSON)");
+		return await (await fetch(a.href)).text();`)); after != string(got) {
+		t.Error("a cancelled comparison replaced the finished one")
+	}
+}
