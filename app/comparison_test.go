@@ -66,22 +66,7 @@ func TestCompareRunLikeCLI(t *testing.T) {
 	}
 	want, _ := compare.Build(cs, names, 77, cmp.RunParallel(77, 0, 300, 2, nil)).JSON()
 	r := NewCompareRun(cs, names, 77, 300, 3, time.Now())
-	var queue []WorkerEvent
-	for w := range 3 {
-		msg, _ := r.Next(w)
-		queue = append(queue, fakeCompareWorker(t, cmp, w, msg))
-	}
-	done := false
-	for len(queue) > 0 {
-		ev := queue[0]
-		queue = queue[1:]
-		if done, err = r.Handle(ev); err != nil {
-			t.Fatal(err)
-		}
-		if msg, ok := r.Next(ev.Worker); ok {
-			queue = append(queue, fakeCompareWorker(t, cmp, ev.Worker, msg))
-		}
-	}
+	done := drive(t, r, 3, func(w int, msg RunMessage) WorkerEvent { return fakeCompareWorker(t, cmp, w, msg) })
 	if !done {
 		t.Fatal("comparison not done after every result")
 	}

@@ -39,22 +39,7 @@ func TestRunMergesLikeOneRunner(t *testing.T) {
 	want, _ := json.Marshal(runner.Run(42, 0, 500, nil))
 	for workers := 1; workers <= 3; workers++ {
 		r := NewRun(cfg, 42, 500, workers, time.Now())
-		var queue []WorkerEvent
-		for w := range workers {
-			msg, _ := r.Next(w)
-			queue = append(queue, fakeWorker(t, runner, w, msg))
-		}
-		done := false
-		for len(queue) > 0 {
-			ev := queue[0]
-			queue = queue[1:]
-			if done, err = r.Handle(ev); err != nil {
-				t.Fatal(err)
-			}
-			if msg, ok := r.Next(ev.Worker); ok {
-				queue = append(queue, fakeWorker(t, runner, ev.Worker, msg))
-			}
-		}
+		done := drive(t, r, workers, func(w int, msg RunMessage) WorkerEvent { return fakeWorker(t, runner, w, msg) })
 		if !done {
 			t.Fatalf("%d workers: run not done after every result", workers)
 		}
@@ -66,6 +51,31 @@ func TestRunMergesLikeOneRunner(t *testing.T) {
 			t.Errorf("%d workers: progress says %d sessions, want 500", workers, s)
 		}
 	}
+}
+
+// drive plays a run to its end with workers that answer at once: fake
+// turns the message a worker gets into the event it would post. It reports
+// whether the run said it was done.
+func drive(t *testing.T, r *Run, workers int, fake func(w int, msg RunMessage) WorkerEvent) bool {
+	t.Helper()
+	var queue []WorkerEvent
+	for w := range workers {
+		msg, _ := r.Next(w)
+		queue = append(queue, fake(w, msg))
+	}
+	done := false
+	for len(queue) > 0 {
+		ev := queue[0]
+		queue = queue[1:]
+		var err error
+		if done, err = r.Handle(ev); err != nil {
+			t.Fatal(err)
+		}
+		if msg, ok := r.Next(ev.Worker); ok {
+			queue = append(queue, fake(ev.Worker, msg))
+		}
+	}
+	return done
 }
 
 func fakeWorker(t *testing.T, runner *sim.Runner, w int, msg RunMessage) WorkerEvent {
