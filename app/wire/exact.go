@@ -41,12 +41,11 @@ type ExactSession struct {
 // SolveExact computes the reply for c, as lir exact does.
 func SolveExact(key string, c *config.Config) *ExactReply {
 	r := &ExactReply{Key: key}
-	t, err := sim.StrategyTable(c)
+	_, d, err := sim.ExactDistribution(c)
 	if err != nil {
 		r.Error = err.Error()
 		return r
 	}
-	d := exact.Distribution(t, exact.NewCompletions4())
 	r.Dist = d
 	rules, err := exact.SessionRulesFromConfig(c)
 	if err != nil {

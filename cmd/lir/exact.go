@@ -600,12 +600,11 @@ func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
 
 func walkAway(c *config.Config, rules exact.SessionRules, wins, losses []int64, asJSON bool, stdout, stderr io.Writer) int {
 	p := sim.MainPaytable(c)
-	t, err := sim.StrategyTable(c)
+	_, d, err := sim.ExactDistribution(c)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
 	}
-	d := exact.Distribution(t, exact.NewCompletions4())
 	var bt *paytable.Bonus
 	if rules.BonusBet > 0 || rules.BonusRatioPPM > 0 {
 		b := sim.BonusPaytable(c)

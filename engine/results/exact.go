@@ -67,11 +67,10 @@ type Exact struct {
 
 // ExactFor solves the config's strategy exactly (about 0.3–0.5 s native).
 func ExactFor(c *config.Config) (*Exact, error) {
-	t, err := sim.StrategyTable(c)
+	_, d, err := sim.ExactDistribution(c)
 	if err != nil {
 		return nil, err
 	}
-	d := exact.Distribution(t, exact.NewCompletions4())
 	p := sim.MainPaytable(c)
 	return &Exact{Dist: d, Main: d.NetUnits(&p), Moment2: d.Moment2Units(&p)}, nil
 }

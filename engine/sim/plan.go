@@ -101,13 +101,35 @@ func BonusPaytable(c *config.Config) paytable.Bonus {
 // optimal strategy is solved exactly for the config's paytable (about
 // 0.3 s native).
 func StrategyTable(c *config.Config) (*strategy.Table, error) {
+	return strategyTable(c, exact.NewCompletions4)
+}
+
+// ExactDistribution returns the config's strategy table and the exact
+// distribution of a hand played with it, enumerating the four-card
+// completions once for both.
+func ExactDistribution(c *config.Config) (*strategy.Table, *exact.HandDistribution, error) {
+	var comp *exact.Completions4
+	completions := func() *exact.Completions4 {
+		if comp == nil {
+			comp = exact.NewCompletions4()
+		}
+		return comp
+	}
+	t, err := strategyTable(c, completions)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, exact.Distribution(t, completions()), nil
+}
+
+func strategyTable(c *config.Config, completions func() *exact.Completions4) (*strategy.Table, error) {
 	ties := strategy.Ties(c.Strategy.Ties)
 	switch c.Strategy.Type {
 	case "basic":
 		return strategy.Basic(ties), nil
 	case "optimal":
 		p := MainPaytable(c)
-		return exact.Optimal(&p, ties, exact.NewCompletions4()), nil
+		return exact.Optimal(&p, ties, completions()), nil
 	case "always_ride":
 		return strategy.AlwaysRide(), nil
 	case "always_pull":
