@@ -48,17 +48,28 @@ func chachaKey(seed uint64) (key [32]byte) {
 //
 // Each index costs 16 random bits (Lemire's multiply-shift with rejection,
 // so it is exactly uniform; a draw is rejected with probability below
-// 52/65536), four per 64-bit word. The generator is called directly, not
-// through an interface, so a five-card deal costs about two generator steps.
+// 52/65536), four per 64-bit word, taken from the low bits up. The dealer
+// keeps a buffer of such 16-bit chunks, refilled with the generator's state
+// in locals, so dealing reads its random bits from memory and calls
+// nothing; DealHands deals several hands in one call.
 type Dealer struct {
-	deck   [64]cards.Card // the first 52 are the deck; 64 lets indexes be masked instead of bounds-checked
-	cur    uint64         // unused random bits
-	left   int            // 16-bit chunks left in cur
-	kind   sourceKind
-	xo     Xoshiro256
-	chacha rand.ChaCha8
-	src    Source
+	deck     [64]cards.Card   // the first 52 are the deck; 64 lets indexes be masked instead of bounds-checked
+	chunk    [chunkCap]uint64 // unused 16-bit chunks: chunk[pos:end] (uint64: no masking in WebAssembly)
+	pos, end int
+	handSize int              // of place
+	place    [MaxBatch]uint64 // place[k]: the position in its hand of the k-th card of a batch
+	kind     sourceKind
+	xo       Xoshiro256
+	chacha   rand.ChaCha8
+	src      Source
 }
+
+// MaxBatch is the most cards one call deals.
+const MaxBatch = 64
+
+// chunkCap is the chunk buffer's size: a power of two (indexes are masked)
+// with room for a batch's chunks on top of up to a batch's leftovers.
+const chunkCap = 2 * MaxBatch
 
 type sourceKind uint8
 
@@ -107,7 +118,52 @@ func (d *Dealer) order() {
 	for i := 0; i < cards.NumCards; i++ {
 		d.deck[i] = cards.Card(i)
 	}
-	d.left = 0
+	d.pos, d.end = 0, 0
+}
+
+// reject[i] is 2^16 mod (52 − i): a 16-bit draw for position i is rejected
+// when the low half of chunk·(52 − i) falls below it, which leaves every
+// index equally likely.
+var reject = func() (t [64]uint64) {
+	for i := 0; i < cards.NumCards; i++ {
+		t[i] = 0x10000 % uint64(cards.NumCards-i)
+	}
+	return t
+}()
+
+// refill moves the unused chunks to the front of the buffer and draws
+// words from the generator until at least need chunks are there.
+func (d *Dealer) refill(need int) {
+	n := copy(d.chunk[:], d.chunk[d.pos:d.end])
+	d.pos = 0
+	if d.kind != kindXoshiro {
+		for ; n < need; n += 4 {
+			d.split(n, d.word())
+		}
+		d.end = n
+		return
+	}
+	s0, s1, s2, s3 := d.xo.s[0], d.xo.s[1], d.xo.s[2], d.xo.s[3]
+	for ; n < need; n += 4 {
+		// xoshiro256++, as Xoshiro256.Uint64, with the state in locals.
+		w := bits.RotateLeft64(s0+s3, 23) + s0
+		t := s1 << 17
+		s2 ^= s0
+		s3 ^= s1
+		s1 ^= s2
+		s0 ^= s3
+		s2 ^= t
+		s3 = bits.RotateLeft64(s3, 45)
+		d.split(n, w)
+	}
+	d.xo.s = [4]uint64{s0, s1, s2, s3}
+	d.end = n
+}
+
+// split stores the four 16-bit chunks of w at chunk[n:n+4], low bits first.
+func (d *Dealer) split(n int, w uint64) {
+	c := d.chunk[n : n+4 : n+4]
+	c[0], c[1], c[2], c[3] = w&0xFFFF, w>>16&0xFFFF, w>>32&0xFFFF, w>>48
 }
 
 // word returns the next 64 random bits of the dealer's source.
@@ -121,73 +177,83 @@ func (d *Dealer) word() uint64 {
 	return d.src.Uint64()
 }
 
-// Deal fills out with the next len(out) cards of a freshly shuffled deck.
+// Deal fills out with the next len(out) cards of a freshly shuffled deck
+// (at most 52).
+func (d *Dealer) Deal(out []cards.Card) { d.DealHands(out, len(out)) }
+
+// DealHands deals hands of n cards into out, one after another, as many as
+// fit (at most MaxBatch cards in all): the same cards as that many calls of
+// Deal with n cards.
 //
-// Each index is uniform in [0, 52−i) by Lemire's method on 16 bits: the
-// high half of x·n for a random 16-bit x, rejecting the low-half values
-// below 2^16 mod n that would make some results one draw more likely. The
-// unused bits of the current word stay in locals across the loop, and for
-// xoshiro256++ so does the generator's state: no call per card, which
-// matters most in WebAssembly.
-func (d *Dealer) Deal(out []cards.Card) {
-	if d.kind != kindXoshiro {
-		d.dealFrom(out)
-		return
+// The card at position i of a hand takes deck index i + ⌊chunk·(52−i) /
+// 2^16⌋ of the next chunk, unless the low half of that product is below
+// reject[i]: then the chunk is dropped and the next one tried. Four cards
+// are drawn at a time, across hands, without a branch unless one of the
+// four is rejected (about one card in 3,000), which hands the rest of the
+// batch to dealRest. A step of the loop is one jump in WebAssembly, where
+// Go sends every jump through a dispatch table.
+func (d *Dealer) DealHands(out []cards.Card, n int) {
+	if n < 1 || n > cards.NumCards || len(out) > MaxBatch {
+		panic("rng: bad deal size")
 	}
-	cur, left := d.cur, d.left
-	s0, s1, s2, s3 := d.xo.s[0], d.xo.s[1], d.xo.s[2], d.xo.s[3]
-	for i := range out {
-		n := uint64(cards.NumCards - i)
-		for {
-			if left == 0 {
-				// xoshiro256++, as Xoshiro256.Uint64.
-				cur = bits.RotateLeft64(s0+s3, 23) + s0
-				t := s1 << 17
-				s2 ^= s0
-				s3 ^= s1
-				s1 ^= s2
-				s0 ^= s3
-				s2 ^= t
-				s3 = bits.RotateLeft64(s3, 45)
-				left = 4
-			}
-			m := (cur & 0xFFFF) * n // < 2^22: 64-bit arithmetic, no masks in WebAssembly
-			cur >>= 16
-			left--
-			if lo := m & 0xFFFF; lo < n && lo < (0x10000-n)%n {
-				continue // rejected: draw again
-			}
-			j := (i + int(m>>16)) & 63
-			k := i & 63
-			d.deck[k], d.deck[j] = d.deck[j], d.deck[k]
-			out[i] = d.deck[k]
-			break
+	if n != d.handSize {
+		d.handSize = n
+		for k := range d.place {
+			d.place[k] = uint64(k % n)
 		}
 	}
-	d.xo.s = [4]uint64{s0, s1, s2, s3}
-	d.cur, d.left = cur, left
+	total := len(out) / n * n
+	out = out[:total]
+	if d.end-d.pos < total {
+		d.refill(total)
+	}
+	pos, k := d.pos, 0
+	for ; k+4 <= total; k += 4 {
+		i0, i1, i2, i3 := d.place[k&(MaxBatch-1)], d.place[(k+1)&(MaxBatch-1)], d.place[(k+2)&(MaxBatch-1)], d.place[(k+3)&(MaxBatch-1)]
+		m0 := d.chunk[pos&(chunkCap-1)] * (cards.NumCards - i0)
+		m1 := d.chunk[(pos+1)&(chunkCap-1)] * (cards.NumCards - i1)
+		m2 := d.chunk[(pos+2)&(chunkCap-1)] * (cards.NumCards - i2)
+		m3 := d.chunk[(pos+3)&(chunkCap-1)] * (cards.NumCards - i3)
+		// A low half below its threshold makes the difference wrap to a
+		// number with the top bit set.
+		bad := (m0&0xFFFF - reject[i0&63]) | (m1&0xFFFF - reject[i1&63]) |
+			(m2&0xFFFF - reject[i2&63]) | (m3&0xFFFF - reject[i3&63])
+		if bad>>63 != 0 {
+			break
+		}
+		d.take(out, k, i0, m0)
+		d.take(out, k+1, i1, m1)
+		d.take(out, k+2, i2, m2)
+		d.take(out, k+3, i3, m3)
+		pos += 4
+	}
+	d.pos = pos
+	if k < total {
+		d.dealRest(out, k)
+	}
 }
 
-// dealFrom is Deal for sources other than xoshiro256++.
-func (d *Dealer) dealFrom(out []cards.Card) {
-	cur, left := d.cur, d.left
-	for i := range out {
-		n := uint64(cards.NumCards - i)
+// take swaps deck index i + m>>16 into position i and deals it as out[k].
+func (d *Dealer) take(out []cards.Card, k int, i, m uint64) {
+	j, i := (i+m>>16)&63, i&63
+	d.deck[i], d.deck[j] = d.deck[j], d.deck[i]
+	out[k] = d.deck[i]
+}
+
+// dealRest deals out[k:] one chunk at a time.
+func (d *Dealer) dealRest(out []cards.Card, k int) {
+	for ; k < len(out); k++ {
+		i := d.place[k&(MaxBatch-1)]
 		for {
-			if left == 0 {
-				cur, left = d.word(), 4
+			if d.pos == d.end {
+				d.refill(len(out) - k)
 			}
-			m := (cur & 0xFFFF) * n // < 2^22: 64-bit arithmetic, no masks in WebAssembly
-			cur >>= 16
-			left--
-			if lo := m & 0xFFFF; lo < n && lo < (0x10000-n)%n {
-				continue // rejected: draw again
+			m := d.chunk[d.pos&(chunkCap-1)] * (cards.NumCards - i)
+			d.pos++
+			if m&0xFFFF >= reject[i&63] {
+				d.take(out, k, i, m)
+				break
 			}
-			j := i + int(m>>16)
-			d.deck[i], d.deck[j] = d.deck[j], d.deck[i]
-			out[i] = d.deck[i]
-			break
 		}
 	}
-	d.cur, d.left = cur, left
 }

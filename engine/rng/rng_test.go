@@ -98,3 +98,85 @@ func TestSeedMatchesNewSource(t *testing.T) {
 		}
 	}
 }
+
+// refDealer is the dealer's definition written plainly: a 16-bit chunk at
+// a time from the low bits of each word, Lemire's rejection, one swap per
+// card.
+type refDealer struct {
+	deck     [cards.NumCards]cards.Card
+	src      Source
+	cur      uint64
+	left     int
+	rejected int
+}
+
+func newRefDealer(src Source) *refDealer {
+	r := &refDealer{src: src}
+	for i := range r.deck {
+		r.deck[i] = cards.Card(i)
+	}
+	return r
+}
+
+func (r *refDealer) deal(out []cards.Card) {
+	for i := range out {
+		n := uint64(cards.NumCards - i)
+		for {
+			if r.left == 0 {
+				r.cur, r.left = r.src.Uint64(), 4
+			}
+			m := (r.cur & 0xFFFF) * n
+			r.cur >>= 16
+			r.left--
+			if m&0xFFFF < 0x10000%n {
+				r.rejected++
+				continue
+			}
+			j := i + int(m>>16)
+			r.deck[i], r.deck[j] = r.deck[j], r.deck[i]
+			out[i] = r.deck[i]
+			break
+		}
+	}
+}
+
+// Deal and DealHands draw exactly what the plain definition draws, for
+// every hand size, batches of whole hands, and rejections (which the
+// plain dealer counts, so the test knows it met them).
+func TestDealMatchesDefinition(t *testing.T) {
+	for _, a := range []Algorithm{FisherYates, Cryptographic} {
+		for _, n := range []int{1, 2, 3, 5, 7, 8, 11, 23, 32, 52} {
+			d := NewDealer(NewSource(a, uint64(n)))
+			ref := newRefDealer(NewSource(a, uint64(n)))
+			var got [MaxBatch]cards.Card
+			want := make([]cards.Card, n)
+			for round := 0; round < 3000; round++ {
+				hands := 1 + round%(MaxBatch/n) // one hand, then batches of every size
+				if round%2 == 0 {
+					hands = 1
+					d.Deal(got[:n])
+				} else {
+					extra := min(round%n, MaxBatch-hands*n) // a partial hand at the end is not dealt
+					d.DealHands(got[:hands*n+extra], n)
+				}
+				for h := 0; h < hands; h++ {
+					ref.deal(want)
+					if g := got[h*n : h*n+n]; string(cardBytes(g)) != string(cardBytes(want)) {
+						t.Fatalf("%s, %d cards, round %d, hand %d: dealt %v, want %v", a, n, round, h, g, want)
+					}
+				}
+			}
+			if ref.rejected == 0 && n >= 8 {
+				t.Errorf("%s, %d cards: no rejection met", a, n)
+			}
+		}
+	}
+}
+
+func cardBytes(h []cards.Card) []byte {
+	b := make([]byte, len(h))
+	for i, c := range h {
+		b[i] = byte(c)
+	}
+	return b
+}

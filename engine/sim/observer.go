@@ -114,7 +114,7 @@ type observed struct {
 func (r *Runner) playObserved(ob *observed, i uint64, s int, st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
 	before := st.bankroll
 	bonusBefore := st.bonusNet
-	r.play(st, a, b, c, x, y, ss, jackpot)
+	r1, r2, cat := r.play(st, a, b, c, x, y, ss, jackpot)
 	p := r.p
 	h := &ob.h
 	*h = HandRecord{
@@ -122,9 +122,9 @@ func (r *Runner) playObserved(ob *observed, i uint64, s int, st *seat, a, b, c, 
 		Cards:      [5]cards.Card{a, b, c, x, y},
 		Bet:        st.bet,
 		BonusBet:   st.bonus,
-		RideBet1:   p.table.RideBet1(cards.Index3(a, b, c)),
-		RideBet2:   p.table.RideBet2(cards.Index4(a, b, c, x)),
-		Category:   poker.Classify(a, b, c, x, y),
+		RideBet1:   r1 == 1,
+		RideBet2:   r2 == 1,
+		Category:   cat,
 		Category3:  poker.Classify3(a, b, c),
 		BonusNet:   st.bonusNet - bonusBefore,
 		Bankroll:   st.bankroll,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
+	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
@@ -41,10 +42,13 @@ type plan struct {
 	durationCap     int64 // hands allowed by max_duration_minutes; noLimit when absent
 	stopInsufficent bool
 
-	table *strategy.Table
-	pays  [poker.NumCategories]int64
-	bonus bonusPlan
-	dyn   *dynamic // nil: flat bets, fixed bonus, table decisions
+	table   *strategy.Table
+	rides   *handstate.Decisions // the table by hand state; nil when it does not fit
+	pays    [poker.NumCategories]int64
+	bonus   bonusPlan
+	dyn     *dynamic // nil: flat bets, fixed bonus, table decisions
+	flat    bool     // flat bets, no bonus, decisions by hand state: Runner.flatHands applies
+	flatRun int64    // most hands per call of Runner.flatHands
 }
 
 // bonusPlan is the Three Card Bonus bet and paytable.
@@ -190,6 +194,7 @@ func compile(c *config.Config) (*plan, error) {
 		return nil, err
 	}
 	p.table = t
+	p.rides, _ = handstate.NewDecisions(t)
 	p.pays = MainPaytable(c).Pays
 
 	bs := &c.BonusStrategy
@@ -222,7 +227,27 @@ func compile(c *config.Config) (*plan, error) {
 	if err := compileDynamic(c, p); err != nil {
 		return nil, err
 	}
+	p.compileFlat()
 	return p, nil
+}
+
+// compileFlat decides whether Runner.flatHands may play: flat bets below
+// 2^31 cents (so b² fits in an int64), no bonus, decisions by hand state,
+// and no pay below −1. flatRun bounds its hands so that Σ(u·pay)², each
+// term at most (3·max pay)², stays below 2^62.
+func (p *plan) compileFlat() {
+	most := int64(1)
+	for _, x := range p.pays {
+		if x < -1 {
+			return
+		}
+		most = max(most, x)
+	}
+	u := 3 * most
+	p.flat = p.dyn == nil && p.rides != nil && p.bonus.bonusBet(p.base) == 0 && p.base < 1<<31 && u < 1<<31
+	if p.flat {
+		p.flatRun = max(1, min(1<<40, (1<<62)/(u*u)))
+	}
 }
 
 // bonusBet returns the bonus bet wanted with per-circle bet bet, after the

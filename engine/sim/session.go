@@ -4,6 +4,7 @@ import (
 	"github.com/lir-lab/lir/engine/betting"
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
 	"github.com/lir-lab/lir/engine/rules"
@@ -90,11 +91,14 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 	var hands int64
 	if len(seats) == 1 && p.mode != replace && obs == nil {
 		// One player: the same steps as the general loop below, without
-		// its bookkeeping over seats (which shows in WebAssembly profiles).
-		// The cards dealt are the same: seat 1 takes the first three.
+		// its bookkeeping over seats, and with hands dealt a batch at a
+		// time. The cards are the same: seat 1 takes the first three.
 		st, ss := &seats[0], &agg.Seats[0]
-		n := 3 + p.discard + 2
+		h := newHandStream(3 + p.discard + 2)
 		for {
+			if p.flat {
+				hands += r.flatHands(d, st, ss, &h)
+			}
 			if reason, stop := r.prepare(st); stop {
 				r.finish(st, reason, ss)
 				return hands
@@ -102,8 +106,8 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 			if p.bonus.progressive && st.bonus > 0 {
 				jackpot += st.bonus * p.bonus.ratePPM
 			}
-			d.Deal(buf[:n])
-			r.play(st, buf[0], buf[1], buf[2], buf[n-2], buf[n-1], ss, &jackpot)
+			k := h.next(d)
+			r.play(st, h.cards[k], h.cards[k+1], h.cards[k+2], h.cards[k+h.n-2], h.cards[k+h.n-1], ss, &jackpot)
 			hands++
 		}
 	}
@@ -214,19 +218,23 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 	return 0, false
 }
 
-// play settles one hand: seat cards a, b, c and community cards x, y.
-func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
+// play settles one hand: seat cards a, b, c and community cards x, y. It
+// returns the decisions taken and the hand's category.
+func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) (r1, r2 int, cat poker.Category) {
 	p := r.p
 	bet := st.bet
-	r1, r2 := 0, 0
-	if p.dyn == nil || p.dyn.rules1 == nil && p.dyn.rules2 == nil {
+	s3, s4 := handstate.Walk4(a, b, c, x)
+	switch {
+	case p.dyn != nil && (p.dyn.rules1 != nil || p.dyn.rules2 != nil):
+		r1, r2 = r.decideDynamic(st, a, b, c, x)
+	case p.rides != nil:
+		r1, r2 = p.rides.Rides(s3, s4)
+	default:
 		s0, s1, s2 := cards.Sort3(a, b, c)
 		r1 = p.table.Bet1(cards.Index3Sorted(s0, s1, s2))
 		r2 = p.table.Bet2(cards.Index4Insert(s0, s1, s2, x))
-	} else {
-		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	}
-	cat := poker.Classify(a, b, c, x, y)
+	cat = handstate.Category(s4, y)
 	stake := int64(1+r1+r2) * bet
 	mainNet := stake * p.pays[cat]
 	ss.Deals[cat][r1<<1|r2]++
@@ -239,7 +247,7 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	}
 	net := mainNet
 	if bonus := st.bonus; bonus > 0 {
-		cat3 := poker.Classify3(a, b, c)
+		cat3 := handstate.Category3(s3)
 		ss.BonusHands++
 		ss.BonusCounts[cat3]++
 		var bonusNet int64
@@ -280,6 +288,7 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	st.peak = max(st.peak, profit)
 	st.trough = min(st.trough, profit)
 	st.drawdown = max(st.drawdown, st.peak-profit)
+	return r1, r2, cat
 }
 
 // addSquare adds x² to the session-local sum *acc when |x| < 2^31 and the
@@ -331,4 +340,103 @@ func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
 	ss.PeakHist.Add(st.peak)
 	ss.TroughHist.Add(st.trough)
 	ss.DrawdownHist.Add(st.drawdown)
+}
+
+// handStream deals a lone player's hands of n cards a batch at a time.
+// Hands dealt and never played are simply dropped: the next session
+// reseeds the dealer.
+type handStream struct {
+	cards     [rng.MaxBatch]cards.Card
+	n         int // cards per hand
+	batch     int // cards per batch: whole hands
+	pos, size int // the next hand starts at cards[pos]; cards[:size] are dealt
+}
+
+func newHandStream(n int) handStream {
+	return handStream{n: n, batch: rng.MaxBatch / n * n}
+}
+
+// next returns where the next hand's cards start, dealing a batch when the
+// last one is used up.
+func (h *handStream) next(d *rng.Dealer) int {
+	if h.pos == h.size {
+		h.deal(d)
+	}
+	k := h.pos
+	h.pos += h.n
+	return k
+}
+
+func (h *handStream) deal(d *rng.Dealer) {
+	h.size = h.batch
+	d.DealHands(h.cards[:h.size], h.n)
+	h.pos = 0
+}
+
+// flatHands plays a lone player's hands for as long as nothing but the
+// cards can change them: a flat bet, no bonus, decisions from the table,
+// and a bankroll and hand count inside every stop condition. It books them
+// as prepare and play would, to the same totals, in one loop that calls
+// nothing but the dealer once a batch and keeps its sums in locals (calls,
+// jumps and memory are what WebAssembly pays for most), and returns the
+// hands played; the general loop takes over from there.
+//
+// With the bet b fixed, a hand's stake is u·b for u = 1 + rides and its
+// result u·pay·b, so the loop sums u, u·(1 + pay) and (u·pay)² as small
+// integers and scales them by b and b² once at the end (compile admits the
+// fast path only when b² fits in an int64, so the products fit in 128 bits).
+// A call plays at most flatRun hands, which keeps those sums far below 2^63.
+func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream) int64 {
+	p := r.p
+	bet := p.base
+	n := uint(h.n)
+	// Inside [lo, hi): no loss or win limit reached, and the bet fits.
+	lo := max(3*bet, p.start-p.lossLimit+1)
+	if p.lossLimit > p.start {
+		lo = 3 * bet
+	}
+	hi := int64(noLimit)
+	if p.winLimit < noLimit-p.start {
+		hi = p.start + p.winLimit
+	}
+	first := st.hands
+	last := min(p.handsCap, p.durationCap, first+p.flatRun)
+	bankroll, peak, trough, drawdown := st.bankroll, st.peak, st.trough, st.drawdown
+	var hands, wagered, won, squares int64 // hands; Σu, Σu·(1+pay), Σ(u·pay)²
+	pays := &p.pays
+	for first+hands < last && uint64(bankroll-lo) < uint64(hi-lo) {
+		if h.pos == h.size {
+			h.deal(d)
+		}
+		k := uint(h.pos)
+		h.pos += h.n
+		const m = rng.MaxBatch - 1
+		a, b, c, x, y := h.cards[k&m], h.cards[(k+1)&m], h.cards[(k+2)&m], h.cards[(k+n-2)&m], h.cards[(k+n-1)&m]
+		s3, s4 := handstate.Walk4(a, b, c, x)
+		r1, r2 := p.rides.Rides(s3, s4)
+		cat := handstate.Category(s4, y)
+		ss.Deals[cat][r1<<1|r2]++
+		u := int64(1 + r1 + r2)
+		net := u * pays[cat]
+		wagered += u
+		won += u + net // pays are at least −1: a loss adds 0
+		squares += net * net
+		hands++
+		bankroll += net * bet
+		profit := bankroll - p.start
+		peak = max(peak, profit)
+		trough = min(trough, profit)
+		drawdown = max(drawdown, peak-profit)
+	}
+	st.bankroll, st.peak, st.trough, st.drawdown = bankroll, peak, trough, drawdown
+	st.hands += hands
+	st.bet = bet
+	ss.Hands += uint64(hands)
+	ss.MainWagered.AddProduct(wagered, bet)
+	ss.MainWon.AddProduct(won, bet)
+	ss.MainNet2.AddProduct(squares, bet*bet)
+	ss.TotalNet2.AddProduct(squares, bet*bet)
+	ss.BaseBetUnits.AddProduct(hands, bet)
+	ss.BaseBetSq.AddProduct(hands, bet*bet)
+	return hands
 }

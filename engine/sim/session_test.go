@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -227,5 +228,70 @@ func TestBonusBets(t *testing.T) {
 	}
 	if won := agg.BonusWon.Big().Int64(); won < 100000000 {
 		t.Errorf("bonus paid %d cents in all, less than one jackpot", won)
+	}
+}
+
+type discard struct{}
+
+func (discard) Hand(*HandRecord)       {}
+func (discard) Session(*SessionRecord) {}
+
+// The lone player's fast paths (flatHands, and hands dealt in batches)
+// book exactly what the general loop books: the aggregate is the same
+// with flatHands on, off, cut into runs of three hands, and under an
+// observer (which takes the general loop over seats, dealing per round).
+func TestFastPathMatchesGeneralLoop(t *testing.T) {
+	type tweak func(c *config.Config)
+	cases := map[string]tweak{
+		"default": func(*config.Config) {},
+		"max hands, no win limit": func(c *config.Config) {
+			c.Bankroll.StopConditions.MaxHands = hands(37)
+			c.Bankroll.StopConditions.WinLimit = nil
+		},
+		"reduced bets": func(c *config.Config) {
+			c.Bankroll.StartingAmount = 2600
+			c.Bankroll.StopConditions.LossLimit = nil
+			c.Bankroll.StopConditions.StopOnInsufficientFunds = false
+			c.Bankroll.ChipIncrement = money(100)
+		},
+		"custom paytable, no discard": func(c *config.Config) {
+			c.Paytables.MainGame.Type = "custom"
+			c.Paytables.MainGame.Custom.RoyalFlush = 100000
+			c.Dealer.DiscardCards = 0
+		},
+		"optimal, ties ride": func(c *config.Config) {
+			c.Strategy.Type = "optimal"
+			c.Strategy.Ties = "ride"
+		},
+		"always ride, duration": func(c *config.Config) {
+			c.Strategy.Type = "always_ride"
+			d := 90.0
+			c.Bankroll.StopConditions.MaxDurationMinutes = &d
+		},
+		"cryptographic": func(c *config.Config) { c.Deck.ShuffleAlgorithm = "cryptographic" },
+	}
+	for name, f := range cases {
+		c := config.Default()
+		f(c)
+		if data, err := json.Marshal(c); err != nil {
+			t.Fatal(err)
+		} else if _, err := config.DecodeJSON(data); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		r := mustRunner(t, c)
+		if !r.p.flat {
+			t.Fatalf("%s: the fast path does not apply", name)
+		}
+		want := r.Run(3, 0, 300, nil)
+		r.p.flatRun = 3
+		cut := r.Run(3, 0, 300, nil)
+		r.p.flat = false
+		general := r.Run(3, 0, 300, nil)
+		observed := r.RunObserved(3, 0, 300, nil, discard{})
+		for what, got := range map[string]*Aggregate{"runs of 3": cut, "general": general, "observed": observed} {
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %s differs from the fast path", name, what)
+			}
+		}
 	}
 }
