@@ -99,17 +99,18 @@ func cardKey(c cards.Card) key {
 	return key(uint64(1)<<(4*uint64(c.Rank()))) | key(uint64(c.Suit())<<suitShift)
 }
 
-// hand returns distinct cards with k's rank counts, of one suit when k's
-// cards share one, otherwise not all of one suit.
-func (k key) hand() []cards.Card {
-	var h []cards.Card
+// hand returns distinct cards with k's rank counts (k holds at most five),
+// of one suit when k's cards share one, otherwise not all of one suit.
+func (k key) hand() (h [5]cards.Card) {
+	n := 0
 	for r := 0; r < 13; r++ {
 		for i := 0; i < k.count(r); i++ {
-			h = append(h, cards.New(cards.Rank(r), cards.Suit(i)))
+			h[n] = cards.New(cards.Rank(r), cards.Suit(i))
+			n++
 		}
 	}
 	if s := k.suit(); s != mixed {
-		for i := range h {
+		for i := range h[:n] {
 			h[i] = cards.New(h[i].Rank(), cards.Suit(s))
 		}
 	} else if k.counts()&(k.counts()>>1)&0x1111111111111 == 0 && k.counts()&(k.counts()>>2)&0x1111111111111 == 0 {
@@ -143,20 +144,40 @@ func (k key) canAdd(c cards.Card) bool {
 	return n < 4 && !(n > 0 && k.suit() == uint64(c.Suit()))
 }
 
+// sameSuit is 1 when c has the suit all of k's cards share, else 0.
+func (k key) sameSuit(c cards.Card) int {
+	if k.suit() == uint64(c.Suit()) {
+		return 1
+	}
+	return 0
+}
+
 // grow fills next[s<<6|c] with the state of from's state s plus card c.
 func grow(from []key, next []uint16) []key {
-	to := level{ids: map[key]uint16{}}
+	to := level{ids: make(map[key]uint16, NumStates4)}
 	for s, k := range from {
+		// The new state depends on the card's rank and on whether it has
+		// the suit all of k's cards share: look each pair up once.
+		var known [13][2]bool
+		var id [13][2]uint16
 		for c := cards.Card(0); c < cards.NumCards; c++ {
-			if k.canAdd(c) {
-				next[s<<6|int(c)] = to.id(k.add(c))
+			if !k.canAdd(c) {
+				continue
 			}
+			r, f := c.Rank(), k.sameSuit(c)
+			if !known[r][f] {
+				id[r][f], known[r][f] = to.id(k.add(c)), true
+			}
+			next[s<<6|int(c)] = id[r][f]
 		}
 	}
 	return to.keys
 }
 
-func init() {
+func init() { build() }
+
+// build fills the tables (idempotent).
+func build() {
 	one := make([]key, cards.NumCards)
 	for c := range one {
 		one[c] = cardKey(cards.Card(c))
@@ -172,11 +193,37 @@ func init() {
 		bonus3[s] = poker.Classify3(h[0], h[1], h[2])
 	}
 	for s, k := range four {
+		// The category depends on the fifth card's rank and on whether
+		// it has the suit all four share: classify once per pair, adding
+		// to a hand of the state a card of that rank and suit class that
+		// the hand lacks.
+		h := k.hand()
+		var known [13][2]bool
+		var cat [13][2]poker.Category
 		for c := cards.Card(0); c < cards.NumCards; c++ {
-			if k.canAdd(c) {
-				h := k.add(c).hand()
-				five[s<<6|int(c)] = poker.Classify(h[0], h[1], h[2], h[3], h[4])
+			if !k.canAdd(c) {
+				continue
 			}
+			r, f := c.Rank(), k.sameSuit(c)
+			if !known[r][f] {
+				h[4] = fifth(h, k, r, f)
+				cat[r][f], known[r][f] = poker.Classify(h[0], h[1], h[2], h[3], h[4]), true
+			}
+			five[s<<6|int(c)] = cat[r][f]
+		}
+	}
+}
+
+// fifth returns a card of rank r not among the four of h (a hand of k):
+// of the suit k's cards share when f is 1, of another suit when f is 0.
+func fifth(h [5]cards.Card, k key, r cards.Rank, f int) cards.Card {
+	if f == 1 {
+		return cards.New(r, cards.Suit(k.suit()))
+	}
+	for s := cards.Suit(0); ; s++ {
+		c := cards.New(r, s)
+		if uint64(s) != k.suit() && c != h[0] && c != h[1] && c != h[2] && c != h[3] {
+			return c
 		}
 	}
 }

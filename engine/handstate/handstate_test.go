@@ -161,3 +161,22 @@ func randomHands(n int) [][5]cards.Card {
 	}
 	return out
 }
+
+// BenchmarkBuild measures the tables' construction, paid once at start-up
+// by every program that links the package (each Web Worker included).
+func BenchmarkBuild(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		build()
+	}
+}
+
+// BenchmarkNewDecisions measures compiling a strategy table by state,
+// paid once per run by each worker.
+func BenchmarkNewDecisions(b *testing.B) {
+	t := strategy.Basic(strategy.TiesPull)
+	for i := 0; i < b.N; i++ {
+		if _, ok := NewDecisions(t); !ok {
+			b.Fatal("basic strategy not by state")
+		}
+	}
+}

@@ -377,60 +377,79 @@ func (h *handStream) deal(d *rng.Dealer) {
 // cards can change them: a flat bet, no bonus, decisions from the table,
 // and a bankroll and hand count inside every stop condition. It books them
 // as prepare and play would, to the same totals, in one loop that calls
-// nothing but the dealer once a batch and keeps its sums in locals (calls,
+// nothing but the dealer once a batch and keeps its state in locals (calls,
 // jumps and memory are what WebAssembly pays for most), and returns the
 // hands played; the general loop takes over from there.
 //
 // With the bet b fixed, a hand's stake is u·b for u = 1 + rides and its
-// result u·pay·b, so the loop sums u, u·(1 + pay) and (u·pay)² as small
-// integers and scales them by b and b² once at the end (compile admits the
-// fast path only when b² fits in an int64, so the products fit in 128 bits).
-// A call plays at most flatRun hands, which keeps those sums far below 2^63.
+// result u·pay·b, both set by the hand's category and rides: the loop only
+// counts hands by those (SeatStats.Deals, which it keeps anyway) and the
+// sums of stakes, winnings and squared results follow from the counts it
+// added (bookFlat). A call plays at most flatRun hands.
 func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream) int64 {
 	p := r.p
 	bet := p.base
 	n := uint(h.n)
-	// Inside [lo, hi): no loss or win limit reached, and the bet fits.
-	lo := max(3*bet, p.start-p.lossLimit+1)
+	// Profit inside [lo, hi): no loss or win limit reached, and the bet fits.
+	lo := max(3*bet-p.start, 1-p.lossLimit)
 	if p.lossLimit > p.start {
-		lo = 3 * bet
+		lo = 3*bet - p.start
 	}
 	hi := int64(noLimit)
 	if p.winLimit < noLimit-p.start {
-		hi = p.start + p.winLimit
+		hi = p.winLimit
 	}
-	first := st.hands
-	last := min(p.handsCap, p.durationCap, first+p.flatRun)
-	bankroll, peak, trough, drawdown := st.bankroll, st.peak, st.trough, st.drawdown
-	var hands, wagered, won, squares int64 // hands; Σu, Σu·(1+pay), Σ(u·pay)²
-	pays := &p.pays
-	for first+hands < last && uint64(bankroll-lo) < uint64(hi-lo) {
-		if h.pos == h.size {
+	width := uint64(hi - lo)
+	todo := min(p.handsCap, p.durationCap, st.hands+p.flatRun) - st.hands
+	left := todo
+	before := ss.Deals
+	profit, peak, trough, drawdown := st.bankroll-p.start, st.peak, st.trough, st.drawdown
+	pos, size := uint(h.pos), uint(h.size)
+	for left > 0 && uint64(profit-lo) < width {
+		if pos == size {
 			h.deal(d)
+			pos, size = 0, uint(h.size)
 		}
-		k := uint(h.pos)
-		h.pos += h.n
 		const m = rng.MaxBatch - 1
-		a, b, c, x, y := h.cards[k&m], h.cards[(k+1)&m], h.cards[(k+2)&m], h.cards[(k+n-2)&m], h.cards[(k+n-1)&m]
+		a, b, c, x, y := h.cards[pos&m], h.cards[(pos+1)&m], h.cards[(pos+2)&m], h.cards[(pos+n-2)&m], h.cards[(pos+n-1)&m]
+		pos += n
 		s3, s4 := handstate.Walk4(a, b, c, x)
 		r1, r2 := p.rides.Rides(s3, s4)
 		cat := handstate.Category(s4, y)
-		ss.Deals[cat][r1<<1|r2]++
-		u := int64(1 + r1 + r2)
-		net := u * pays[cat]
-		wagered += u
-		won += u + net // pays are at least −1: a loss adds 0
-		squares += net * net
-		hands++
-		bankroll += net * bet
-		profit := bankroll - p.start
+		ss.Deals[cat][(r1<<1|r2)&3]++
+		left--
+		profit += int64(1+r1+r2) * p.pays[cat] * bet
 		peak = max(peak, profit)
 		trough = min(trough, profit)
 		drawdown = max(drawdown, peak-profit)
 	}
-	st.bankroll, st.peak, st.trough, st.drawdown = bankroll, peak, trough, drawdown
-	st.hands += hands
+	h.pos = int(pos)
+	st.bankroll, st.peak, st.trough, st.drawdown = p.start+profit, peak, trough, drawdown
 	st.bet = bet
+	hands := todo - left
+	st.hands += hands
+	r.bookFlat(ss, &before, hands)
+	return hands
+}
+
+// bookFlat adds to ss the sums of hands played by flatHands, from the
+// counts by category and rides it added to ss.Deals since before: a hand
+// of category c with r rides staked u = 1 + r bets, won back u·(1 + pay)
+// (zero on a loss: pays are at least −1) and ended u·pay bets up.
+func (r *Runner) bookFlat(ss *SeatStats, before *[poker.NumCategories][4]uint64, hands int64) {
+	p := r.p
+	bet := p.base
+	var wagered, won, squares int64 // in bets and squared bets
+	for c := range ss.Deals {
+		for k, n := range ss.Deals[c] {
+			dn := int64(n - before[c][k])
+			u := int64(1 + k>>1 + k&1)
+			net := u * p.pays[c]
+			wagered += dn * u
+			won += dn * (u + net)
+			squares += dn * net * net
+		}
+	}
 	ss.Hands += uint64(hands)
 	ss.MainWagered.AddProduct(wagered, bet)
 	ss.MainWon.AddProduct(won, bet)
@@ -438,5 +457,4 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 	ss.TotalNet2.AddProduct(squares, bet*bet)
 	ss.BaseBetUnits.AddProduct(hands, bet)
 	ss.BaseBetSq.AddProduct(hands, bet*bet)
-	return hands
 }
