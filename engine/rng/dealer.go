@@ -57,7 +57,8 @@ type Dealer struct {
 	chunk    [chunkCap]uint64 // unused 16-bit chunks: chunk[pos:end] (uint64: no masking in WebAssembly)
 	pos, end int
 	handSize int              // of place
-	place    [MaxBatch]uint64 // place[k]: the position in its hand of the k-th card of a batch
+	place    [MaxBatch]uint64 // the k-th card of a batch: its position i in its hand | (52 − i)<<8 | reject[i]<<16
+	single   Batch            // Deal's cards
 	kind     sourceKind
 	xo       Xoshiro256
 	chacha   rand.ChaCha8
@@ -66,6 +67,10 @@ type Dealer struct {
 
 // MaxBatch is the most cards one call deals.
 const MaxBatch = 64
+
+// Batch holds the cards of a DealHands call. A fixed-size array, so that
+// indexes are masked rather than bounds-checked.
+type Batch [MaxBatch]cards.Card
 
 // chunkCap is the chunk buffer's size: a power of two (indexes are masked)
 // with room for a batch's chunks on top of up to a batch's leftovers.
@@ -179,11 +184,14 @@ func (d *Dealer) word() uint64 {
 
 // Deal fills out with the next len(out) cards of a freshly shuffled deck
 // (at most 52).
-func (d *Dealer) Deal(out []cards.Card) { d.DealHands(out, len(out)) }
+func (d *Dealer) Deal(out []cards.Card) {
+	d.DealHands(&d.single, 1, len(out))
+	copy(out, d.single[:])
+}
 
-// DealHands deals hands of n cards into out, one after another, as many as
-// fit (at most MaxBatch cards in all): the same cards as that many calls of
-// Deal with n cards.
+// DealHands deals hands of n cards into out, one after another (hands·n
+// at most MaxBatch): the same cards as that many calls of Deal with n
+// cards.
 //
 // The card at position i of a hand takes deck index i + ⌊chunk·(52−i) /
 // 2^16⌋ of the next chunk, unless the low half of that product is below
@@ -192,61 +200,60 @@ func (d *Dealer) Deal(out []cards.Card) { d.DealHands(out, len(out)) }
 // four is rejected (about one card in 3,000), which hands the rest of the
 // batch to dealRest. A step of the loop is one jump in WebAssembly, where
 // Go sends every jump through a dispatch table.
-func (d *Dealer) DealHands(out []cards.Card, n int) {
-	if n < 1 || n > cards.NumCards || len(out) > MaxBatch {
+func (d *Dealer) DealHands(out *Batch, hands, n int) {
+	total := hands * n
+	if n < 1 || n > cards.NumCards || hands < 0 || total > MaxBatch {
 		panic("rng: bad deal size")
 	}
 	if n != d.handSize {
 		d.handSize = n
 		for k := range d.place {
-			d.place[k] = uint64(k % n)
+			i := uint64(k % n)
+			d.place[k] = i | (cards.NumCards-i)<<8 | reject[i]<<16
 		}
 	}
-	total := len(out) / n * n
-	out = out[:total]
 	if d.end-d.pos < total {
 		d.refill(total)
 	}
 	pos, k := d.pos, 0
 	for ; k+4 <= total; k += 4 {
-		i0, i1, i2, i3 := d.place[k&(MaxBatch-1)], d.place[(k+1)&(MaxBatch-1)], d.place[(k+2)&(MaxBatch-1)], d.place[(k+3)&(MaxBatch-1)]
-		m0 := d.chunk[pos&(chunkCap-1)] * (cards.NumCards - i0)
-		m1 := d.chunk[(pos+1)&(chunkCap-1)] * (cards.NumCards - i1)
-		m2 := d.chunk[(pos+2)&(chunkCap-1)] * (cards.NumCards - i2)
-		m3 := d.chunk[(pos+3)&(chunkCap-1)] * (cards.NumCards - i3)
+		p0, p1, p2, p3 := d.place[k&(MaxBatch-1)], d.place[(k+1)&(MaxBatch-1)], d.place[(k+2)&(MaxBatch-1)], d.place[(k+3)&(MaxBatch-1)]
+		m0 := d.chunk[pos&(chunkCap-1)] * (p0 >> 8 & 0xFF)
+		m1 := d.chunk[(pos+1)&(chunkCap-1)] * (p1 >> 8 & 0xFF)
+		m2 := d.chunk[(pos+2)&(chunkCap-1)] * (p2 >> 8 & 0xFF)
+		m3 := d.chunk[(pos+3)&(chunkCap-1)] * (p3 >> 8 & 0xFF)
 		// A low half below its threshold makes the difference wrap to a
 		// number with the top bit set.
-		bad := (m0&0xFFFF - reject[i0&63]) | (m1&0xFFFF - reject[i1&63]) |
-			(m2&0xFFFF - reject[i2&63]) | (m3&0xFFFF - reject[i3&63])
+		bad := (m0&0xFFFF - p0>>16) | (m1&0xFFFF - p1>>16) | (m2&0xFFFF - p2>>16) | (m3&0xFFFF - p3>>16)
 		if bad>>63 != 0 {
 			break
 		}
-		d.take(out, k, i0, m0)
-		d.take(out, k+1, i1, m1)
-		d.take(out, k+2, i2, m2)
-		d.take(out, k+3, i3, m3)
+		d.take(out, k, p0&0xFF, m0)
+		d.take(out, k+1, p1&0xFF, m1)
+		d.take(out, k+2, p2&0xFF, m2)
+		d.take(out, k+3, p3&0xFF, m3)
 		pos += 4
 	}
 	d.pos = pos
 	if k < total {
-		d.dealRest(out, k)
+		d.dealRest(out, k, total)
 	}
 }
 
 // take swaps deck index i + m>>16 into position i and deals it as out[k].
-func (d *Dealer) take(out []cards.Card, k int, i, m uint64) {
+func (d *Dealer) take(out *Batch, k int, i, m uint64) {
 	j, i := (i+m>>16)&63, i&63
 	d.deck[i], d.deck[j] = d.deck[j], d.deck[i]
-	out[k] = d.deck[i]
+	out[k&(MaxBatch-1)] = d.deck[i]
 }
 
-// dealRest deals out[k:] one chunk at a time.
-func (d *Dealer) dealRest(out []cards.Card, k int) {
-	for ; k < len(out); k++ {
-		i := d.place[k&(MaxBatch-1)]
+// dealRest deals out[k:total] one chunk at a time.
+func (d *Dealer) dealRest(out *Batch, k, total int) {
+	for ; k < total; k++ {
+		i := d.place[k&(MaxBatch-1)] & 0xFF
 		for {
 			if d.pos == d.end {
-				d.refill(len(out) - k)
+				d.refill(total - k)
 			}
 			m := d.chunk[d.pos&(chunkCap-1)] * (cards.NumCards - i)
 			d.pos++

@@ -148,7 +148,7 @@ func TestDealMatchesDefinition(t *testing.T) {
 		for _, n := range []int{1, 2, 3, 5, 7, 8, 11, 23, 32, 52} {
 			d := NewDealer(NewSource(a, uint64(n)))
 			ref := newRefDealer(NewSource(a, uint64(n)))
-			var got [MaxBatch]cards.Card
+			var got Batch
 			want := make([]cards.Card, n)
 			for round := 0; round < 3000; round++ {
 				hands := 1 + round%(MaxBatch/n) // one hand, then batches of every size
@@ -156,8 +156,7 @@ func TestDealMatchesDefinition(t *testing.T) {
 					hands = 1
 					d.Deal(got[:n])
 				} else {
-					extra := min(round%n, MaxBatch-hands*n) // a partial hand at the end is not dealt
-					d.DealHands(got[:hands*n+extra], n)
+					d.DealHands(&got, hands, n)
 				}
 				for h := 0; h < hands; h++ {
 					ref.deal(want)
@@ -179,4 +178,15 @@ func cardBytes(h []cards.Card) []byte {
 		b[i] = byte(c)
 	}
 	return b
+}
+
+// BenchmarkDealHands deals batches of eight-card hands (the default
+// study's deal: three seat cards, three discards, two community cards)
+// and reports the time per hand.
+func BenchmarkDealHands(b *testing.B) {
+	d := NewDealer(NewSource(FisherYates, 1))
+	var out Batch
+	for i := 0; i < b.N; i += 8 {
+		d.DealHands(&out, 8, 8)
+	}
 }

@@ -346,14 +346,14 @@ func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
 // Hands dealt and never played are simply dropped: the next session
 // reseeds the dealer.
 type handStream struct {
-	cards     [rng.MaxBatch]cards.Card
+	cards     rng.Batch
 	n         int // cards per hand
-	batch     int // cards per batch: whole hands
+	hands     int // hands per batch
 	pos, size int // the next hand starts at cards[pos]; cards[:size] are dealt
 }
 
 func newHandStream(n int) handStream {
-	return handStream{n: n, batch: rng.MaxBatch / n * n}
+	return handStream{n: n, hands: rng.MaxBatch / n}
 }
 
 // next returns where the next hand's cards start, dealing a batch when the
@@ -368,8 +368,8 @@ func (h *handStream) next(d *rng.Dealer) int {
 }
 
 func (h *handStream) deal(d *rng.Dealer) {
-	h.size = h.batch
-	d.DealHands(h.cards[:h.size], h.n)
+	h.size = h.hands * h.n
+	d.DealHands(&h.cards, h.hands, h.n)
 	h.pos = 0
 }
 

@@ -146,9 +146,15 @@ func (w *worker) run(j job) {
 	}
 	start := time.Now()
 	last := start
-	var played int64
+	var played, looked int64
 	agg := w.runner.Run(j.seed, j.from, j.to, func(done int, hands int64) {
 		played = hands
+		// Reading the clock calls out of WebAssembly into JavaScript:
+		// look at it every clockHands hands, not after every session.
+		if hands-looked < clockHands {
+			return
+		}
+		looked = hands
 		if now := time.Now(); now.Sub(last) >= j.reportEvery {
 			last = now
 			post(map[string]any{"type": "progress", "from": j.from, "done": done, "hands": float64(hands)})
@@ -161,6 +167,10 @@ func (w *worker) run(j job) {
 	}
 	postResult(j, played, start, b)
 }
+
+// clockHands is how many hands a worker plays between looks at the clock
+// (about a millisecond's work).
+const clockHands = 1 << 14
 
 // compareChunk is how many table sessions the worker compares between
 // looks at the clock for progress; ranges merge exactly, so the chunking
