@@ -120,11 +120,17 @@ func (d *Dealer) Reset(src Source) {
 }
 
 func (d *Dealer) order() {
-	for i := 0; i < cards.NumCards; i++ {
-		d.deck[i] = cards.Card(i)
-	}
+	d.deck = ordered // a copy, not a loop: a loop step is a jump in WebAssembly
 	d.pos, d.end = 0, 0
 }
+
+// ordered is the deck in card order.
+var ordered = func() (t [64]cards.Card) {
+	for i := range cards.NumCards {
+		t[i] = cards.Card(i)
+	}
+	return t
+}()
 
 // reject[i] is 2^16 mod (52 − i): a 16-bit draw for position i is rejected
 // when the low half of chunk·(52 − i) falls below it, which leaves every

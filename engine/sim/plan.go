@@ -49,6 +49,8 @@ type plan struct {
 	dyn     *dynamic // nil: flat bets, fixed bonus, table decisions
 	flat    bool     // flat bets, no bonus, decisions by hand state: Runner.flatHands applies
 	flatRun int64    // most hands per call of Runner.flatHands
+	// batchHands is how many of a lone player's hands are dealt at a time.
+	batchHands int
 }
 
 // bonusPlan is the Three Card Bonus bet and paytable.
@@ -228,6 +230,7 @@ func compile(c *config.Config) (*plan, error) {
 		return nil, err
 	}
 	p.compileFlat()
+	p.batchHands = rng.MaxBatch / (3 + p.discard + 2)
 	return p, nil
 }
 
