@@ -72,6 +72,9 @@ const MaxBatch = 64
 // indexes are masked rather than bounds-checked.
 type Batch [MaxBatch]cards.Card
 
+// refillSpare is how many chunks a refill draws beyond the need.
+const refillSpare = 24
+
 // chunkCap is the chunk buffer's size: a power of two (indexes are masked)
 // with room for a batch's chunks on top of up to a batch's leftovers.
 const chunkCap = 2 * MaxBatch
@@ -143,10 +146,13 @@ var reject = func() (t [64]uint64) {
 }()
 
 // refill moves the unused chunks to the front of the buffer and draws
-// words from the generator until at least need chunks are there.
+// words from the generator until at least need chunks are there, and a
+// few more words, so that small deals do not refill every time (a
+// session's unused words are dropped when the next one reseeds).
 func (d *Dealer) refill(need int) {
 	n := copy(d.chunk[:], d.chunk[d.pos:d.end])
 	d.pos = 0
+	need = min(need+refillSpare, chunkCap)
 	if d.kind != kindXoshiro {
 		for ; n < need; n += 4 {
 			d.split(n, d.word())
@@ -204,7 +210,7 @@ func (d *Dealer) Deal(out []cards.Card) {
 // reject[i]: then the chunk is dropped and the next one tried. Four cards
 // are drawn at a time, across hands, without a branch unless one of the
 // four is rejected (about one card in 3,000), which hands the rest of the
-// batch to dealRest. A step of the loop is one jump in WebAssembly, where
+// batch to dealRest; the last cards of a batch are drawn one at a time. A step of the loop is one jump in WebAssembly, where
 // Go sends every jump through a dispatch table.
 func (d *Dealer) DealHands(out *Batch, hands, n int) {
 	total := hands * n
@@ -239,6 +245,15 @@ func (d *Dealer) DealHands(out *Batch, hands, n int) {
 		d.take(out, k+2, p2&0xFF, m2)
 		d.take(out, k+3, p3&0xFF, m3)
 		pos += 4
+	}
+	for ; k < total; k++ { // the last cards, one at a time
+		p := d.place[k&(MaxBatch-1)]
+		m := d.chunk[pos&(chunkCap-1)] * (p >> 8 & 0xFF)
+		if (m&0xFFFF-p>>16)>>63 != 0 {
+			break
+		}
+		d.take(out, k, p&0xFF, m)
+		pos++
 	}
 	d.pos = pos
 	if k < total {

@@ -40,13 +40,25 @@ var sinkAgg *Aggregate
 
 // BenchmarkDefault measures the default config on one core and reports
 // hands/s.
-func BenchmarkDefault(b *testing.B) {
-	r := mustRunner(b, config.Default())
+func BenchmarkDefault(b *testing.B) { benchmarkConfig(b, config.Default()) }
+
+// BenchmarkThreeSeatsBonus measures the general loop: three seats, each
+// with a $1 Three Card Bonus bet.
+func BenchmarkThreeSeatsBonus(b *testing.B) {
+	c := config.Default()
+	c.Table.NumSeats = 3
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "always"
+	benchmarkConfig(b, c)
+}
+
+func benchmarkConfig(b *testing.B, c *config.Config) {
+	r := mustRunner(b, c)
 	b.ResetTimer()
 	var hands uint64
 	for i := 0; i < b.N; i++ {
 		sinkAgg = r.Run(1, i*100, i*100+100, nil)
-		hands += sinkAgg.Seats[0].Hands
+		hands += sinkAgg.Total().Hands
 	}
 	if hands == 0 {
 		b.Fatal("no hands played")
