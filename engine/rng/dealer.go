@@ -152,7 +152,7 @@ var reject = func() (t [64]uint64) {
 func (d *Dealer) refill(need int) {
 	n := copy(d.chunk[:], d.chunk[d.pos:d.end])
 	d.pos = 0
-	need = min(need+refillSpare, chunkCap)
+	need = min(need+refillSpare, chunkCap-3) // need ≤ MaxBatch: the cap only keeps split in bounds
 	if d.kind != kindXoshiro {
 		for ; n < need; n += 4 {
 			d.split(n, d.word())
@@ -197,6 +197,9 @@ func (d *Dealer) word() uint64 {
 // Deal fills out with the next len(out) cards of a freshly shuffled deck
 // (at most 52).
 func (d *Dealer) Deal(out []cards.Card) {
+	if len(out) == 0 {
+		return
+	}
 	d.DealHands(&d.single, 1, len(out))
 	copy(out, d.single[:])
 }
