@@ -54,6 +54,16 @@ func TestIndexBijection(t *testing.T) {
 	if n != NumHands4 {
 		t.Fatalf("ForEach4 visited %d hands, want %d", n, NumHands4)
 	}
+	n = 0
+	ForEach5(func(i int, h [5]Card) {
+		if i != n || Index5Sorted(h) != i {
+			t.Fatalf("5-card index %d: hand %v index %d", n, h, Index5Sorted(h))
+		}
+		n++
+	})
+	if n != NumHands5 {
+		t.Fatalf("ForEach5 visited %d hands, want %d", n, NumHands5)
+	}
 	last := [5]Card{47, 48, 49, 50, 51}
 	if Index5Sorted(last) != NumHands5-1 {
 		t.Fatalf("Index5Sorted(last) = %d", Index5Sorted(last))

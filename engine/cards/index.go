@@ -126,3 +126,21 @@ func ForEach4(f func(i int, h [4]Card)) {
 		}
 	}
 }
+
+// ForEach5 calls f for every five-card hand, sorted, in index order.
+func ForEach5(f func(i int, h [5]Card)) {
+	i := 0
+	var h [5]Card
+	for h[4] = 4; h[4] < NumCards; h[4]++ {
+		for h[3] = 3; h[3] < h[4]; h[3]++ {
+			for h[2] = 2; h[2] < h[3]; h[2]++ {
+				for h[1] = 1; h[1] < h[2]; h[1]++ {
+					for h[0] = 0; h[0] < h[1]; h[0]++ {
+						f(i, h)
+						i++
+					}
+				}
+			}
+		}
+	}
+}

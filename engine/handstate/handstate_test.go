@@ -13,25 +13,16 @@ import (
 // orders and compares the category with poker.Classify.
 func TestClassifyExhaustive(t *testing.T) {
 	fails := 0
-	var h [5]cards.Card
-	for h[0] = 0; h[0] < cards.NumCards; h[0]++ {
-		for h[1] = h[0] + 1; h[1] < cards.NumCards; h[1]++ {
-			for h[2] = h[1] + 1; h[2] < cards.NumCards; h[2]++ {
-				for h[3] = h[2] + 1; h[3] < cards.NumCards; h[3]++ {
-					for h[4] = h[3] + 1; h[4] < cards.NumCards; h[4]++ {
-						want := poker.Classify(h[0], h[1], h[2], h[3], h[4])
-						got := Classify(h[0], h[1], h[2], h[3], h[4])
-						rev := Classify(h[4], h[3], h[2], h[1], h[0])
-						mix := Classify(h[2], h[4], h[0], h[3], h[1])
-						if (got != want || rev != want || mix != want) && fails < 10 {
-							fails++
-							t.Errorf("%s: walk = %v / %v / %v, Classify = %v", cards.FormatHand(h[:]), got, rev, mix, want)
-						}
-					}
-				}
-			}
+	cards.ForEach5(func(_ int, h [5]cards.Card) {
+		want := poker.Classify(h[0], h[1], h[2], h[3], h[4])
+		got := Classify(h[0], h[1], h[2], h[3], h[4])
+		rev := Classify(h[4], h[3], h[2], h[1], h[0])
+		mix := Classify(h[2], h[4], h[0], h[3], h[1])
+		if (got != want || rev != want || mix != want) && fails < 10 {
+			fails++
+			t.Errorf("%s: walk = %v / %v / %v, Classify = %v", cards.FormatHand(h[:]), got, rev, mix, want)
 		}
-	}
+	})
 }
 
 // TestCategory3Exhaustive checks the three-card category of all 22,100

@@ -28,25 +28,16 @@ var want3 = map[Category3]int{
 func TestClassifyExhaustive(t *testing.T) {
 	counts := map[Category]int{}
 	fails := 0
-	var h [5]cards.Card
-	for h[0] = 0; h[0] < cards.NumCards; h[0]++ {
-		for h[1] = h[0] + 1; h[1] < cards.NumCards; h[1]++ {
-			for h[2] = h[1] + 1; h[2] < cards.NumCards; h[2]++ {
-				for h[3] = h[2] + 1; h[3] < cards.NumCards; h[3]++ {
-					for h[4] = h[3] + 1; h[4] < cards.NumCards; h[4]++ {
-						want := ClassifySlow(h)
-						got := Classify(h[0], h[1], h[2], h[3], h[4])
-						rev := Classify(h[4], h[2], h[0], h[3], h[1])
-						if (got != want || rev != want) && fails < 10 {
-							fails++
-							t.Errorf("%s: Classify = %v / %v, ClassifySlow = %v", cards.FormatHand(h[:]), got, rev, want)
-						}
-						counts[want]++
-					}
-				}
-			}
+	cards.ForEach5(func(_ int, h [5]cards.Card) {
+		want := ClassifySlow(h)
+		got := Classify(h[0], h[1], h[2], h[3], h[4])
+		rev := Classify(h[4], h[2], h[0], h[3], h[1])
+		if (got != want || rev != want) && fails < 10 {
+			fails++
+			t.Errorf("%s: Classify = %v / %v, ClassifySlow = %v", cards.FormatHand(h[:]), got, rev, want)
 		}
-	}
+		counts[want]++
+	})
 	for c, n := range want5 {
 		if counts[c] != n {
 			t.Errorf("%v: %d hands, want %d", c, counts[c], n)
