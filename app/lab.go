@@ -348,6 +348,13 @@ func (p *labPage) finishCompare() {
 	p.phase = phaseDone
 	p.statusText = fmt.Sprintf("Compared %d configs on %s table sessions each (%s hands) in %.2f s on %d workers. Done",
 		len(doc.Configs), groupDigits(int64(r.Sessions)), groupDigits(int64(hands)), elapsed.Seconds(), len(r.Workers))
+	p.history = addHistory(p.history, historyEntry{
+		ID: strconv.FormatInt(time.Now().UnixNano(), 36), When: time.Now().UTC().Format(time.RFC3339),
+		Kind: historyComparison, Names: r.Compare.Names,
+		Seed: formatSeed(r.Seed), Sessions: int64(r.Sessions), Hands: int64(hands), Workers: len(r.Workers),
+		Seconds: elapsed.Seconds(), Doc: string(data),
+	})
+	p.saveHistory(p.ctx)
 }
 
 // showComparison shows a comparison document and makes it downloadable.
@@ -611,6 +618,16 @@ func (p *labPage) showHistory(ctx goapp.Context, i int) {
 		return
 	}
 	h := p.history[i]
+	if h.Kind == historyComparison {
+		if h.Doc == "" {
+			p.setLoadMsg(true, "The document of this comparison was too large to keep.")
+		} else if err := p.showComparison("lir-compare-"+h.Seed+".json", []byte(h.Doc)); err != nil {
+			p.setLoadMsg(true, "This comparison no longer loads: "+oneLine(err)+".")
+		} else {
+			p.setLoadMsg(false, fmt.Sprintf("Comparison of %s shown under Comparison (seed %s).", h.When, h.Seed))
+		}
+		return
+	}
 	if err := p.ed.load([]byte(h.Config)); err != nil {
 		p.setLoadMsg(true, "The config of this past run no longer loads: "+oneLine(err)+".")
 	} else {
@@ -1236,16 +1253,18 @@ func (p *labPage) renderHistory() goapp.UI {
 	return goapp.Section().ID("history").Class("card").Aria("labelledby", "history-h").Body(
 		goapp.H2().ID("history-h").Text("History"),
 		goapp.If(len(p.history) == 0, func() goapp.UI {
-			return goapp.P().Class("muted").Text("Finished runs are kept here, in this browser.")
+			return goapp.P().Class("muted").Text("Finished runs and comparisons are kept here, in this browser.")
 		}).Else(func() goapp.UI {
 			return goapp.Div().Body(
 				goapp.Ol().Class("history").Body(goapp.Range(p.history).Slice(func(i int) goapp.UI {
 					h := p.history[i]
-					label := fmt.Sprintf("%s · %s sessions · %s hands · EV/hand %.4f · win rate %.1f%% · seed %s",
-						strings.Replace(strings.TrimSuffix(h.When, "Z"), "T", " ", 1), groupDigits(h.Sessions), groupDigits(h.Hands), h.EV, 100*h.WinRate, h.Seed)
+					what := "run"
+					if h.Kind == historyComparison {
+						what = "comparison"
+					}
 					return goapp.Li().Body(
-						goapp.Span().Text(label+" "),
-						goapp.Button().Aria("label", "Show run of "+h.When).Text("Show").
+						goapp.Span().Text(h.label()+" "),
+						goapp.Button().Aria("label", "Show "+what+" of "+h.When).Text("Show").
 							OnClick(func(ctx goapp.Context, e goapp.Event) { p.showHistory(ctx, i) }),
 					)
 				})),

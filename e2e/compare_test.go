@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/lir-lab/lir/engine/config"
 )
 
@@ -19,7 +21,8 @@ import (
 // common random numbers over 2 workers — and checks its document (the
 // "Download comparison (JSON)" link) equals lir compare --json for the same
 // config files, seed and sessions, outside timing. Then a long comparison
-// is cancelled: the page says Cancelled and keeps the finished comparison.
+// is cancelled: the page says Cancelled and keeps the finished comparison,
+// which History brings back after a reload.
 func TestCompareMatchesNative(t *testing.T) {
 	const sessions = 400
 	ctx := browser(t)
@@ -75,5 +78,25 @@ func TestCompareMatchesNative(t *testing.T) {
 	if after := eval[string](t, ctx, js(`const a = lab.byName("a", "Download comparison (JSON)");
 		return await (await fetch(a.href)).text();`)); after != string(got) {
 		t.Error("a cancelled comparison replaced the finished one")
+	}
+
+	// The finished comparison is kept in History: after a reload its Show
+	// button brings the same document back.
+	do(t, ctx, chromedp.Reload())
+	waitMounted(t, ctx)
+	entries := waitFor[[]string](t, ctx, `(() => { const l = [...document.querySelectorAll("#history li")].map((li) => li.textContent); return l.length ? l : false; })()`)
+	if len(entries) != 1 || !strings.Contains(entries[0], "comparison of Default study, Basic strategy") ||
+		!strings.Contains(entries[0], "seed "+strconv.Itoa(testSeed)) || !strings.Contains(entries[0], "400 sessions each") {
+		t.Fatalf("history after reload: %q", entries)
+	}
+	eval[chromedp.Void](t, ctx, `document.querySelector("#history li button").click()`)
+	rows = waitFor[[]string](t, ctx, `(() => { const r = [...document.querySelectorAll("#comparison-pairs tbody tr")].map(r => r.textContent); return r.length ? r : false; })()`)
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Default study − Basic strategy") {
+		t.Errorf("pairs table from history: %q", rows)
+	}
+	shot(t, ctx, "compare-from-history.png")
+	if again := eval[string](t, ctx, js(`const a = lab.byName("a", "Download comparison (JSON)");
+		return await (await fetch(a.href)).text();`)); again != string(got) {
+		t.Error("the comparison shown from history differs from the one run")
 	}
 }
