@@ -9,7 +9,6 @@ import (
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/stats"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // SchemaVersion is the version of the comparison document (docs/RESULTS.md,
@@ -99,7 +98,7 @@ const method = "Table session i of every config deals from the same seed (common
 
 // studentQ is the 0.975 quantile of Student's t with df degrees of freedom.
 func studentQ(df float64) float64 {
-	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.975)
+	return stats.StudentsTQuantile(df, 0.975)
 }
 
 func variance(n uint64, s, s2 *big.Int) float64 {

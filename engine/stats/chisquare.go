@@ -1,16 +1,12 @@
 package stats
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
-)
+import "math"
 
 // Result is the outcome of a Pearson chi-square test.
 type Result struct {
 	Stat   float64 // Pearson's X² = Σ (observed − expected)²/expected
 	DF     int     // degrees of freedom; 0 when no test was possible
-	PValue float64 // P(χ²_DF ≥ Stat), from gonum's distuv.ChiSquared; NaN when DF = 0
+	PValue float64 // P(χ²_DF ≥ Stat) (chiSquaredSurvival); NaN when DF = 0
 	Pooled int     // number of original cells merged into the pooled cell (ChiSquareGOF); 0 if none
 }
 
@@ -22,7 +18,7 @@ func newResult(stat float64, df, pooled int) Result {
 	return Result{
 		Stat:   stat,
 		DF:     df,
-		PValue: distuv.ChiSquared{K: float64(df)}.Survival(stat),
+		PValue: chiSquaredSurvival(float64(df), stat),
 		Pooled: pooled,
 	}
 }

@@ -13,7 +13,7 @@ import (
 //
 //	Q = (k−1)·(k·Σ C_j² − N²) / (k·N − Σ T_i²),  DF = k − 1,
 //
-// and p = P(χ²_DF ≥ Q) from gonum. Blocks where every or no seat won carry no
+// and p = P(χ²_DF ≥ Q) (chiSquaredSurvival). Blocks where every or no seat won carry no
 // information and add nothing to numerator or denominator, so they need not
 // be counted. For k = 2 it is McNemar's statistic without continuity
 // correction. It returns DF = 0 and a NaN p-value when k < 2 or the

@@ -3,17 +3,17 @@ package stats
 import (
 	"fmt"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"gonum.org/v1/gonum/mathext"
 )
 
 // NormalQuantile returns the p-quantile of the standard normal distribution,
-// Φ⁻¹(p), from gonum's distuv.UnitNormal: −Inf at 0, +Inf at 1. It panics if p
+// Φ⁻¹(p), from gonum's mathext.NormalQuantile (as distuv.UnitNormal): −Inf at 0, +Inf at 1. It panics if p
 // is outside [0, 1] or NaN.
 func NormalQuantile(p float64) float64 {
 	if !(p >= 0 && p <= 1) {
 		panic(fmt.Sprintf("stats: NormalQuantile: p = %v, want 0 ≤ p ≤ 1", p))
 	}
-	return distuv.UnitNormal.Quantile(p)
+	return mathext.NormalQuantile(p)
 }
 
 // ZForConfidence returns the z of a two-sided normal interval with coverage

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // PairedT is the two-sided paired t test on n differences d_i = a_i − b_i
@@ -14,7 +12,7 @@ import (
 //
 //	t = mean(d)/(sd(d)/√n) = sumD·√(n−1)/√(n·sumD2 − sumD²),  df = n − 1,
 //
-// and p = 2·P(T_df ≥ |t|) from gonum's distuv.StudentsT; t.test(a, b, paired =
+// and p = 2·P(T_df ≥ |t|) from Student's t (studentsTSurvival); t.test(a, b, paired =
 // TRUE) in R. t² is an exact rational; only its square root is rounded.
 //
 // When every difference is equal: all zero (a config against itself) gives
@@ -41,7 +39,7 @@ func PairedT(n uint64, sumD, sumD2 *big.Int) (t, df, p float64) {
 	if sumD.Sign() < 0 {
 		t = -t
 	}
-	p = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Survival(math.Abs(t))
+	p = 2 * studentsTSurvival(df, math.Abs(t))
 	return t, df, p
 }
 

@@ -3,8 +3,6 @@ package stats
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // TwoProportionZ compares two binomial proportions, x1 of n1 against x2 of
@@ -12,7 +10,7 @@ import (
 //
 //	z = (p̂1 − p̂2)/√(p̂(1−p̂)(1/n1 + 1/n2)),  p̂ = (x1+x2)/(n1+n2),
 //
-// and p = 2·P(Z ≥ |z|) from gonum's standard normal. z² is Pearson's X² of
+// and p = 2·P(Z ≥ |z|) from the standard normal. z² is Pearson's X² of
 // the 2×2 table, so p equals R's prop.test(c(x1, x2), c(n1, n2), correct =
 // FALSE). When every trial in both samples succeeded, or none did, the
 // proportions are equal and it returns z = 0, p = 1. It returns NaNs if n1 or
@@ -34,7 +32,7 @@ func TwoProportionZ(x1, n1, x2, n2 uint64) (z, p float64) {
 		return 0, 1
 	}
 	z = (float64(x1)/a - float64(x2)/b) / math.Sqrt(v)
-	return z, 2 * distuv.UnitNormal.Survival(math.Abs(z))
+	return z, 2 * normalSurvival(math.Abs(z))
 }
 
 // CohenH returns Cohen's h = 2·asin√p1 − 2·asin√p2, the effect size of a
