@@ -17,6 +17,7 @@ func (p *workerPool) SendExact(int, string, string)            {}
 
 func hardwareConcurrency() int                           { return 1 }
 func objectURL(string, []byte, string) string            { return "" }
+func fetchText(string, func([]byte, string))             {}
 func drawCharts([]chartSpec, bool)                       {}
 func applyTheme(bool)                                    {}
 func prefersDark() bool                                  { return false }

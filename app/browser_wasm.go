@@ -163,6 +163,33 @@ func objectURL(old string, data []byte, mime string) string {
 	return url.Call("createObjectURL", blob).String()
 }
 
+// fetchText fetches url (from the service worker's cache when offline) and
+// calls done with its body, or with the reason it failed.
+func fetchText(url string, done func(data []byte, err string)) {
+	var onOK, onErr js.Func
+	release := func() { onOK.Release(); onErr.Release() }
+	onOK = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		release()
+		buf := js.Global().Get("Uint8Array").New(args[0])
+		data := make([]byte, buf.Length())
+		js.CopyBytesToGo(data, buf)
+		done(data, "")
+		return nil
+	})
+	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		release()
+		done(nil, args[0].Call("toString").String())
+		return nil
+	})
+	js.Global().Call("fetch", url).Call("then", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		r := args[0]
+		if !r.Get("ok").Bool() {
+			return js.Global().Get("Promise").Call("reject", "HTTP "+r.Get("status").String())
+		}
+		return r.Call("arrayBuffer")
+	})).Call("then", onOK, onErr)
+}
+
 // drawCharts renders each chart into its element with ECharts.
 func drawCharts(specs []chartSpec, dark bool) {
 	ec := js.Global().Get("echarts")

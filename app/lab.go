@@ -21,7 +21,6 @@ import (
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/sim"
-	"github.com/lir-lab/lir/web"
 )
 
 // phase is where the page is in the life of a run.
@@ -594,15 +593,28 @@ func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time
 }
 
 // attachReport renders the HTML report of doc, ECharts inlined so that it
-// opens offline, and makes it downloadable.
+// opens offline, and makes it downloadable. The ECharts source is the
+// site's own copy (cached by the service worker), not one embedded in
+// app.wasm.
 func (p *labPage) attachReport(res *runResult, doc *results.Document) {
-	html, err := report.HTML(doc, web.EChartsJS)
-	if err != nil {
-		res.ReportErr = err.Error()
-		return
-	}
-	res.ReportURL = objectURL(p.reportURL, html, "text/html")
-	p.reportURL = res.ReportURL
+	fetchText(p.ctx.ResolveStaticResource("/web/echarts.min.js"), func(echartsJS []byte, errText string) {
+		p.ctx.Dispatch(func(goapp.Context) {
+			if errText != "" {
+				res.ReportErr = "reading ECharts for the report: " + errText
+				return
+			}
+			html, err := report.HTML(doc, echartsJS)
+			if err != nil {
+				res.ReportErr = err.Error()
+				return
+			}
+			if p.result != res {
+				return // another result replaced this one meanwhile
+			}
+			res.ReportURL = objectURL(p.reportURL, html, "text/html")
+			p.reportURL = res.ReportURL
+		})
+	})
 }
 
 func (p *labPage) drawChartsLater() {

@@ -39,6 +39,11 @@ func offlineRun(t *testing.T, base string) {
 		t.Fatalf("offline run under %q: %q", base+"/", s)
 	}
 	checkCharts(t, ctx)
+	// The HTML report inlines the site's ECharts, read from the cache.
+	if n := waitFor[int](t, ctx, js(`const a = lab.byName("a", "Download report (HTML)");
+		return a ? (await (await fetch(a.href)).text()).length : false;`)); n < 1<<20 {
+		t.Errorf("offline report under %q: %d bytes, want ECharts inlined", base+"/", n)
+	}
 	name := "offline-root.png"
 	if base != "" {
 		name = "offline-subpath.png"
