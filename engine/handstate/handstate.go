@@ -85,8 +85,7 @@ func (k key) suit() uint64    { return uint64(k) >> suitShift }
 func (k key) counts() uint64  { return uint64(k) & countMask }
 func (k key) count(r int) int { return int(k.counts() >> (4 * r) & 0xF) }
 
-// add returns the key of k's cards and c (k may be the empty set, zero with
-// suit code 0, only through cardKey).
+// add returns the key of k's cards and c.
 func (k key) add(c cards.Card) key {
 	s := uint64(c.Suit())
 	if k.suit() != s {
@@ -113,8 +112,8 @@ func (k key) hand() (h [5]cards.Card) {
 		for i := range h[:n] {
 			h[i] = cards.New(h[i].Rank(), cards.Suit(s))
 		}
-	} else if k.counts()&(k.counts()>>1)&0x1111111111111 == 0 && k.counts()&(k.counts()>>2)&0x1111111111111 == 0 {
-		// No rank twice: every card got suit 0; move one.
+	} else if k.counts()&0xEEEEEEEEEEEEE == 0 && n > 1 {
+		// No count above 1, so every card got suit 0: move one.
 		h[0] = cards.New(h[0].Rank(), cards.Suit(1))
 	}
 	return h

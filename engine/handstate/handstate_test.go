@@ -171,3 +171,31 @@ func BenchmarkNewDecisions(b *testing.B) {
 		}
 	}
 }
+
+// Every state's representative hand has distinct cards with the state's
+// rank counts and suit class.
+func TestRepresentativeHands(t *testing.T) {
+	cards.ForEach4(func(_ int, h4 [4]cards.Card) {
+		for n := 1; n <= 4; n++ {
+			k := cardKey(h4[0])
+			for _, c := range h4[1:n] {
+				k = k.add(c)
+			}
+			h := k.hand()
+			var seen uint64
+			r := cardKey(h[0])
+			for i, c := range h[:n] {
+				if seen&(1<<c) != 0 {
+					t.Fatalf("%s: representative %s repeats a card", cards.FormatHand(h4[:n]), cards.FormatHand(h[:n]))
+				}
+				seen |= 1 << c
+				if i > 0 {
+					r = r.add(c)
+				}
+			}
+			if r != k {
+				t.Fatalf("%s: representative %s is of another state", cards.FormatHand(h4[:n]), cards.FormatHand(h[:n]))
+			}
+		}
+	})
+}
