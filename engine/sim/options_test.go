@@ -7,6 +7,7 @@ import (
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/configyaml"
+	"github.com/lir-lab/lir/engine/poker"
 )
 
 // cfg decodes a YAML fragment onto the defaults (with a $1,000,000
@@ -277,6 +278,26 @@ func TestCustomStrategyInSim(t *testing.T) {
 	}
 	if ride1(agg) <= ride1(ref) {
 		t.Fatalf("riding low pairs when behind did not add rides: %d vs %d", ride1(agg), ride1(ref))
+	}
+	// An observer sees the decisions the session rule took, not the
+	// table's: its hands add up to the aggregate's counts.
+	var rec recorder
+	if got := r.RunObserved(5, 0, 300, nil, &rec); !reflect.DeepEqual(got, agg) {
+		t.Fatal("observing changed the aggregate")
+	}
+	var seen [poker.NumCategories][4]uint64
+	for _, h := range rec.hands {
+		k := 0
+		if h.RideBet1 {
+			k |= 2
+		}
+		if h.RideBet2 {
+			k |= 1
+		}
+		seen[h.Category][k]++
+	}
+	if seen != agg.Seats[0].Deals {
+		t.Fatal("observed decisions differ from those played")
 	}
 }
 
