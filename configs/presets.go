@@ -1,7 +1,10 @@
-// Package configs holds the preset studies (YAML configs) users start
-// from, embedded in the binaries so `lir run --preset NAME` and the page
-// load them by name.
+// Package configs holds the preset studies users start from, embedded in
+// the binaries so `lir run --preset NAME` and the page load them by name.
+// The presets are YAML files, compiled to canonical JSON by the generator
+// (presets_gen.go) so that loading needs no YAML parser.
 package configs
+
+//go:generate go run ./gen
 
 import (
 	"embed"
@@ -11,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/lir-lab/lir/engine/config"
-	"github.com/lir-lab/lir/engine/configyaml"
 )
 
 //go:embed *.yaml
@@ -40,13 +42,16 @@ func Raw(name string) ([]byte, error) {
 	return b, nil
 }
 
-// Load decodes a preset.
+// Load decodes a preset (from its generated JSON).
 func Load(name string) (*config.Config, error) {
-	b, err := Raw(name)
-	if err != nil {
+	if _, err := Raw(name); err != nil {
 		return nil, err
 	}
-	return configyaml.Decode(name+".yaml", b)
+	j, ok := presetJSON[name]
+	if !ok {
+		return nil, fmt.Errorf("preset %q is not generated: run go generate ./configs", name)
+	}
+	return config.DecodeJSON([]byte(j))
 }
 
 // Description returns the first comment line of a preset (its summary).
