@@ -2,6 +2,8 @@
 
 package app
 
+import "github.com/lir-lab/lir/app/configtools"
+
 // Native stand-ins for browser_wasm.go: the page pre-renders and its logic
 // tests natively; nothing here is reached in a browser.
 
@@ -15,9 +17,16 @@ func (p *workerPool) Size() int                                { return p.n }
 func (p *workerPool) Send(int, RunMessage)                     {}
 func (p *workerPool) SendExact(int, string, string)            {}
 
-func hardwareConcurrency() int                           { return 1 }
-func objectURL(string, []byte, string) string            { return "" }
-func fetchText(string, func([]byte, string))             {}
+func hardwareConcurrency() int                { return 1 }
+func objectURL(string, []byte, string) string { return "" }
+func fetchText(string, func([]byte, string))  {}
+
+// callTools runs the config tools in place (in a browser they run in a
+// Web Worker).
+func callTools(op, name, data string, done func(toolsReply)) {
+	r := configtools.Do(op, name, data)
+	done(toolsReply{Text: r.Text, Err: r.Err, Problems: r.Problems})
+}
 func drawCharts([]chartSpec, bool)                       {}
 func applyTheme(bool)                                    {}
 func prefersDark() bool                                  { return false }

@@ -163,6 +163,76 @@ func objectURL(old string, data []byte, mime string) string {
 	return url.Call("createObjectURL", blob).String()
 }
 
+// tools is the config tools' Web Worker, started at its first use. Calls
+// wait in queued until it is ready (a message posted before the Go side
+// listens would be lost).
+var tools struct {
+	w       js.Value
+	onReply js.Func
+	ready   bool
+	queued  []map[string]any
+	next    int
+	waiting map[int]func(toolsReply)
+}
+
+// callTools runs a configtools operation in the tools worker and calls done
+// with its reply, on the JS event loop (callers dispatch to the UI).
+func callTools(op, name, data string, done func(toolsReply)) {
+	if tools.w.IsUndefined() {
+		startTools()
+	}
+	tools.next++
+	tools.waiting[tools.next] = done
+	m := map[string]any{"id": tools.next, "op": op, "name": name, "data": data}
+	if !tools.ready {
+		tools.queued = append(tools.queued, m)
+		return
+	}
+	tools.w.Call("postMessage", m)
+}
+
+func startTools() {
+	tools.waiting, tools.ready, tools.queued = map[int]func(toolsReply){}, false, nil
+	tools.w = js.Global().Get("Worker").New(toolsURL)
+	tools.onReply = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		if e.Get("type").String() == "message" {
+			d := e.Get("data")
+			if id := d.Get("id"); id.Type() == js.TypeNumber {
+				if done := tools.waiting[id.Int()]; done != nil {
+					delete(tools.waiting, id.Int())
+					done(parseToolsReply(d.Get("reply").String()))
+				}
+				return nil
+			}
+			if d.Get("type").String() == "ready" {
+				tools.ready = true
+				for _, m := range tools.queued {
+					tools.w.Call("postMessage", m)
+				}
+				tools.queued = nil
+				return nil
+			}
+		}
+		// The worker failed: answer every call waiting, and start afresh
+		// at the next one.
+		msg := "the config tools failed to start"
+		if e.Get("type").String() == "message" {
+			msg = "the config tools failed: " + e.Get("data").Get("message").String()
+		}
+		waiting := tools.waiting
+		tools.w.Call("terminate")
+		tools.onReply.Release()
+		tools.w, tools.waiting = js.Undefined(), map[int]func(toolsReply){}
+		for _, done := range waiting {
+			done(toolsReply{Err: msg})
+		}
+		return nil
+	})
+	tools.w.Call("addEventListener", "message", tools.onReply)
+	tools.w.Call("addEventListener", "error", tools.onReply)
+}
+
 // fetchText fetches url (from the service worker's cache when offline) and
 // calls done with its body, or with the reason it failed.
 func fetchText(url string, done func(data []byte, err string)) {

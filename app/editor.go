@@ -12,8 +12,6 @@ import (
 	"strings"
 
 	"github.com/lir-lab/lir/engine/config"
-	"github.com/lir-lab/lir/engine/configyaml"
-	"github.com/lir-lab/lir/engine/ruleexpr"
 )
 
 // fieldKind says how a form field reads and writes its config value.
@@ -230,25 +228,34 @@ type editor struct {
 	problems map[string]string // message by path ("" key: not tied to a field)
 	other    []string          // problems for paths the form does not show
 	cfg      *config.Config    // the valid config, or nil
+
+	// checking counts expr-lang checks asked of the tools worker; a reply
+	// to an older one is stale. While one is out, cfg is nil.
+	checking int
+	pending  bool
+	// yaml is the config as a YAML file, made by the tools worker from
+	// the canonical JSON yamlOf, once wantYAML (the export is in view).
+	yaml, yamlOf string
+	wantYAML     bool
+	// dispatch runs f on the UI goroutine and redraws (the page sets it;
+	// natively the tools answer at once, so f just runs).
+	dispatch func(f func())
 }
 
 func newEditor() *editor {
-	e := &editor{}
+	e := &editor{dispatch: func(f func()) { f() }}
 	if err := e.load(config.Study().CanonicalJSON()); err != nil {
 		panic(fmt.Sprintf("the default config does not load: %v", err))
 	}
 	return e
 }
 
-// load replaces the config with data (a JSON config document) when it is
-// valid; otherwise it keeps the current config and returns the problems.
-func (e *editor) load(data []byte) error { return e.loadFile("config.json", data) }
-
-// loadFile loads a config file as the CLI reads one (configyaml.Decode):
-// JSON for a .json name, YAML otherwise, and every custom rule expression
-// checked with expr-lang (ruleexpr) before the config is accepted.
-func (e *editor) loadFile(name string, data []byte) error {
-	cfg, err := configyaml.Decode(name, data)
+// load replaces the config with data (a JSON config document) when the
+// schema accepts it; otherwise it keeps the current config and returns the
+// problems. Rule expressions are then checked with expr-lang too, as the
+// CLI does (validate).
+func (e *editor) load(data []byte) error {
+	cfg, err := config.DecodeJSON(data)
 	if err != nil {
 		return err
 	}
@@ -256,15 +263,35 @@ func (e *editor) loadFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	e.tree, e.cfg = tree, cfg
-	e.problems, e.other = map[string]string{}, nil
+	e.tree = tree
 	e.text = map[string]string{}
 	for _, g := range formGroups {
 		for _, f := range g.Fields {
 			e.text[f.Path] = formatValue(f, getPath(e.tree, f.Path))
 		}
 	}
+	e.validate()
 	return nil
+}
+
+// loadFile loads a config file as the CLI reads one (configyaml.Decode, in
+// the tools worker): JSON for a .json name, YAML otherwise, every rule
+// expression checked with expr-lang before the config is accepted. done
+// gets nil, or why the file was refused (the editor is then unchanged).
+func (e *editor) loadFile(name string, data []byte, done func(error)) {
+	callTools(toolsDecode, name, string(data), func(r toolsReply) {
+		e.dispatch(func() {
+			if r.Err != "" {
+				if len(r.Problems) > 0 {
+					done(r.Problems)
+				} else {
+					done(errors.New(r.Err))
+				}
+				return
+			}
+			done(e.load([]byte(r.Text)))
+		})
+	})
 }
 
 func decodeTree(data []byte) (map[string]any, error) {
@@ -292,20 +319,75 @@ func (e *editor) set(f field, text string) {
 }
 
 // validate runs the engine's schema over the tree and files each problem
-// under its field path.
+// under its field path. A config with rule expressions stays pending
+// (cfg nil) until the tools worker has checked them with expr-lang.
 func (e *editor) validate() {
 	e.problems, e.other = map[string]string{}, nil
+	e.checking++
+	e.pending = false
 	data, _ := json.Marshal(e.tree)
 	cfg, err := config.DecodeJSON(data)
-	if err == nil {
-		if es := ruleexpr.Check(cfg); len(es) > 0 {
-			cfg, err = nil, es
-		}
-	}
-	e.cfg = cfg
-	if err == nil {
+	e.cfg = nil
+	if err != nil {
+		e.file(err)
 		return
 	}
+	if !hasExpressions(cfg) {
+		e.accept(cfg)
+		return
+	}
+	e.pending = true
+	gen := e.checking
+	callTools(toolsCheck, "", string(cfg.CanonicalJSON()), func(r toolsReply) {
+		e.dispatch(func() {
+			if gen != e.checking {
+				return // the config changed meanwhile
+			}
+			e.pending = false
+			switch {
+			case len(r.Problems) > 0:
+				e.file(r.Problems)
+			case r.Err != "":
+				e.other = append(e.other, "checking the rule expressions: "+r.Err)
+			default:
+				e.accept(cfg)
+			}
+		})
+	})
+}
+
+// accept makes cfg the editor's valid config and, when its YAML is
+// wanted, asks the tools worker for it.
+func (e *editor) accept(cfg *config.Config) {
+	e.cfg = cfg
+	e.makeYAML()
+}
+
+// needYAML asks for the config's YAML from now on.
+func (e *editor) needYAML() {
+	e.wantYAML = true
+	e.makeYAML()
+}
+
+func (e *editor) makeYAML() {
+	if !e.wantYAML || e.cfg == nil {
+		return
+	}
+	js := string(e.cfg.CanonicalJSON())
+	if e.yamlOf == js {
+		return
+	}
+	callTools(toolsEncode, "", js, func(r toolsReply) {
+		e.dispatch(func() {
+			if r.Err == "" {
+				e.yaml, e.yamlOf = r.Text, js
+			}
+		})
+	})
+}
+
+// file shows the problems of err under their fields.
+func (e *editor) file(err error) {
 	var errs config.Errors
 	if !errors.As(err, &errs) {
 		e.other = append(e.other, err.Error())
@@ -329,19 +411,16 @@ func (e *editor) validate() {
 	}
 }
 
-// JSON is the config as the JSON box shows it.
-// YAML is the config as a YAML file, or "" while it is invalid.
+// YAML is the config as a YAML file, or "" while it is invalid or the
+// tools worker has not made it yet.
 func (e *editor) YAML() string {
-	if e.cfg == nil {
+	if e.cfg == nil || e.yamlOf != string(e.cfg.CanonicalJSON()) {
 		return ""
 	}
-	b, err := configyaml.Encode(e.cfg)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return e.yaml
 }
 
+// JSON is the config as the JSON box shows it.
 func (e *editor) JSON() string {
 	if e.cfg != nil {
 		var b bytes.Buffer

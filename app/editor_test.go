@@ -64,27 +64,71 @@ func TestPresetsAreValid(t *testing.T) {
 func TestEditorYAMLRoundTripAndRuleCheck(t *testing.T) {
 	e := newEditor()
 	src := "simulation:\n  num_sessions: 1234\ntable:\n  num_seats: 3\nstrategy:\n  type: custom\n  custom:\n    bet1_rules:\n      - {condition: \"has_pair or high_cards >= 3\", action: ride}\n"
-	if err := e.loadFile("study.yaml", []byte(src)); err != nil {
+	if err := loadFile(e, "study.yaml", src); err != nil {
 		t.Fatal(err)
 	}
 	first := e.JSON()
+	if e.YAML() != "" {
+		t.Fatal("YAML made before it was wanted")
+	}
+	e.needYAML()
 	y := e.YAML()
 	if !strings.Contains(y, "num_sessions: 1234") {
 		t.Fatalf("exported YAML lacks the change:\n%s", y)
 	}
 	e2 := newEditor()
-	if err := e2.loadFile("lir-config.yaml", []byte(y)); err != nil {
+	if err := loadFile(e2, "lir-config.yaml", y); err != nil {
 		t.Fatal(err)
 	}
 	if e2.JSON() != first {
 		t.Errorf("YAML round trip changed the config:\n%s\nvs\n%s", e2.JSON(), first)
 	}
 	bad := strings.Replace(src, "has_pair or high_cards >= 3", "has_pair or", 1)
-	err := e2.loadFile("bad.yaml", []byte(bad))
+	err := loadFile(e2, "bad.yaml", bad)
 	if err == nil || !strings.Contains(err.Error(), "bet1_rules") {
 		t.Errorf("a broken rule expression loaded (err %v)", err)
 	}
 	if e2.JSON() != first {
 		t.Errorf("a rejected file changed the editor")
+	}
+}
+
+// loadFile loads a file into e and returns the outcome (natively the tools
+// answer at once).
+func loadFile(e *editor, name, data string) (err error) {
+	called := false
+	e.loadFile(name, []byte(data), func(x error) { err, called = x, true })
+	if !called {
+		panic("loadFile did not answer")
+	}
+	return err
+}
+
+// A config with rule expressions stays pending (not runnable) until the
+// tools worker has checked them with expr-lang; a reply about an older
+// version of the config is ignored.
+func TestEditorWaitsForTheRuleCheck(t *testing.T) {
+	e := newEditor()
+	var later []func()
+	e.dispatch = func(f func()) { later = append(later, f) }
+	f, ok := fieldByPath("strategy.type")
+	if !ok {
+		t.Fatal("no strategy.type field")
+	}
+	e.set(f, "custom")
+	tree := e.tree["strategy"].(map[string]any)["custom"].(map[string]any)
+	tree["bet1_rules"] = []any{map[string]any{"condition": "strength >= 6", "action": "ride"}}
+	e.validate()
+	e.validate()
+	if e.cfg != nil || !e.pending || len(later) != 2 {
+		t.Fatalf("a config with rules is valid before expr-lang checked them (%d checks asked)", len(later))
+	}
+	later[0]()
+	if e.cfg != nil || !e.pending {
+		t.Fatal("a stale check made the config valid")
+	}
+	later[1]()
+	if e.cfg == nil || e.pending {
+		t.Fatalf("checked rules left the config invalid: %v %v", e.problems, e.other)
 	}
 }

@@ -119,6 +119,9 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 	applyTheme(p.dark)
 	ctx.LocalStorage().Get(historyKey, &p.history)
 
+	toolsURL = ctx.ResolveStaticResource("/web/tools.js")
+	p.ed.dispatch = func(f func()) { ctx.Dispatch(func(goapp.Context) { f() }) }
+
 	p.workers = hardwareConcurrency()
 	p.pool = newWorkerPool(ctx.ResolveStaticResource("/web/worker.js"), func(gen int, ev WorkerEvent) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onWorker(ctx, gen, ev) })
@@ -755,7 +758,11 @@ func (p *labPage) renderEditor() goapp.UI {
 				goapp.Ul().Body(goapp.Range(p.ed.other).Slice(func(i int) goapp.UI { return goapp.Li().Text(p.ed.other[i]) })),
 			)
 		}),
-		goapp.Details().Body(
+		goapp.Details().OnToggle(func(ctx goapp.Context, e goapp.Event) {
+			if ctx.JSSrc().Get("open").Bool() {
+				p.ed.needYAML() // the YAML export is in view
+			}
+		}).Body(
 			goapp.Summary().Text("All options (config as JSON or YAML)"),
 			goapp.Label().For("config-json").Text("Config as JSON (or paste YAML): every option of the schema"),
 			goapp.Textarea().ID("config-json").Rows(16).Spellcheck(false).
@@ -774,12 +781,14 @@ func (p *labPage) renderEditor() goapp.UI {
 					if t := strings.TrimSpace(p.jsonText); t != "" && t[0] != '{' {
 						name = "config.yaml" // the box takes YAML too
 					}
-					if err := p.ed.loadFile(name, []byte(p.jsonText)); err != nil {
-						p.setLoadMsg(true, "The config was not applied: "+oneLine(err)+".")
-						return
-					}
-					p.afterLoad()
-					p.setLoadMsg(false, "Config applied.")
+					p.ed.loadFile(name, []byte(p.jsonText), func(err error) {
+						if err != nil {
+							p.setLoadMsg(true, "The config was not applied: "+oneLine(err)+".")
+							return
+						}
+						p.afterLoad()
+						p.setLoadMsg(false, "Config applied.")
+					})
 				}),
 				goapp.Label().For("import").Class("button").Text("Import config (YAML or JSON)…"),
 				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".yaml,.yml,.json,application/json,application/yaml,text/yaml").
@@ -790,12 +799,14 @@ func (p *labPage) renderEditor() goapp.UI {
 								case errText != "":
 									p.setLoadMsg(true, name+" could not be read: "+errText+".")
 								default:
-									if err := p.ed.loadFile(name, data); err != nil {
-										p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
-										return
-									}
-									p.afterLoad()
-									p.setLoadMsg(false, name+" loaded.")
+									p.ed.loadFile(name, data, func(err error) {
+										if err != nil {
+											p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
+											return
+										}
+										p.afterLoad()
+										p.setLoadMsg(false, name+" loaded.")
+									})
 								}
 							})
 						})
@@ -805,10 +816,12 @@ func (p *labPage) renderEditor() goapp.UI {
 						Href("data:application/json;charset=utf-8," + url.PathEscape(p.ed.JSON())).
 						Text("Export config (JSON)")
 				}),
-				goapp.If(p.ed.cfg != nil, func() goapp.UI {
+				goapp.If(p.ed.YAML() != "", func() goapp.UI {
 					return goapp.A().ID("export-yaml").Class("button").Download("lir-config.yaml").
 						Href("data:application/yaml;charset=utf-8," + url.PathEscape(p.ed.YAML())).
 						Text("Export config (YAML)")
+				}).ElseIf(p.ed.cfg != nil, func() goapp.UI {
+					return goapp.Button().Disabled(true).Text("Preparing the YAML…")
 				}),
 			),
 		),
@@ -939,7 +952,9 @@ func (p *labPage) renderRun() goapp.UI {
 				OnClick(func(ctx goapp.Context, e goapp.Event) { p.startRun(ctx) }),
 			goapp.Button().ID("cancel-button").Text("Cancel").Disabled(!running).
 				OnClick(func(ctx goapp.Context, e goapp.Event) { p.cancel(ctx) }),
-			goapp.If(p.ed.cfg == nil, func() goapp.UI {
+			goapp.If(p.ed.pending, func() goapp.UI {
+				return goapp.Small().Class("help").Text("Checking the rule expressions…")
+			}).ElseIf(p.ed.cfg == nil, func() goapp.UI {
 				return goapp.Small().Class("error").Text("Fix the problems in the study to run it.")
 			}),
 		),

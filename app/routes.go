@@ -39,6 +39,8 @@ func Handler(o SiteOptions) *goapp.Handler {
 		CacheableResources: []string{
 			"/web/worker.js",
 			"/web/worker.wasm",
+			"/web/tools.js",
+			"/web/tools.wasm",
 			"/wasm_exec.js",
 			"/web/bench.html",
 		},

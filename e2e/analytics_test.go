@@ -95,8 +95,10 @@ func TestConfigYAMLRoundTrip(t *testing.T) {
 	ctx := browser(t)
 	_, url := serve(t, site(t, ""), "")
 	open(t, ctx, url)
-	yaml := eval[string](t, ctx, js(`const a = lab.byName("a", "Export config (YAML)");
-		return await (await fetch(a.href)).text();`))
+	// The YAML is made by the tools worker once the export is in view.
+	eval[chromedp.Void](t, ctx, `document.querySelector("#config-json").closest("details").querySelector("summary").click()`)
+	yaml := waitFor[string](t, ctx, js(`const a = [...document.querySelectorAll("a")].find((a) => a.textContent === "Export config (YAML)");
+		return a ? await (await fetch(a.href)).text() : false;`))
 	if !strings.Contains(yaml, "num_sessions: 10000") || !strings.Contains(yaml, "bankroll:") {
 		t.Fatalf("exported YAML:\n%.400s", yaml)
 	}

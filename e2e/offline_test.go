@@ -44,6 +44,12 @@ func offlineRun(t *testing.T, base string) {
 		return a ? (await (await fetch(a.href)).text()).length : false;`)); n < 1<<20 {
 		t.Errorf("offline report under %q: %d bytes, want ECharts inlined", base+"/", n)
 	}
+	// The config tools (YAML) start from the cache too.
+	eval[chromedp.Void](t, ctx, `document.querySelector("#config-json").closest("details").querySelector("summary").click()`)
+	if y := waitFor[string](t, ctx, js(`const a = [...document.querySelectorAll("a")].find((a) => a.textContent === "Export config (YAML)");
+		return a ? decodeURIComponent(a.href.slice(a.href.indexOf(",") + 1)) : false;`)); !strings.Contains(y, "num_sessions: 1000") {
+		t.Errorf("offline YAML export under %q:\n%.300s", base+"/", y)
+	}
 	name := "offline-root.png"
 	if base != "" {
 		name = "offline-subpath.png"

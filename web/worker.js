@@ -1,6 +1,7 @@
-// worker.js starts the Go engine (worker.wasm) inside a Web Worker. The Go
-// side registers onmessage and posts {type:"ready"} once it can take work.
-// Protocol: docs/BROWSER.md.
+// worker.js starts a Go program inside a Web Worker: the engine
+// (worker.wasm), or the program tools.js names in self.lirWasm (the page's
+// config tools). The Go side registers onmessage and posts {type:"ready"}
+// once it can take work. Protocol: docs/BROWSER.md.
 "use strict";
 
 importScripts(new URL("../wasm_exec.js", self.location.href).href);
@@ -11,7 +12,8 @@ function fail(message) {
 
 (async () => {
   const go = new Go();
-  const url = new URL("worker.wasm", self.location.href).href;
+  const name = self.lirWasm || "worker.wasm";
+  const url = new URL(name, self.location.href).href;
   let instance;
   try {
     try {
@@ -25,7 +27,7 @@ function fail(message) {
       ({ instance } = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject));
     }
   } catch (err) {
-    fail("loading worker.wasm failed: " + err);
+    fail("loading " + name + " failed: " + err);
     return;
   }
   // The size of the WebAssembly memory, posted with each result (docs/BROWSER.md).

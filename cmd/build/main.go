@@ -59,6 +59,7 @@ func build(out, base, web string) error {
 	for _, b := range []struct{ pkg, file string }{
 		{"./wasm/app", "app.wasm"},
 		{"./wasm/worker", "worker.wasm"},
+		{"./wasm/tools", "tools.wasm"},
 	} {
 		if err := goBuildWasm(b.pkg, filepath.Join(webOut, b.file)); err != nil {
 			return err
