@@ -312,6 +312,8 @@ func (e *editor) set(f field, text string) {
 		e.validate()
 		e.problems[f.Path] = err.Error()
 		e.cfg = nil
+		e.checking++ // a rule check now out is of a config the form no longer shows
+		e.pending = false
 		return
 	}
 	setPath(e.tree, f.Path, v)

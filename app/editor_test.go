@@ -132,3 +132,26 @@ func TestEditorWaitsForTheRuleCheck(t *testing.T) {
 		t.Fatalf("checked rules left the config invalid: %v %v", e.problems, e.other)
 	}
 }
+
+// A field that does not parse keeps the config invalid even when a rule
+// check of the rest of the tree answers afterwards.
+func TestEditorBadFieldOutlivesRuleCheck(t *testing.T) {
+	e := newEditor()
+	var later []func()
+	e.dispatch = func(f func()) { later = append(later, f) }
+	f, _ := fieldByPath("strategy.type")
+	e.set(f, "custom")
+	tree := e.tree["strategy"].(map[string]any)["custom"].(map[string]any)
+	tree["bet1_rules"] = []any{map[string]any{"condition": "strength >= 6", "action": "ride"}}
+	sessions, ok := fieldByPath("simulation.num_sessions")
+	if !ok {
+		t.Fatal("no simulation.num_sessions field")
+	}
+	e.set(sessions, "many")
+	for _, g := range later {
+		g()
+	}
+	if e.cfg != nil || e.problems["simulation.num_sessions"] == "" {
+		t.Fatalf("a field that does not parse left the config valid (problems %v)", e.problems)
+	}
+}
