@@ -2,7 +2,11 @@
 
 package app
 
-import "github.com/lir-lab/lir/app/configtools"
+import (
+	"encoding/json"
+
+	"github.com/lir-lab/lir/app/configtools"
+)
 
 // Native stand-ins for browser_wasm.go: the page pre-renders and its logic
 // tests natively; nothing here is reached in a browser.
@@ -21,11 +25,13 @@ func hardwareConcurrency() int                { return 1 }
 func objectURL(string, []byte, string) string { return "" }
 func fetchText(string, func([]byte, string))  {}
 
+func setToolsURL(string) {}
+
 // callTools runs the config tools in place (in a browser they run in a
 // Web Worker).
 func callTools(op, name, data string, done func(toolsReply)) {
-	r := configtools.Do(op, name, data)
-	done(toolsReply{Text: r.Text, Err: r.Err, Problems: r.Problems})
+	b, _ := json.Marshal(configtools.Do(op, name, data)) // the reply's form between worker and page
+	done(parseToolsReply(string(b)))
 }
 func drawCharts([]chartSpec, bool)                       {}
 func applyTheme(bool)                                    {}

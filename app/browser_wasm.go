@@ -163,6 +163,11 @@ func objectURL(old string, data []byte, mime string) string {
 	return url.Call("createObjectURL", blob).String()
 }
 
+// toolsURL is the script of the tools worker (web/tools.js).
+var toolsURL string
+
+func setToolsURL(url string) { toolsURL = url }
+
 // tools is the config tools' Web Worker, started at its first use. Calls
 // wait in queued until it is ready (a message posted before the Go side
 // listens would be lost).

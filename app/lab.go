@@ -119,7 +119,7 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 	applyTheme(p.dark)
 	ctx.LocalStorage().Get(historyKey, &p.history)
 
-	toolsURL = ctx.ResolveStaticResource("/web/tools.js")
+	setToolsURL(ctx.ResolveStaticResource("/web/tools.js"))
 	p.ed.dispatch = func(f func()) { ctx.Dispatch(func(goapp.Context) { f() }) }
 
 	p.workers = hardwareConcurrency()

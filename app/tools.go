@@ -15,10 +15,6 @@ type toolsReply struct {
 	Problems config.Errors `json:"problems,omitempty"`
 }
 
-// toolsURL is the script of the tools worker (web/tools.js), set when the
-// page mounts.
-var toolsURL string
-
 // Operations of the tools worker (configtools).
 const (
 	toolsDecode = "decode"

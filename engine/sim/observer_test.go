@@ -18,6 +18,21 @@ type recorder struct {
 func (r *recorder) Hand(h *HandRecord)       { r.hands = append(r.hands, *h) }
 func (r *recorder) Session(s *SessionRecord) { r.sessions = append(r.sessions, *s) }
 
+// deals counts the hands seen by category and rides, as SeatStats.Deals.
+func (r *recorder) deals() (d [poker.NumCategories][4]uint64) {
+	for _, h := range r.hands {
+		k := 0
+		if h.RideBet1 {
+			k |= 2
+		}
+		if h.RideBet2 {
+			k |= 1
+		}
+		d[h.Category][k]++
+	}
+	return d
+}
+
 func observedConfig(seats int64, mode string) *config.Config {
 	c := config.Default()
 	c.Table.NumSeats = seats
@@ -50,21 +65,12 @@ func TestObserverAgreesWithAggregate(t *testing.T) {
 		if uint64(len(rec.hands)) != tot.Hands || uint64(len(rec.sessions)) != tot.PlayerSessions {
 			t.Fatalf("%v: %d hands, %d sessions observed; aggregate has %d, %d", tc, len(rec.hands), len(rec.sessions), tot.Hands, tot.PlayerSessions)
 		}
-		var deals [poker.NumCategories][4]uint64
 		var mainNet, bonusNet int64
 		for _, h := range rec.hands {
-			k := 0
-			if h.RideBet1 {
-				k |= 2
-			}
-			if h.RideBet2 {
-				k |= 1
-			}
-			deals[h.Category][k]++
 			mainNet += h.MainNet
 			bonusNet += h.BonusNet
 		}
-		if deals != tot.Deals {
+		if rec.deals() != tot.Deals {
 			t.Errorf("%v: observed categories and rides differ from the aggregate", tc)
 		}
 		wantMain := new(big.Int).Sub(tot.MainWon.Big(), tot.MainWagered.Big())

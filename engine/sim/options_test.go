@@ -7,7 +7,6 @@ import (
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/configyaml"
-	"github.com/lir-lab/lir/engine/poker"
 )
 
 // cfg decodes a YAML fragment onto the defaults (with a $1,000,000
@@ -285,18 +284,7 @@ func TestCustomStrategyInSim(t *testing.T) {
 	if got := r.RunObserved(5, 0, 300, nil, &rec); !reflect.DeepEqual(got, agg) {
 		t.Fatal("observing changed the aggregate")
 	}
-	var seen [poker.NumCategories][4]uint64
-	for _, h := range rec.hands {
-		k := 0
-		if h.RideBet1 {
-			k |= 2
-		}
-		if h.RideBet2 {
-			k |= 1
-		}
-		seen[h.Category][k]++
-	}
-	if seen != agg.Seats[0].Deals {
+	if rec.deals() != agg.Seats[0].Deals {
 		t.Fatal("observed decisions differ from those played")
 	}
 }
