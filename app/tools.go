@@ -33,7 +33,4 @@ func parseToolsReply(s string) toolsReply {
 // hasExpressions reports whether c holds a rule expression: the engine's
 // compiler vets it while decoding, and the tools worker checks it with
 // expr-lang as well, as the CLI does.
-func hasExpressions(c *config.Config) bool {
-	return c.Bankroll.BettingSystem.Custom.Expression != "" || c.BonusStrategy.Custom.Expression != "" ||
-		len(c.Strategy.Custom.Bet1Rules) > 0 || len(c.Strategy.Custom.Bet2Rules) > 0
-}
+func hasExpressions(c *config.Config) bool { return len(c.Expressions()) > 0 }

@@ -56,21 +56,10 @@ func Compile(src string, want rules.Type, ctx rules.Context) (*rules.Expr, error
 // reports problems with their field paths.
 func Check(c *config.Config) config.Errors {
 	var es config.Errors
-	check := func(path, src string, want rules.Type, ctx rules.Context) {
-		if src == "" {
-			return
+	for _, x := range c.Expressions() {
+		if _, err := Compile(x.Src, x.Want, x.Ctx); err != nil {
+			es = append(es, config.FieldError{Path: x.Path, Value: fmt.Sprintf("%q", x.Src), Allowed: err.Error()})
 		}
-		if _, err := Compile(src, want, ctx); err != nil {
-			es = append(es, config.FieldError{Path: path, Value: fmt.Sprintf("%q", src), Allowed: err.Error()})
-		}
-	}
-	check("bankroll.betting_system.custom.expression", c.Bankroll.BettingSystem.Custom.Expression, rules.Float, rules.BetContext)
-	check("bonus_strategy.custom.expression", c.BonusStrategy.Custom.Expression, rules.Float, rules.BonusContext)
-	for i, r := range c.Strategy.Custom.Bet1Rules {
-		check(fmt.Sprintf("strategy.custom.bet1_rules[%d].condition", i), r.Condition, rules.Bool, rules.StrategyContext)
-	}
-	for i, r := range c.Strategy.Custom.Bet2Rules {
-		check(fmt.Sprintf("strategy.custom.bet2_rules[%d].condition", i), r.Condition, rules.Bool, rules.StrategyContext)
 	}
 	return es
 }
