@@ -228,6 +228,7 @@ type editor struct {
 	problems map[string]string // message by path ("" key: not tied to a field)
 	other    []string          // problems for paths the form does not show
 	cfg      *config.Config    // the valid config, or nil
+	cfgJSON  string            // cfg's canonical JSON, made once when cfg is set
 
 	// checking counts expr-lang checks asked of the tools worker; a reply
 	// to an older one is stale. While one is out, cfg is nil.
@@ -361,7 +362,7 @@ func (e *editor) validate() {
 // accept makes cfg the editor's valid config and, when its YAML is
 // wanted, asks the tools worker for it.
 func (e *editor) accept(cfg *config.Config) {
-	e.cfg = cfg
+	e.cfg, e.cfgJSON = cfg, string(cfg.CanonicalJSON())
 	e.makeYAML()
 }
 
@@ -375,7 +376,7 @@ func (e *editor) makeYAML() {
 	if !e.wantYAML || e.cfg == nil {
 		return
 	}
-	js := string(e.cfg.CanonicalJSON())
+	js := e.cfgJSON
 	if e.yamlOf == js {
 		return
 	}
@@ -416,7 +417,7 @@ func (e *editor) file(err error) {
 // YAML is the config as a YAML file, or "" while it is invalid or the
 // tools worker has not made it yet.
 func (e *editor) YAML() string {
-	if e.cfg == nil || e.yamlOf != string(e.cfg.CanonicalJSON()) {
+	if e.cfg == nil || e.yamlOf != e.cfgJSON {
 		return ""
 	}
 	return e.yaml
@@ -426,7 +427,7 @@ func (e *editor) YAML() string {
 func (e *editor) JSON() string {
 	if e.cfg != nil {
 		var b bytes.Buffer
-		json.Indent(&b, e.cfg.CanonicalJSON(), "", "  ")
+		json.Indent(&b, []byte(e.cfgJSON), "", "  ")
 		return b.String()
 	}
 	b, _ := json.MarshalIndent(e.tree, "", "  ")
