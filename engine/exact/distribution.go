@@ -73,17 +73,22 @@ func (d *HandDistribution) Total() int64 {
 	return n
 }
 
+// RideTotals returns, for n[r1][r2] hands of one category paying net per
+// unit with bet 1 riding (r1 = 1) or not and bet 2 likewise: Σ units in
+// action (1 + r1 + r2), Σ units × net, and Σ (units × net)².
+func RideTotals(n [2][2]int64, net int64) (units, netUnits, squares int64) {
+	one, two, three := n[0][0], n[0][1]+n[1][0], n[1][1]
+	units = one + 2*two + 3*three
+	return units, units * net, (one + 4*two + 9*three) * net * net
+}
+
 // NetUnits returns Σ count × units in action × net pay, so the EV per hand
 // in base-bet units is NetUnits / Total.
 func (d *HandDistribution) NetUnits(p *paytable.Main) int64 {
 	var s int64
 	for cat, c := range d.Counts {
-		net := p.Net(poker.Category(cat))
-		for r1 := 0; r1 < 2; r1++ {
-			for r2 := 0; r2 < 2; r2++ {
-				s += c[r1][r2] * int64(1+r1+r2) * net
-			}
-		}
+		_, x, _ := RideTotals(c, p.Net(poker.Category(cat)))
+		s += x
 	}
 	return s
 }
@@ -112,7 +117,8 @@ func (d *HandDistribution) RideCounts() (bet1, bet2 int64) {
 func (d *HandDistribution) UnitsInAction() int64 {
 	var s int64
 	for _, c := range d.Counts {
-		s += c[0][0] + 2*(c[0][1]+c[1][0]) + 3*c[1][1]
+		x, _, _ := RideTotals(c, 0)
+		s += x
 	}
 	return s
 }
@@ -122,13 +128,8 @@ func (d *HandDistribution) UnitsInAction() int64 {
 func (d *HandDistribution) Moment2Units(p *paytable.Main) int64 {
 	var s int64
 	for cat, c := range d.Counts {
-		net := p.Net(poker.Category(cat))
-		for r1 := 0; r1 < 2; r1++ {
-			for r2 := 0; r2 < 2; r2++ {
-				x := int64(1+r1+r2) * net
-				s += c[r1][r2] * x * x
-			}
-		}
+		_, _, x := RideTotals(c, p.Net(poker.Category(cat)))
+		s += x
 	}
 	return s
 }

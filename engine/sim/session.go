@@ -4,6 +4,7 @@ import (
 	"github.com/lir-lab/lir/engine/betting"
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/exact"
 	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
@@ -430,21 +431,20 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 
 // bookFlat adds to ss the sums of hands played by flatHands, from the
 // counts by category and rides it added to ss.Deals since before: a hand
-// of category c with r rides staked u = 1 + r bets, won back u·(1 + pay)
-// (zero on a loss: pays are at least −1) and ended u·pay bets up.
+// staked u = 1 + rides bets and ended u·pay bets up, so it won back
+// u·(1 + pay) (zero on a loss: pays are at least −1); exact.RideTotals adds
+// these up by category.
 func (r *Runner) bookFlat(ss *SeatStats, before *[poker.NumCategories][4]uint64, hands int64) {
 	p := r.p
 	bet := p.base
 	var wagered, won, squares int64 // in bets and squared bets
 	for c := range ss.Deals {
-		// Rides k = 0…3 stake u = 1, 2, 2, 3 bets (unrolled: a loop step
-		// is a jump in WebAssembly).
-		now, was, pay := &ss.Deals[c], &before[c], p.pays[c]
-		d0, d1, d2, d3 := int64(now[0]-was[0]), int64(now[1]-was[1]), int64(now[2]-was[2]), int64(now[3]-was[3])
-		d12 := d1 + d2
-		wagered += d0 + 2*d12 + 3*d3
-		won += (d0 + 2*d12 + 3*d3) * (1 + pay)
-		squares += (d0 + 4*d12 + 9*d3) * pay * pay
+		now, was := &ss.Deals[c], &before[c]
+		n := [2][2]int64{{int64(now[0] - was[0]), int64(now[1] - was[1])}, {int64(now[2] - was[2]), int64(now[3] - was[3])}}
+		units, net, sq := exact.RideTotals(n, p.pays[c])
+		wagered += units
+		won += units + net
+		squares += sq
 	}
 	ss.Hands += uint64(hands)
 	ss.MainWagered.AddProduct(wagered, bet)
