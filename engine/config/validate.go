@@ -25,7 +25,7 @@ func (c *Config) validate() Errors {
 	if b.TableMin != nil && b.TableMax != nil && *b.TableMin > *b.TableMax {
 		es.add("bankroll.table_min", b.TableMin.String(), "must be at most bankroll.table_max = "+b.TableMax.String())
 	}
-	if inc := b.ChipIncrement; inc != nil {
+	if inc := b.ChipIncrement; inc != nil && *inc > 0 { // a non-positive one is reported by its range check
 		for _, m := range []struct {
 			path string
 			v    *Money
