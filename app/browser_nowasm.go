@@ -43,3 +43,4 @@ func copyToClipboard(string)                             {}
 func onHashChange(func())                                {}
 func readFileInput(string, func(string, []byte, string)) {}
 func markMounted()                                       {}
+func yieldToBrowser()                                    {}

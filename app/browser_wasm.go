@@ -5,7 +5,6 @@ package app
 import (
 	"runtime"
 	"syscall/js"
-	"time"
 )
 
 // This file is the page's only JavaScript glue; browser_nowasm.go has the
@@ -280,12 +279,15 @@ func drawCharts(specs []chartSpec, dark bool) {
 	if holder := js.Global().Get("document").Call("querySelector", ".charts"); !holder.IsNull() {
 		holder.Get("dataset").Set("chartsDrawn", 0)
 	}
-	// One chart per turn of the event loop, so the page answers input
-	// between charts; a newer drawing (theme change, new results) stops
-	// this one. The holder's data-charts-drawn says when all are drawn.
+	// One chart per turn of the event loop, the first after the task that
+	// asked for them (which has just rendered the results), so the page
+	// answers input between charts; a newer drawing (theme change, new
+	// results) stops this one. The holder's data-charts-drawn says when all
+	// are drawn.
 	go func() {
 		doc := js.Global().Get("document")
 		for i, s := range specs {
+			yieldToBrowser()
 			if gen != drawGen {
 				return
 			}
@@ -293,9 +295,24 @@ func drawCharts(specs []chartSpec, dark bool) {
 			if holder := doc.Call("querySelector", ".charts"); !holder.IsNull() {
 				holder.Get("dataset").Set("chartsDrawn", i+1)
 			}
-			time.Sleep(time.Millisecond)
 		}
 	}()
+}
+
+// yieldToBrowser returns in a later task of the browser's event loop, so
+// the page can paint and answer input in between. (A short time.Sleep does
+// not do that: Go returns control to JavaScript only when no goroutine can
+// run, and a sleep that has expired during other work counts as runnable.)
+func yieldToBrowser() {
+	done := make(chan struct{})
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		f.Release()
+		close(done)
+		return nil
+	})
+	js.Global().Call("setTimeout", f, 0)
+	<-done
 }
 
 // drawGen counts drawCharts calls; the page's Go code runs on one thread.

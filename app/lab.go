@@ -41,7 +41,7 @@ type runResult struct {
 	Seed    string
 	Workers int
 	Elapsed time.Duration
-	Charts  []chartSpec
+	Charts  []chartSpec // made a task after the figures show (showResult)
 	JSONURL string
 	CSVURL  string
 	// ReportURL is the self-contained HTML report (engine/report), made
@@ -438,7 +438,7 @@ func (p *labPage) finish(ctx goapp.Context) {
 	// The report (ECharts inlined, ~1.3 MB) is made in a later task, so
 	// the results show first.
 	go func() {
-		time.Sleep(time.Millisecond)
+		yieldToBrowser()
 		p.ctx.Dispatch(func(goapp.Context) {
 			if p.result == res {
 				p.attachReport(res, doc)
@@ -582,7 +582,7 @@ func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("reading the results document: %v", err)
 	}
-	res := &runResult{Doc: doc, JSON: data, Seed: seed, Workers: workers, Elapsed: elapsed, Charts: buildCharts(doc)}
+	res := &runResult{Doc: doc, JSON: data, Seed: seed, Workers: workers, Elapsed: elapsed}
 	old := p.result
 	var oldJSON, oldCSV string
 	if old != nil {
@@ -591,7 +591,18 @@ func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time
 	res.JSONURL = objectURL(oldJSON, data, "application/json")
 	res.CSVURL = objectURL(oldCSV, resultsCSV(doc), "text/csv")
 	p.result = res
-	p.drawChartsLater()
+	// The charts' options (tens of milliseconds of reflection-driven JSON
+	// in WebAssembly) are made in a later task, so the figures show first;
+	// the charts are then drawn one per task.
+	go func() {
+		yieldToBrowser()
+		p.ctx.Dispatch(func(goapp.Context) {
+			if p.result == res {
+				res.Charts = buildCharts(doc)
+				p.drawChartsLater()
+			}
+		})
+	}()
 	return res, nil
 }
 

@@ -17,7 +17,7 @@ type templateHTML = template.HTML
 // HTML renders the document as a self-contained page. echartsJS is the
 // ECharts library (echarts.min.js), inlined so the page needs no network.
 func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
-	if bytes.Contains(bytes.ToLower(echartsJS), []byte("</script")) {
+	if containsFold(echartsJS, "</script") {
 		return nil, fmt.Errorf("report: the ECharts script contains </script> and cannot be inlined")
 	}
 	var cfg struct {
@@ -104,7 +104,9 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	t.Flush()
 	w("<section><h2>Final-hand counts</h2><pre>%s</pre></section>\n", esc(tw.String()))
 	w("<section class=\"config\"><h2>Config</h2><details open><summary>Canonical config (replays this run with seed %s)</summary><pre>%s</pre></details></section>\n", esc(d.Seed), esc(pretty.String()))
-	w("</main>\n<script>%s</script>\n<script>%s</script>\n</body>\n</html>\n", echartsJS, initJS)
+	b.WriteString("</main>\n<script>")
+	b.Write(echartsJS)
+	w("</script>\n<script>%s</script>\n</body>\n</html>\n", initJS)
 	return b.Bytes(), nil
 }
 
@@ -150,3 +152,22 @@ pre { background: #f6f8fa; padding: 8px; overflow: auto; font-size: 12px; }
   details > summary { list-style: none; }
 }
 `
+
+// containsFold reports whether s contains lower (ASCII, lower case) in any
+// mix of case, without copying s: the library is over a megabyte.
+func containsFold(s []byte, lower string) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(s[i:], lower[0])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if len(s)-i < len(lower) {
+			return false
+		}
+		if bytes.EqualFold(s[i:i+len(lower)], []byte(lower)) {
+			return true
+		}
+		i++
+	}
+}

@@ -58,3 +58,19 @@ func TestHTMLSelfContained(t *testing.T) {
 		t.Errorf("%d charts, want at least 9 for a multi-seat bonus run", got)
 	}
 }
+
+// TestHTMLRefusesScriptEnd: a library that would close its own script
+// element, in any case, is refused rather than inlined.
+func TestHTMLRefusesScriptEnd(t *testing.T) {
+	d := sampleDoc(t)
+	for _, lib := range []string{"a</script>b", "x</SCRIPT", "</ScRiPt", "</script"} {
+		if _, err := HTML(d, []byte(lib)); err == nil {
+			t.Errorf("HTML accepted a library containing %q", lib)
+		}
+	}
+	for _, lib := range []string{"", "<", "</", "</scrip", "</scrip t", "a < /script", "</scrip</scrip"} {
+		if _, err := HTML(d, []byte(lib)); err != nil {
+			t.Errorf("HTML refused %q: %v", lib, err)
+		}
+	}
+}
