@@ -47,8 +47,10 @@ type plan struct {
 	pays    [poker.NumCategories]int64
 	bonus   bonusPlan
 	dyn     *dynamic // nil: flat bets, fixed bonus, table decisions
-	flat    bool     // flat bets, no bonus, decisions by hand state: Runner.flatHands applies
+	flat    bool     // flat bets, a fixed bonus bet or none, decisions by hand state: Runner.flatHands applies
 	flatRun int64    // most hands per call of Runner.flatHands
+	// flatBonus is the bonus bet of every hand flatHands plays (0: none).
+	flatBonus int64
 	// batchHands is how many of a lone player's hands are dealt at a time.
 	batchHands int
 }
@@ -234,10 +236,13 @@ func compile(c *config.Config) (*plan, error) {
 	return p, nil
 }
 
-// compileFlat decides whether Runner.flatHands may play: flat bets below
-// 2^31 cents (so b² fits in an int64), no bonus, decisions by hand state,
-// and no pay below −1. flatRun bounds its hands so that Σ(u·pay)², each
-// term at most (3·max pay)², stays below 2^62.
+// compileFlat decides whether Runner.flatHands may play: flat bets and a
+// fixed, non-progressive bonus bet (or none) below 2^31 cents (so products
+// of two fit in an int64), decisions by hand state, and no pay below −1.
+// flatRun bounds its hands so that the sums it keeps in units of the bets,
+// Σ(u·pay)², Σ bonus pay² and Σ u·pay·bonus pay, each term at most m² for
+// m the larger of 3·(largest main pay) and the largest bonus pay, stay
+// below 2^62.
 func (p *plan) compileFlat() {
 	most := int64(1)
 	for _, x := range p.pays {
@@ -246,10 +251,23 @@ func (p *plan) compileFlat() {
 		}
 		most = max(most, x)
 	}
-	u := 3 * most
-	p.flat = p.dyn == nil && p.rides != nil && p.bonus.bonusBet(p.base) == 0 && p.base < 1<<31 && u < 1<<31
+	m := 3 * most
+	fb := p.bonus.bonusBet(p.base)
+	if fb > 0 {
+		if p.bonus.progressive {
+			return
+		}
+		for _, x := range p.bonus.pays {
+			if x < -1 {
+				return
+			}
+			m = max(m, x)
+		}
+	}
+	p.flat = p.dyn == nil && p.rides != nil && p.base < 1<<31 && fb < 1<<31 && m < 1<<31
 	if p.flat {
-		p.flatRun = max(1, min(1<<40, (1<<62)/(u*u)))
+		p.flatBonus = fb
+		p.flatRun = max(1, min(1<<40, (1<<62)/(m*m)))
 	}
 }
 

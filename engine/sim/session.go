@@ -371,26 +371,29 @@ func (h *handStream) deal(d *rng.Dealer) {
 }
 
 // flatHands plays a lone player's hands for as long as nothing but the
-// cards can change them: a flat bet, no bonus, decisions from the table,
-// and a bankroll and hand count inside every stop condition. It books them
-// as prepare and play would, to the same totals, in one loop that calls
-// nothing but the dealer once a batch and keeps its state in locals (calls,
-// jumps and memory are what WebAssembly pays for most), and returns the
-// hands played; the general loop takes over from there.
+// cards can change them: a flat bet, a fixed bonus bet or none, decisions
+// from the table, and a bankroll and hand count inside every stop
+// condition. It books them as prepare and play would, to the same totals,
+// in one loop that calls nothing but the dealer once a batch and keeps its
+// state in locals (calls, jumps and memory are what WebAssembly pays for
+// most), and returns the hands played; the general loop takes over from
+// there.
 //
-// With the bet b fixed, a hand's stake is u·b for u = 1 + rides and its
-// result u·pay·b, both set by the hand's category and rides: the loop only
-// counts hands by those (SeatStats.Deals, which it keeps anyway) and the
-// sums of stakes, winnings and squared results follow from the counts it
-// added (bookFlat). A call plays at most flatRun hands.
+// With the bet b and the bonus bet f fixed, a hand's main result is u·pay·b
+// for u = 1 + rides and its bonus result q·f, set by its category and rides
+// and by its three-card category: the loop counts hands by those
+// (SeatStats.Deals, which it keeps anyway, and by three-card category) and
+// sums the cross products u·pay·q; the sums of stakes, winnings and squared
+// results follow (bookFlat). A call plays at most flatRun hands.
 func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream) int64 {
 	p := r.p
-	bet := p.base
+	bet, fb := p.base, p.flatBonus
+	bpays := &p.bonus.pays
 	n := uint(h.n)
-	// Profit inside [lo, hi): no loss or win limit reached, and the bet fits.
-	lo := max(3*bet-p.start, 1-p.lossLimit)
+	// Profit inside [lo, hi): no loss or win limit reached, and the bets fit.
+	lo := max(3*bet+fb-p.start, 1-p.lossLimit)
 	if p.lossLimit > p.start {
-		lo = 3*bet - p.start
+		lo = 3*bet + fb - p.start
 	}
 	hi := int64(noLimit)
 	if p.winLimit < noLimit-p.start {
@@ -400,6 +403,8 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 	todo := min(p.handsCap, p.durationCap, st.hands+p.flatRun) - st.hands
 	left := todo
 	before := ss.Deals
+	var by3 [poker.NumCategories3]int64
+	var cross int64 // Σ u·pay·q
 	profit, peak, trough, drawdown := st.bankroll-p.start, st.peak, st.trough, st.drawdown
 	pos, size := uint(h.pos), uint(h.size)
 	for left > 0 && uint64(profit-lo) < width {
@@ -413,30 +418,36 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 		s3, s4 := handstate.Walk4(a, b, c, x)
 		r1, r2 := p.rides.Rides(s3, s4)
 		cat := handstate.Category(s4, y)
+		cat3 := handstate.Category3(s3)
 		ss.Deals[cat][(r1<<1|r2)&3]++
+		by3[cat3]++
 		left--
-		profit += int64(1+r1+r2) * p.pays[cat] * bet
+		main, q := int64(1+r1+r2)*p.pays[cat], bpays[cat3]
+		cross += main * q
+		profit += main*bet + q*fb
 		peak = max(peak, profit)
 		trough = min(trough, profit)
 		drawdown = max(drawdown, peak-profit)
 	}
 	h.pos = int(pos)
 	st.bankroll, st.peak, st.trough, st.drawdown = p.start+profit, peak, trough, drawdown
-	st.bet = bet
+	st.bet, st.bonus = bet, fb
 	hands := todo - left
 	st.hands += hands
-	r.bookFlat(ss, &before, hands)
+	r.bookFlat(st, ss, &before, &by3, cross, hands)
 	return hands
 }
 
 // bookFlat adds to ss the sums of hands played by flatHands, from the
-// counts by category and rides it added to ss.Deals since before: a hand
-// staked u = 1 + rides bets and ended u·pay bets up, so it won back
-// u·(1 + pay) (zero on a loss: pays are at least −1); exact.RideTotals adds
-// these up by category.
-func (r *Runner) bookFlat(ss *SeatStats, before *[poker.NumCategories][4]uint64, hands int64) {
+// counts by category and rides it added to ss.Deals since before, its
+// counts by three-card category and its Σ u·pay·q. A hand staked u = 1 +
+// rides bets and ended u·pay bets up, so it won back u·(1 + pay) (zero on a
+// loss: pays are at least −1); exact.RideTotals adds these up by category.
+// Its bonus bet likewise won back 1 + q bonus bets, and its total result
+// squared is (u·pay·b)² + (q·f)² + 2·u·pay·q·b·f.
+func (r *Runner) bookFlat(st *seat, ss *SeatStats, before *[poker.NumCategories][4]uint64, by3 *[poker.NumCategories3]int64, cross, hands int64) {
 	p := r.p
-	bet := p.base
+	bet, fb := p.base, p.flatBonus
 	var wagered, won, squares int64 // in bets and squared bets
 	for c := range ss.Deals {
 		now, was := &ss.Deals[c], &before[c]
@@ -453,4 +464,23 @@ func (r *Runner) bookFlat(ss *SeatStats, before *[poker.NumCategories][4]uint64,
 	ss.TotalNet2.AddProduct(squares, bet*bet)
 	ss.BaseBetUnits.AddProduct(hands, bet)
 	ss.BaseBetSq.AddProduct(hands, bet*bet)
+	if fb == 0 {
+		return
+	}
+	var bonusWon, bonusNet, bonusSquares int64 // in bonus bets and squared bonus bets
+	for k, n := range by3 {
+		q := p.bonus.pays[k]
+		ss.BonusCounts[k] += uint64(n)
+		bonusWon += n * (1 + q)
+		bonusNet += n * q
+		bonusSquares += n * q * q
+	}
+	ss.BonusHands += uint64(hands)
+	ss.BonusWagered.AddProduct(hands, fb)
+	ss.BonusWon.AddProduct(bonusWon, fb)
+	ss.BonusNet2.AddProduct(bonusSquares, fb*fb)
+	ss.TotalNet2.AddProduct(bonusSquares, fb*fb)
+	ss.TotalNet2.AddProduct(cross, bet*fb) // twice: 2·cross may not fit
+	ss.TotalNet2.AddProduct(cross, bet*fb)
+	st.bonusNet += bonusNet * fb
 }

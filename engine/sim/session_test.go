@@ -269,6 +269,41 @@ func TestFastPathMatchesGeneralLoop(t *testing.T) {
 			c.Bankroll.StopConditions.MaxDurationMinutes = &d
 		},
 		"cryptographic": func(c *config.Config) { c.Deck.ShuffleAlgorithm = "cryptographic" },
+		"bonus always, reduced near the end": func(c *config.Config) {
+			c.BonusStrategy.Enabled = true
+			c.BonusStrategy.Type = "always"
+			c.BonusStrategy.Always.Amount = *money(700)
+			c.Bankroll.StartingAmount = 5000
+			c.Bankroll.StopConditions.LossLimit = nil
+			c.Bankroll.StopConditions.StopOnInsufficientFunds = false
+		},
+		"bonus by ratio, paytable a, limits, no win limit": func(c *config.Config) {
+			c.BonusStrategy.Enabled = true
+			c.BonusStrategy.Type = "static"
+			r := 0.6
+			c.BonusStrategy.Static.Ratio = &r
+			c.BonusStrategy.Limits.Increment = money(100)
+			c.BonusStrategy.Limits.MaxBet = money(200)
+			c.Paytables.Bonus.Type = "paytable_a"
+			c.Bankroll.StopConditions.WinLimit = nil
+			c.Bankroll.StopConditions.MaxHands = hands(500)
+		},
+		"bonus custom paytable, big pays": func(c *config.Config) {
+			c.BonusStrategy.Enabled = true
+			c.BonusStrategy.Type = "always"
+			c.BonusStrategy.Always.Amount = *money(100)
+			c.Paytables.Bonus.Type = "custom"
+			c.Paytables.Bonus.Custom = config.BonusCustom{MiniRoyal: 1000000, StraightFlush: 40, ThreeOfAKind: 30, Straight: 6, Flush: 0, Pair: 1}
+		},
+	}
+	// A progressive jackpot changes the bonus result hand by hand: the
+	// general loop plays it.
+	prog := config.Default()
+	prog.BonusStrategy.Enabled = true
+	prog.BonusStrategy.Type = "always"
+	prog.Paytables.Bonus.Type = "paytable_c"
+	if mustRunner(t, prog).p.flat {
+		t.Error("the fast path applies to a progressive bonus")
 	}
 	for name, f := range cases {
 		c := config.Default()

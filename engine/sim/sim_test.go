@@ -52,6 +52,16 @@ func BenchmarkThreeSeatsBonus(b *testing.B) {
 	benchmarkConfig(b, c)
 }
 
+// BenchmarkOneSeatBonus measures a lone player with a $5 Three Card Bonus
+// bet every hand next to $5 base bets.
+func BenchmarkOneSeatBonus(b *testing.B) {
+	c := config.Default()
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "always"
+	c.BonusStrategy.Always.Amount = *money(500)
+	benchmarkConfig(b, c)
+}
+
 func benchmarkConfig(b *testing.B, c *config.Config) {
 	r := mustRunner(b, c)
 	b.ResetTimer()
