@@ -421,7 +421,11 @@ func (p *labPage) finish(ctx goapp.Context) {
 		return
 	}
 	doc := results.Build(r.Config, r.Seed, r.Merged)
-	doc.Compare(r.Merged, ent.Exact)
+	if ent.Exact != nil {
+		doc.Compare(r.Merged, ent.Exact)
+	} else {
+		doc.ExactOmitted = ent.Omitted
+	}
 	doc.Timing = &results.Timing{Workers: len(r.Workers), Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
 	data, err := doc.JSON()
 	if err != nil {
@@ -471,6 +475,7 @@ type exactEntry struct {
 	Err     string // no exact distribution: runs of this config fail
 	Session *wire.ExactSession
 	Note    string
+	Omitted string // the exact engine does not cover the config: runs go on without exact figures
 }
 
 type exactRequest struct{ key, config string }
@@ -545,7 +550,7 @@ func (p *labPage) onExact(ctx goapp.Context, gen int, ev WorkerEvent) {
 
 func (p *labPage) storeExact(r *wire.ExactReply) {
 	delete(p.exactAsked, r.Key)
-	ent := &exactEntry{Err: r.Error, Session: r.Session, Note: r.SessionNote}
+	ent := &exactEntry{Err: r.Error, Session: r.Session, Note: r.SessionNote, Omitted: r.Omitted}
 	if r.Error == "" && r.Dist != nil {
 		c, err := config.DecodeJSON([]byte(r.Key))
 		if err != nil {
@@ -554,7 +559,7 @@ func (p *labPage) storeExact(r *wire.ExactReply) {
 			pt := sim.MainPaytable(c)
 			ent.Exact = &results.Exact{Dist: r.Dist, Main: r.Dist.NetUnits(&pt), Moment2: r.Dist.Moment2Units(&pt)}
 		}
-	} else if ent.Err == "" {
+	} else if ent.Err == "" && ent.Omitted == "" {
 		ent.Err = "no exact distribution"
 	}
 	if p.exactCache == nil {
@@ -1058,6 +1063,9 @@ func (p *labPage) renderResults() goapp.UI {
 	}
 	if he, ok := getPath(d, "exact.house_edge_exact").(string); ok {
 		rows = append(rows, [2]string{"House edge (exact)", fmt.Sprintf("%.4f%% = %s", 100*num(getPath(d, "exact.house_edge")), he)})
+	}
+	if why, ok := d["exact_omitted"].(string); ok {
+		rows = append(rows, [2]string{"Exact figures", "none: " + why})
 	}
 	if v, ok := d["ev_per_hand_units"]; ok {
 		rows = append(rows, [2]string{"EV per hand (base bets)", fmt.Sprintf("%.5f", num(v))})

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/lir-lab/lir/engine/config"
@@ -22,6 +23,10 @@ type ExactReply struct {
 	Error       string                  `json:"error,omitempty"` // no exact distribution: the run fails, as lir run does
 	Session     *ExactSession           `json:"session,omitempty"`
 	SessionNote string                  `json:"session_note,omitempty"` // why there is no exact session
+	// Omitted says why the exact engine does not cover the config at all
+	// (sim.ErrSessionStrategy): the run goes on without exact figures and
+	// its document says why (exact_omitted), as lir run does.
+	Omitted string `json:"omitted,omitempty"`
 }
 
 // ExactSession is the exact outcome of one player session under flat
@@ -42,6 +47,10 @@ type ExactSession struct {
 func SolveExact(key string, c *config.Config) *ExactReply {
 	r := &ExactReply{Key: key}
 	_, d, err := sim.ExactDistribution(c)
+	if errors.Is(err, sim.ErrSessionStrategy) {
+		r.Omitted = err.Error()
+		return r
+	}
 	if err != nil {
 		r.Error = err.Error()
 		return r

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/lir-lab/lir/engine/compare/paired"
@@ -95,5 +96,20 @@ func TestCompareRoundTrip(t *testing.T) {
 	b, _ := EncodeCompare(whole)
 	if _, err := DecodeCompare(b[:len(b)-3]); err == nil {
 		t.Error("a truncated comparison aggregate was accepted")
+	}
+}
+
+// A strategy that reads session variables has no exact figures: the reply
+// says why (the run goes on), and is no error (which would fail the run).
+func TestExactReplyOmitsSessionRules(t *testing.T) {
+	c := config.Default()
+	c.Strategy.Type = "custom"
+	c.Strategy.Custom.Bet1Rules = []config.Rule{{Condition: "session_profit > 50", Action: "ride"}}
+	r, err := DecodeExact(EncodeExact(SolveExact("k", c)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Error != "" || r.Dist != nil || !strings.Contains(r.Omitted, "strategy.custom.bet1_rules read session variables") {
+		t.Errorf("reply: error %q, omitted %q, distribution %v", r.Error, r.Omitted, r.Dist != nil)
 	}
 }

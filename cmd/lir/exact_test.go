@@ -108,3 +108,28 @@ func TestExactCLIWalkAway(t *testing.T) {
 		t.Errorf("bad limits accepted: %s", errs)
 	}
 }
+
+// TestSessionRulesHaveNoExactFigures: a strategy that reads session
+// variables is run, its document saying why it has no exact comparison;
+// lir exact refuses it with the rule lists named.
+func TestSessionRulesHaveNoExactFigures(t *testing.T) {
+	code, out, errs := lir(t, "run", "--config", "testdata/session_rules.yaml", "--seed", "3", "--sessions", "200", "--json")
+	if code != 0 {
+		t.Fatalf("lir run: exit %d: %s", code, errs)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := doc["exact"]; ok {
+		t.Error("the document compares the run with an exact engine that does not cover it")
+	}
+	why, _ := doc["exact_omitted"].(string)
+	if !strings.Contains(why, "strategy.custom.bet1_rules and strategy.custom.bet2_rules read session variables") {
+		t.Errorf("exact_omitted = %q", why)
+	}
+	_, errs, code = runExactArgs(t, "--config", "testdata/session_rules.yaml")
+	if code != 1 || !strings.Contains(errs, "read session variables") {
+		t.Errorf("lir exact: exit %d, %s", code, errs)
+	}
+}

@@ -55,12 +55,10 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	}
 	doc := results.Build(c, parts[0].Seed, agg)
 	if !*noExact {
-		e, err := results.ExactFor(c)
-		if err != nil {
+		if err := doc.CompareExact(c, agg); err != nil {
 			fmt.Fprintf(stderr, "lir merge: exact comparison: %v\n", err)
 			return 1
 		}
-		doc.Compare(agg, e)
 	}
 	doc.Timing = &results.Timing{Shards: len(parts), Seconds: seconds}
 	if seconds > 0 {

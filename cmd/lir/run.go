@@ -141,12 +141,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	} else if !*noExact {
-		e, err := results.ExactFor(c)
-		if err != nil {
+		if err := doc.CompareExact(c, agg); err != nil {
 			fmt.Fprintf(stderr, "lir run: exact comparison: %v\n", err)
 			return 1
 		}
-		doc.Compare(agg, e)
 	}
 	doc.Timing = &results.Timing{Workers: w, Seconds: elapsed.Seconds(), HandsPerSec: float64(doc.Hands) / elapsed.Seconds()}
 

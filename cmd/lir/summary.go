@@ -48,6 +48,9 @@ func printSummary(w io.Writer, c *config.Config, d *results.Document) {
 			float64(e.EVPerUnitBet.Observed), float64(e.EVPerUnitBet.Exact), float64(e.EVPerUnitBet.Z))
 		fmt.Fprintf(tw, "Final hands vs exact\tchi-square %.1f on %d df, p = %.3f\n", float64(e.HandsTest.Stat), e.HandsTest.DF, float64(e.HandsTest.PValue))
 	}
+	if d.ExactOmitted != "" {
+		fmt.Fprintf(tw, "Exact figures\tnone: %s\n", d.ExactOmitted)
+	}
 	if t := d.Timing; t != nil {
 		fmt.Fprintf(tw, "Time\t%.2f s on %d worker(s), %.2fM hands/s\n", t.Seconds, t.Workers, t.HandsPerSec/1e6)
 	}

@@ -49,11 +49,13 @@ func SessionRulesFromConfig(c *config.Config) (SessionRules, error) {
 		switch {
 		case bs.Type == "always":
 			r.BonusBet = r.bonusLimit(int64(bs.Always.Amount))
-		case bs.Static.Amount != nil:
+		case bs.Type == "static" && bs.Static.Amount != nil:
 			r.BonusBet = r.bonusLimit(int64(*bs.Static.Amount))
-		default:
+		case bs.Type == "static" && bs.Static.Ratio != nil:
 			r.BonusRatioPPM = int64(math.Round(*bs.Static.Ratio * 1e6))
 			r.BonusBet = r.bonusLimit(r.BaseBet * r.BonusRatioPPM / 1e6)
+		default:
+			return r, fmt.Errorf("bonus_strategy.type %q: exact sessions need a bonus bet fixed in advance (never, always or static); this one follows the session", bs.Type)
 		}
 		if pt := &c.Paytables.Bonus; pt.Type == "paytable_c" {
 			if pr := &pt.Progressive; pr.ContributionRate != 0 || pr.ResetAmount != pr.StartingJackpot {

@@ -68,6 +68,9 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 		row("House edge (exact)", fmt.Sprintf("%.4f%% of the per-circle bet (%s)", 100*f(e.HouseEdge), e.HouseEdgeFrac))
 		row("EV per unit bet vs exact", fmt.Sprintf("observed %+.5f, exact %+.5f, z = %+.2f", f(e.EVPerUnitBet.Observed), f(e.EVPerUnitBet.Exact), f(e.EVPerUnitBet.Z)))
 	}
+	if d.ExactOmitted != "" {
+		row("Exact figures", "none: "+d.ExactOmitted)
+	}
 	w("</table></section>\n")
 
 	for _, c := range cs {

@@ -28,6 +28,9 @@ type Document struct {
 	RiskOfRuin       *RiskOfRuin       `json:"risk_of_ruin,omitempty"`
 	Trajectories     []TrajectoryPath  `json:"trajectories,omitempty"`
 	Exact            *Comparison       `json:"exact,omitempty"`
+	// ExactOmitted says why Exact is absent when the exact engine does not
+	// cover the config (a custom strategy that reads session variables).
+	ExactOmitted string `json:"exact_omitted,omitempty"`
 	// Partial is set on a shard's document only (lir run --shard).
 	Partial *Partial `json:"partial,omitempty"`
 	Timing  *Timing  `json:"timing,omitempty"`

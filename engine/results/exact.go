@@ -1,6 +1,7 @@
 package results
 
 import (
+	"errors"
 	"math"
 	"math/big"
 
@@ -73,6 +74,22 @@ func ExactFor(c *config.Config) (*Exact, error) {
 	}
 	p := sim.MainPaytable(c)
 	return &Exact{Dist: d, Main: d.NetUnits(&p), Moment2: d.Moment2Units(&p)}, nil
+}
+
+// CompareExact adds the exact comparison for config c, or, when the exact
+// engine does not cover c's strategy (sim.ErrSessionStrategy), says why in
+// ExactOmitted. Other errors are returned.
+func (d *Document) CompareExact(c *config.Config, agg *sim.Aggregate) error {
+	e, err := ExactFor(c)
+	switch {
+	case errors.Is(err, sim.ErrSessionStrategy):
+		d.ExactOmitted = err.Error()
+		return nil
+	case err != nil:
+		return err
+	}
+	d.Compare(agg, e)
+	return nil
 }
 
 // bonusProbs returns the exact three-card category counts over 22,100 hands.

@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"errors"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/lir-lab/lir/engine/config"
@@ -299,5 +301,29 @@ func TestBetCeiling(t *testing.T) {
 	}
 	if r.p.dyn.ceiling < 10_000_00 {
 		t.Fatalf("ceiling %d cents is lower than a real table's maximum", r.p.dyn.ceiling)
+	}
+}
+
+// TestExactRefusesSessionRules: custom rules that read session variables
+// are no table of the cards, so the exact engine's entry points refuse
+// them (naming the lists) while the simulator plays them; rules of the
+// cards alone are solved.
+func TestExactRefusesSessionRules(t *testing.T) {
+	c := config.Default()
+	c.Strategy.Type = "custom"
+	c.Strategy.Custom.Bet1Rules = []config.Rule{{Condition: "has_paying_hand", Action: "ride"}}
+	c.Strategy.Custom.Bet2Rules = []config.Rule{{Condition: "has_paying_hand || (streak <= -3 && is_flush_draw)", Action: "ride"}}
+	if _, err := StrategyTable(c); !errors.Is(err, ErrSessionStrategy) || !strings.Contains(err.Error(), "strategy.custom.bet2_rules") || strings.Contains(err.Error(), "bet1_rules") {
+		t.Errorf("StrategyTable: %v", err)
+	}
+	if _, _, err := ExactDistribution(c); !errors.Is(err, ErrSessionStrategy) {
+		t.Errorf("ExactDistribution: %v", err)
+	}
+	if _, err := NewRunner(c); err != nil {
+		t.Errorf("the simulator refused the rules: %v", err)
+	}
+	c.Strategy.Custom.Bet2Rules[0].Condition = "has_paying_hand || is_flush_draw"
+	if _, _, err := ExactDistribution(c); err != nil {
+		t.Errorf("card-only rules: %v", err)
 	}
 }

@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
@@ -49,8 +51,10 @@ type plan struct {
 	dyn     *dynamic // nil: flat bets, fixed bonus, table decisions
 	flat    bool     // flat bets, a fixed bonus bet or none, decisions by hand state: Runner.flatHands applies
 	flatRun int64    // most hands per call of Runner.flatHands
-	// flatBonus is the bonus bet of every hand flatHands plays (0: none).
-	flatBonus int64
+	// baseBonus is the bonus bet that goes with the base bet, when the
+	// bonus is not sized by a strategy; flatBonus is the bonus bet of every
+	// hand flatHands plays (0: none).
+	baseBonus, flatBonus int64
 	// batchHands is how many of a lone player's hands are dealt at a time.
 	batchHands int
 }
@@ -105,17 +109,52 @@ func BonusPaytable(c *config.Config) paytable.Bonus {
 	return p
 }
 
-// StrategyTable compiles the playing strategy a config selects. The
-// optimal strategy is solved exactly for the config's paytable (about
-// 0.3 s native).
+// ErrSessionStrategy marks a playing strategy whose decisions read session
+// variables: it is no table of the cards, so the exact engine does not
+// cover it (the simulator plays it hand by hand).
+var ErrSessionStrategy = errors.New("the decisions depend on the session, not only on the cards, so no exact figures apply")
+
+// StrategyTable compiles the playing strategy a config selects, for the
+// exact engine: custom rules that read session variables are refused with
+// ErrSessionStrategy. The optimal strategy is solved exactly for the
+// config's paytable (about 0.3 s native).
 func StrategyTable(c *config.Config) (*strategy.Table, error) {
+	if err := cardOnly(c); err != nil {
+		return nil, err
+	}
 	return strategyTable(c, exact.NewCompletions4)
+}
+
+// cardOnly reports, as an ErrSessionStrategy naming the rule lists, when
+// the config's custom rules read session variables.
+func cardOnly(c *config.Config) error {
+	if c.Strategy.Type != "custom" {
+		return nil
+	}
+	r1, r2, err := CustomRules(c)
+	if err != nil {
+		return err
+	}
+	var lists []string
+	if !r1.CardOnly() {
+		lists = append(lists, "strategy.custom.bet1_rules")
+	}
+	if !r2.CardOnly() {
+		lists = append(lists, "strategy.custom.bet2_rules")
+	}
+	if len(lists) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s read session variables: %w", strings.Join(lists, " and "), ErrSessionStrategy)
 }
 
 // ExactDistribution returns the config's strategy table and the exact
 // distribution of a hand played with it, enumerating the four-card
-// completions once for both.
+// completions once for both. It refuses what StrategyTable refuses.
 func ExactDistribution(c *config.Config) (*strategy.Table, *exact.HandDistribution, error) {
+	if err := cardOnly(c); err != nil {
+		return nil, nil, err
+	}
 	var comp *exact.Completions4
 	completions := func() *exact.Completions4 {
 		if comp == nil {
@@ -193,7 +232,7 @@ func compile(c *config.Config) (*plan, error) {
 	if sc.MaxDurationMinutes != nil {
 		p.durationCap = int64(*sc.MaxDurationMinutes * sc.HandsPerHour / 60)
 	}
-	t, err := StrategyTable(c)
+	t, err := strategyTable(c, exact.NewCompletions4)
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +291,8 @@ func (p *plan) compileFlat() {
 		most = max(most, x)
 	}
 	m := 3 * most
-	fb := p.bonus.bonusBet(p.base)
+	p.baseBonus = p.bonus.bonusBet(p.base)
+	fb := p.baseBonus
 	if fb > 0 {
 		if p.bonus.progressive {
 			return

@@ -209,6 +209,8 @@ func (r *Runner) prepare(st *seat) (StopReason, bool) {
 		st.view.Bet = bet
 		st.env[rules.Bet] = float64(bet) / 100
 		bonus = p.bonus.limit(min(p.dyn.bonus.Want(&st.bstate, &st.view), p.dyn.ceiling))
+	} else if bet == p.base {
+		bonus = p.baseBonus
 	} else {
 		bonus = p.bonus.bonusBet(bet)
 	}
