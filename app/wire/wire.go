@@ -10,7 +10,8 @@ import (
 )
 
 // Encode returns the aggregate's binary form (sim.Aggregate.MarshalBinary:
-// "LIRA", a version byte, a fingerprint of the field layout, then varints),
+// "LIRA", a version byte, a fingerprint of the field layout, varints, a
+// CRC-32C),
 // the one lir merge reads, so a worker built from another layout is refused.
 func Encode(a *sim.Aggregate) ([]byte, error) {
 	return a.MarshalBinary()

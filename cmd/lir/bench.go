@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -23,12 +22,14 @@ type benchPoint struct {
 }
 
 func runBench(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("bench", "bench [--seconds S] [--max-workers N] [--json]", stderr)
 	seconds := fs.Float64("seconds", 3, "seconds per measurement (each is the median of 3 repeats)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	maxWorkers := fs.Int("max-workers", runtime.NumCPU(), "largest worker count measured")
-	if err := fs.Parse(args); err != nil {
+	if extra, status, ok := parseFlags(fs, args); !ok {
+		return status
+	} else if len(extra) > 0 {
+		fmt.Fprintf(stderr, "lir bench: unexpected argument %q\n", extra[0])
 		return 2
 	}
 	if !(*seconds >= 0.3 && *seconds <= 3600) || *maxWorkers < 1 || *maxWorkers > 256 {

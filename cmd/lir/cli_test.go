@@ -66,7 +66,7 @@ func TestShardsMergeToWholeRun(t *testing.T) {
 		part := lirOut(t, "run", "--config", cfg, "--seed", "42", "--json", "--workers", "1", "--shard", s)
 		files = append(files, writeFile(t, dir, "part"+s[:1]+".json", string(part)))
 	}
-	merged := lirOut(t, append([]string{"merge", "--json"}, files...)...)
+	merged := lirOut(t, append(append([]string{"merge"}, files...), "--json")...) // flags after the files, as the docs write it
 	a, b := stripTiming(t, whole), stripTiming(t, merged)
 	if !bytes.Equal(a, b) {
 		t.Fatalf("merged document differs from the whole run (%d vs %d bytes)", len(a), len(b))

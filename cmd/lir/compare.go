@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -18,24 +17,14 @@ import (
 )
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("compare", "compare A.yaml B.yaml ... [--json] [--seed N] [--sessions N] [--workers N]", stderr)
 	seedFlag := fs.String("seed", "", "64-bit master seed (default: the first config's simulation.random_seed, else drawn)")
 	sessions := fs.Int64("sessions", 0, "table sessions per config (default: the first config's simulation.num_sessions)")
 	workers := fs.Int("workers", 0, "parallel workers (default all cores)")
 	asJSON := fs.Bool("json", false, "print the comparison document (docs/RESULTS.md) on stdout")
-	// Flags may follow the files: parse what comes after each file too.
-	var files []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
+	files, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
 	}
 	if len(files) < 2 {
 		fmt.Fprintln(stderr, "lir compare: give two or more config files")

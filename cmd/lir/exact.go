@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -52,17 +51,17 @@ func runExact(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	fs := flag.NewFlagSet("exact", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("exact", "", stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, exactUsage) }
 	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
 	asJSON := fs.Bool("json", false, "print the exact-analysis document on stdout")
 	classes := fs.Bool("classes", false, "print the hand-class table (always in --json)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	extra, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lir exact: unexpected argument %q\n\n%s", fs.Arg(0), exactUsage)
+	if len(extra) > 0 {
+		fmt.Fprintf(stderr, "lir exact: unexpected argument %q\n\n%s", extra[0], exactUsage)
 		return 2
 	}
 	c, err := loadConfig(*cfgPath)
@@ -426,26 +425,24 @@ type HandDoc struct {
 }
 
 func runExactHand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("exact hand", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("exact hand", "", stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, exactUsage) }
 	dead := fs.String("dead", "", "cards that cannot come (seen at other seats or burnt)")
 	ptName := fs.String("paytable", "", "main paytable: standard, bgc_lirx02, bgc_lirx03 (default: the config's)")
 	cfgPath := fs.String("config", "", "take the paytable and tie rule from this config")
 	tiesFlag := fs.String("ties", "", "pull or ride (default: the config's)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	// Accept the holding before or after the flags.
+	pos, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
 	var holding string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		holding, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if holding == "" && fs.NArg() == 1 {
-		holding = fs.Arg(0)
-	} else if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lir exact hand: unexpected argument %q\n", fs.Arg(0))
+	switch len(pos) {
+	case 0:
+	case 1:
+		holding = pos[0]
+	default:
+		fmt.Fprintf(stderr, "lir exact hand: unexpected argument %q\n", pos[1])
 		return 2
 	}
 	if holding == "" {
@@ -541,18 +538,18 @@ type WalkAwayDoc struct {
 }
 
 func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("exact walkaway", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("exact walkaway", "", stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, exactUsage) }
 	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
 	winFlag := fs.String("win-limits", "", "comma-separated win limits in currency units (default: 5%..100% of the bankroll, 20 steps)")
 	lossFlag := fs.String("loss-limits", "", "comma-separated loss limits (default as for win limits)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	extra, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lir exact walkaway: unexpected argument %q\n", fs.Arg(0))
+	if len(extra) > 0 {
+		fmt.Fprintf(stderr, "lir exact walkaway: unexpected argument %q\n", extra[0])
 		return 2
 	}
 	c, err := loadConfig(*cfgPath)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,21 +10,21 @@ import (
 )
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("merge", "merge FILES... [--json] [--report FILE.html] [--no-exact]", stderr)
 	asJSON := fs.Bool("json", false, "print the merged results document (docs/RESULTS.md) on stdout")
 	noExact := fs.Bool("no-exact", false, "skip the comparison with the exact engine")
 	reportPath := fs.String("report", "", "write a self-contained HTML report to `FILE`")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	files, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "lir merge: give the partial results files of every shard (lir run --shard i/n --json)")
 		return 2
 	}
 	var parts []*results.PartialRun
 	var seconds float64
-	for _, path := range fs.Args() {
+	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "lir merge: %v\n", err)

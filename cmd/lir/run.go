@@ -19,8 +19,7 @@ import (
 )
 
 func runRun(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("run", "run [--config FILE | --preset NAME] [flags]", stderr)
 	cfgPath := fs.String("config", "", "config file (YAML or JSON); default: the embedded default study")
 	preset := fs.String("preset", "", "run a preset study by name (lir presets lists them)")
 	seedFlag := fs.String("seed", "", "64-bit master seed (overrides simulation.random_seed)")
@@ -33,11 +32,12 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	sessionCSV := fs.String("per-session-csv", "", "stream one row per player session to `FILE` (bounded memory)")
 	handCSV := fs.String("per-hand-csv", "", "stream one row per hand played to `FILE` (bounded memory; large)")
 	trajectories := fs.Int64("trajectories", -1, "keep the per-hand bankroll paths of the first `K` sessions (overrides simulation.trajectories)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	extra, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lir run: unexpected argument %q\n", fs.Arg(0))
+	if len(extra) > 0 {
+		fmt.Fprintf(stderr, "lir run: unexpected argument %q\n", extra[0])
 		return 2
 	}
 	var shard, shards int

@@ -51,7 +51,9 @@ func printSummary(w io.Writer, c *config.Config, d *results.Document) {
 	if d.ExactOmitted != "" {
 		fmt.Fprintf(tw, "Exact figures\tnone: %s\n", d.ExactOmitted)
 	}
-	if t := d.Timing; t != nil {
+	if t := d.Timing; t != nil && t.Shards > 0 {
+		fmt.Fprintf(tw, "Time\t%.2f s in all over %d shards, %.2fM hands/s\n", t.Seconds, t.Shards, t.HandsPerSec/1e6)
+	} else if t != nil {
 		fmt.Fprintf(tw, "Time\t%.2f s on %d worker(s), %.2fM hands/s\n", t.Seconds, t.Workers, t.HandsPerSec/1e6)
 	}
 	tw.Flush()

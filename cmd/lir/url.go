@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -26,21 +25,21 @@ func runURL(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "encode":
-		fs := flag.NewFlagSet("url encode", flag.ContinueOnError)
-		fs.SetOutput(stderr)
+		fs := newFlags("url encode", "url encode [--base URL] FILE | lir url encode [--base URL] --preset NAME", stderr)
 		base := fs.String("base", "", "URL of the page the link opens (the config goes after '#')")
 		preset := fs.String("preset", "", "encode a preset (lir presets lists them) instead of a file")
-		if err := fs.Parse(args[1:]); err != nil {
-			return 2
+		files, status, ok := parseFlags(fs, args[1:])
+		if !ok {
+			return status
 		}
 		var c *config.Config
 		var err error
 		name := *preset
 		switch {
-		case *preset != "" && fs.NArg() == 0:
+		case *preset != "" && len(files) == 0:
 			c, err = configs.Load(*preset)
-		case *preset == "" && fs.NArg() == 1:
-			name = fs.Arg(0)
+		case *preset == "" && len(files) == 1:
+			name = files[0]
 			c, err = loadConfig(name)
 		default:
 			fmt.Fprint(stderr, urlUsage)

@@ -1,23 +1,22 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 )
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	fs := newFlags("validate", "validate FILE...\n\nCheck config files (YAML or JSON); print one line per problem (field path,\nvalue, what is allowed) and exit 1 if any.", stderr)
+	files, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "usage: lir validate FILE...")
 		return 2
 	}
-	status := 0
-	for _, path := range fs.Args() {
+	status = 0
+	for _, path := range files {
 		c, err := loadConfig(path)
 		if err != nil {
 			printConfigError(stderr, path, err)

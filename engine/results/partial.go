@@ -5,9 +5,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 
+	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -87,11 +90,49 @@ func ReadPartial(data []byte) (*PartialRun, error) {
 	if err := json.Compact(&compact, d.Config); err != nil {
 		return nil, err
 	}
+	if err := sameFigures(data, compact.Bytes(), seed, d.Partial, agg); err != nil {
+		return nil, err
+	}
 	p := &PartialRun{Config: compact.Bytes(), Seed: seed, Partial: *d.Partial, Aggregate: agg}
 	if d.Timing != nil {
 		p.Seconds = d.Timing.Seconds
 	}
 	return p, nil
+}
+
+// sameFigures checks that the shard's document holds the figures its own
+// aggregate gives: a damaged or edited aggregate (or figure) is refused
+// here rather than merged into a plausible-looking result.
+func sameFigures(data, cfgJSON []byte, seed uint64, part *Partial, agg *sim.Aggregate) error {
+	c, err := config.DecodeJSON(cfgJSON)
+	if err != nil {
+		return fmt.Errorf("config: %v", err)
+	}
+	d := Build(c, seed, agg)
+	if err := d.SetPartial(part.Shard, part.Shards, part.From, part.To, agg); err != nil {
+		return err
+	}
+	rebuilt, err := d.JSON()
+	if err != nil {
+		return err
+	}
+	var got, want map[string]any
+	if err := json.Unmarshal(data, &got); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(rebuilt, &want); err != nil {
+		return err
+	}
+	delete(got, "timing")
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		if !reflect.DeepEqual(got[k], want[k]) {
+			return fmt.Errorf("%s: the figures do not match the shard's partial.aggregate (the file was changed or damaged)", k)
+		}
+	}
+	if len(got) != len(want) {
+		return fmt.Errorf("keys that a shard's document does not have: the file was changed")
+	}
+	return nil
 }
 
 // MergePartials checks that parts are every shard of one run, each once

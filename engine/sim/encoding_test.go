@@ -103,13 +103,25 @@ func TestAggregateBinaryDeterministic(t *testing.T) {
 func TestAggregateBinaryRejects(t *testing.T) {
 	good, _ := mustRunner(t, config.Default()).Run(5, 0, 50, nil).MarshalBinary()
 	cases := map[string][]byte{
-		"empty":     nil,
-		"magic":     append([]byte("XXXX"), good[4:]...),
-		"version":   append(append([]byte("LIRA"), 99), good[5:]...),
-		"layout":    append(append([]byte{}, good[:5]...), append([]byte{1, 2, 3, 4, 5, 6, 7, 8}, good[13:]...)...),
-		"truncated": good[:len(good)-3],
-		"trailing":  append(append([]byte{}, good...), 0),
-		"huge len":  append(append([]byte{}, good[:13]...), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f),
+		"empty":              nil,
+		"magic":              append([]byte("XXXX"), good[4:]...),
+		"version":            append(append([]byte("LIRA"), 99), good[5:]...),
+		"layout":             append(append([]byte{}, good[:5]...), append([]byte{1, 2, 3, 4, 5, 6, 7, 8}, good[13:]...)...),
+		"truncated":          good[:len(good)-3],
+		"trailing":           append(append([]byte{}, good...), 0),
+		"trailing, resealed": sealed(append(append([]byte{}, good[:len(good)-4]...), 0)),
+		"huge len":           sealed(append(append([]byte{}, good[:13]...), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)),
+	}
+	// Any one bit flipped anywhere is caught.
+	for i := range good {
+		for bit := range 8 {
+			b := append([]byte{}, good...)
+			b[i] ^= 1 << bit
+			var a Aggregate
+			if err := a.UnmarshalBinary(b); !errors.Is(err, ErrEncoding) {
+				t.Fatalf("byte %d bit %d flipped: err = %v", i, bit, err)
+			}
+		}
 	}
 	for name, b := range cases {
 		var a Aggregate
@@ -130,6 +142,10 @@ func FuzzAggregateUnmarshal(f *testing.F) {
 	good, _ := mustRunner(f, config.Default()).Run(5, 0, 5, nil).MarshalBinary()
 	f.Add(good)
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// Reseal: the decoder past the checksum is what is fuzzed.
+		if len(b) >= 4 {
+			b = sealed(b[:len(b)-4])
+		}
 		var a Aggregate
 		if a.UnmarshalBinary(b) == nil {
 			roundTrip(t, &a)
