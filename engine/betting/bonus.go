@@ -187,7 +187,7 @@ func (c *CustomBonus) Start() BonusState          { return BonusState{} }
 func (c *CustomBonus) Settle(*BonusState, Result) {}
 func (c *CustomBonus) Want(_ *BonusState, v *View) int64 {
 	x := c.Expr.Eval(v.Env)
-	if math.IsNaN(x) || x*100 < float64(c.Min) {
+	if math.IsNaN(x) || math.IsInf(x, 0) || x*100 < float64(c.Min) {
 		return 0
 	}
 	return toCents(x, 1, c.Min, c.Max, 0)

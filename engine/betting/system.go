@@ -247,9 +247,10 @@ func (m *Custom) Want(_ *State, v *View) int64 {
 func (m *Custom) Settle(*State, Result) {}
 
 // toCents converts an amount in currency units to cents rounded down to
-// inc, within [lo, hi]; NaN gives nan.
+// inc, within [lo, hi]; a value that is not a finite number (x/0 gives ±Inf
+// or NaN) gives nan.
 func toCents(x float64, inc, lo, hi, nan int64) int64 {
-	if math.IsNaN(x) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return nan
 	}
 	c := math.Floor(x*100 + 1e-9)

@@ -123,6 +123,8 @@ func TestBettingSystems(t *testing.T) {
 		{"custom", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'streak <= -2 ? last_bet * 3 : base_bet + hands_played'}}\n", "LLLW",
 			dollars(5, 6, 18, 54, 9)},
 		{"custom bounds", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played * 7', min_bet: 6, max_bet: 15}}\n", "PPP", dollars(6, 7, 14, 15)},
+		// x/0: +Inf, −Inf and NaN all bet the minimum.
+		{"custom infinite", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played == 0 ? base_bet / 0 : (hands_played == 1 ? -base_bet / 0 : 0 / 0)', min_bet: 6}}\n", "PP", dollars(6, 6, 6)},
 		{"table min raises a progression", "bankroll:\n  base_bet: 10\n  table_min: 10\n  betting_system: {type: dalembert, dalembert: {unit: 3, min_bet: 6}}\n", "W", dollars(10, 10)},
 		// Bankroll cover (each loss here costs one circle): 40 → 35 → 25;
 		// martingale wants 20 but 25 covers 3 × 8.33; then 16.67 covers
@@ -223,6 +225,7 @@ func TestBonusStrategies(t *testing.T) {
 		{"session default", on + "  type: session_conditional\n  session_conditional: {near_loss_limit: {within: 20, amount: 0}, default: 2}\nbankroll:\n  stop_conditions: {loss_limit: 100}\n", "", at(-50, 0, 5), dollars(2)},
 		{"custom", on + "  type: custom\n  custom: {expression: 'session_profit > 0 ? bet / 5 : 0'}\n", "", at(10, 10, 1), dollars(1)},
 		{"custom min", on + "  type: custom\n  custom: {expression: 'hands_played', min_bet: 3, max_bet: 4}\n", "PPPPP", nil, dollars(0, 0, 0, 3, 4, 4)},
+		{"custom infinite", on + "  type: custom\n  custom: {expression: 'hands_played == 0 ? bet / 0 : (hands_played == 1 ? -bet / 0 : 0 / 0)'}\n", "PP", nil, dollars(0, 0, 0)},
 	}
 	for _, c := range cases {
 		got := bonusAfter(t, cfg(t, c.yaml), c.results, c.setup)
