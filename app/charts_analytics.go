@@ -160,31 +160,31 @@ func barData(vs []float64) []opts.BarData {
 // interval) and, when the run supports it, P(ruin) by starting bankroll.
 func riskCharts(rr map[string]any) []chartSpec {
 	var out []chartSpec
-	if lc, ok := rr["loss_curve"].([]any); ok && len(lc) > 0 {
-		var labels []string
-		var v, lo, hi []float64
-		for _, pt := range lc {
+	// Each point is {…, probability: {value, ci95_low, ci95_high}}.
+	curve := func(points []any, label func(m map[string]any) string) (labels []string, series [][]float64) {
+		series = make([][]float64, 3)
+		for _, pt := range points {
 			m, _ := pt.(map[string]any)
-			labels = append(labels, fmt.Sprintf("%d%% (%s)", int(num(m["percent"])), money(num(m["amount"]))))
-			v = append(v, num(getPath(m, "probability.value")))
-			lo = append(lo, num(getPath(m, "probability.ci95_low")))
-			hi = append(hi, num(getPath(m, "probability.ci95_high")))
+			labels = append(labels, label(m))
+			for i, k := range []string{"value", "ci95_low", "ci95_high"} {
+				series[i] = append(series[i], num(getPath(m, "probability."+k)))
+			}
 		}
+		return labels, series
+	}
+	if lc, ok := rr["loss_curve"].([]any); ok && len(lc) > 0 {
+		labels, series := curve(lc, func(m map[string]any) string {
+			return fmt.Sprintf("%d%% (%s)", int(num(m["percent"])), money(num(m["amount"])))
+		})
 		sub := "P(the bankroll falls by at least X% of " + money(num(rr["starting_bankroll"])) + " within the session rules)"
 		out = append(out, lineChart("chart-risk", "Risk of ruin: loss curve", sub, labels, "Loss of bankroll",
-			[]string{"Probability", "95% CI low", "95% CI high"}, [][]float64{v, lo, hi}))
+			[]string{"Probability", "95% CI low", "95% CI high"}, series))
 	}
 	if bb, ok := rr["by_bankroll"].([]any); ok && len(bb) > 0 {
-		var labels []string
-		var v []float64
-		for _, pt := range bb {
-			m, _ := pt.(map[string]any)
-			labels = append(labels, money(num(m["bankroll"])))
-			v = append(v, num(m["probability"]))
-		}
+		labels, series := curve(bb, func(m map[string]any) string { return money(num(m["bankroll"])) })
 		sub := fmt.Sprintf("P(bankroll below one hand's stake of %s) by starting bankroll", money(num(rr["hand_stake"])))
 		out = append(out, lineChart("chart-ruin-bankroll", "Risk of ruin by bankroll", sub, labels, "Starting bankroll",
-			[]string{"P(ruin)"}, [][]float64{v}))
+			[]string{"P(ruin)", "95% CI low", "95% CI high"}, series))
 	}
 	return out
 }

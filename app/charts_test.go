@@ -64,6 +64,8 @@ func TestAnalyticsCharts(t *testing.T) {
 			}
 			if len(opt.Series) == 0 || len(opt.Series[0].Data) == 0 {
 				t.Errorf("%s %s has no data", file, c.ID)
+			} else if !anyNonZero(opt.Series[0].Data) {
+				t.Errorf("%s %s: its first series is all zero (data read from the wrong key?)", file, c.ID)
 			}
 		}
 		for _, id := range ids {
@@ -93,4 +95,26 @@ func TestProfitBinsAreRoundAndFew(t *testing.T) {
 	if total != float64(len(h)) {
 		t.Errorf("counts sum to %v, want %d", total, len(h))
 	}
+}
+
+// anyNonZero reports whether a chart's data (numbers, or objects and
+// arrays of them) holds a number other than zero.
+func anyNonZero(v any) bool {
+	switch x := v.(type) {
+	case float64:
+		return x != 0
+	case []any:
+		for _, e := range x {
+			if anyNonZero(e) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, e := range x {
+			if anyNonZero(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
