@@ -44,3 +44,4 @@ func onHashChange(func())                                {}
 func readFileInput(string, func(string, []byte, string)) {}
 func markMounted()                                       {}
 func yieldToBrowser()                                    {}
+func setInputValues(map[string]string)                   {}

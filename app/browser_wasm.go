@@ -162,6 +162,19 @@ func objectURL(old string, data []byte, mime string) string {
 	return url.Call("createObjectURL", blob).String()
 }
 
+// setInputValues sets the value of each text input, by id, that shows
+// something else. go-app does not clear an input whose value becomes
+// empty (it removes the value attribute, which leaves what is shown), so a
+// loaded config's empty fields are set here.
+func setInputValues(values map[string]string) {
+	doc := js.Global().Get("document")
+	for id, v := range values {
+		if el := doc.Call("getElementById", id); !el.IsNull() && el.Get("value").String() != v {
+			el.Set("value", v)
+		}
+	}
+}
+
 // toolsURL is the script of the tools worker (web/tools.js).
 var toolsURL string
 

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/lir-lab/lir/configs"
 	"github.com/lir-lab/lir/engine/config"
 )
 
@@ -513,39 +514,31 @@ func setPath(tree map[string]any, path string, v any) {
 	m[keys[len(keys)-1]] = v
 }
 
-// preset is a named starting point: a change applied to the default config.
+// preset is a starting point of the preset list: the default study, or one
+// of the studies of configs/ (the files lir run --preset reads).
 type preset struct {
-	Name  string
-	Apply func(tree map[string]any)
+	Key   string // "default", or the configs/ name
+	Title string // its metadata.name
+	About string // one line on what it studies
 }
 
-var presets = []preset{
-	{"Default: basic strategy, $5 bets, stop at +$250 / −$200 / 200 hands", func(map[string]any) {}},
-	{"Baseline: always ride", func(t map[string]any) { setPath(t, "strategy.type", "always_ride") }},
-	{"Baseline: always pull", func(t map[string]any) { setPath(t, "strategy.type", "always_pull") }},
-	{"Bonus study: $5 Three Card Bonus every hand", func(t map[string]any) {
-		setPath(t, "bonus_strategy.enabled", true)
-		setPath(t, "bonus_strategy.type", "static")
-		setPath(t, "bonus_strategy.static.amount", json.Number("5"))
-	}},
-	{"Optimal play on the BGC LIRX-02 paytable", func(t map[string]any) {
-		setPath(t, "strategy.type", "optimal")
-		setPath(t, "paytables.main_game.type", "bgc_lirx02")
-	}},
-	{"Multi-seat: 3 seats at one table", func(t map[string]any) { setPath(t, "table.num_seats", json.Number("3")) }},
-	{"Walk-away study: no win limit, $100 loss limit", func(t map[string]any) {
-		setPath(t, "bankroll.stop_conditions.win_limit", nil)
-		setPath(t, "bankroll.stop_conditions.loss_limit", json.Number("100"))
-	}},
-}
-
-// applyPreset loads the default study changed by preset i.
-func (e *editor) applyPreset(i int) error {
-	tree, err := decodeTree(config.Study().CanonicalJSON())
-	if err != nil {
-		return err
+var presets = func() []preset {
+	d := config.Study()
+	out := []preset{{"default", d.Metadata.Name, "The default study: basic strategy, flat $5 bets, stop at +$250 / −$200 / 200 hands."}}
+	for _, n := range configs.Names() {
+		out = append(out, preset{n, configs.Title(n), configs.Description(n)})
 	}
-	presets[i].Apply(tree)
-	data, _ := json.Marshal(tree)
-	return e.load(data)
+	return out
+}()
+
+// applyPreset loads preset i.
+func (e *editor) applyPreset(i int) error {
+	c := config.Study()
+	if k := presets[i].Key; k != "default" {
+		var err error
+		if c, err = configs.Load(k); err != nil {
+			return err
+		}
+	}
+	return e.load(c.CanonicalJSON())
 }

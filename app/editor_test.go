@@ -1,8 +1,12 @@
 package app
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/lir-lab/lir/configs"
+	"github.com/lir-lab/lir/engine/config"
 )
 
 func TestEditorFieldsExistInDefaultConfig(t *testing.T) {
@@ -50,11 +54,30 @@ func TestEditorInlineProblems(t *testing.T) {
 	}
 }
 
-func TestPresetsAreValid(t *testing.T) {
+// The preset list is the default study then every study of configs/, each
+// named by its metadata and loading exactly that config.
+func TestPresetsAreTheConfigsStudies(t *testing.T) {
+	if len(presets) != 1+len(configs.Names()) {
+		t.Fatalf("%d presets for %d studies in configs/", len(presets), len(configs.Names()))
+	}
 	e := newEditor()
 	for i, p := range presets {
 		if err := e.applyPreset(i); err != nil {
-			t.Errorf("preset %q: %v", p.Name, err)
+			t.Errorf("preset %q: %v", p.Key, err)
+			continue
+		}
+		want := config.Study()
+		if i > 0 {
+			var err error
+			if want, err = configs.Load(p.Key); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(e.cfg.CanonicalJSON(), want.CanonicalJSON()) {
+			t.Errorf("preset %q loads another config", p.Key)
+		}
+		if p.Title == "" || p.Title != want.Metadata.Name || p.About == "" {
+			t.Errorf("preset %q: title %q, about %q", p.Key, p.Title, p.About)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -100,10 +101,11 @@ type labPage struct {
 	awaitExact bool   // the run is played out and waits for its exact figures
 	reportURL  string // object URL of the last report, revoked when replaced
 	ctx        goapp.Context
+	preset     int // the preset the study was loaded from and not edited since; −1 none
 }
 
 func newLabPage() *labPage {
-	p := &labPage{ed: newEditor(), workers: 1}
+	p := &labPage{ed: newEditor(), workers: 1, preset: -1}
 	p.statusText = "Ready. Press Run to simulate the study."
 	return p
 }
@@ -161,6 +163,17 @@ func (p *labPage) setLoadMsg(failed bool, msg string) { p.loadMsg, p.loadFailed 
 
 func (p *labPage) afterLoad() {
 	p.jsonText, p.jsonDirty = p.ed.JSON(), false
+	p.preset = -1 // a preset's handler sets it after this
+	// Inputs the new config leaves empty: see setInputValues.
+	empty := map[string]string{}
+	for _, g := range formGroups {
+		for _, f := range g.Fields {
+			if f.Kind != kindBool && f.Kind != kindSelect && p.ed.text[f.Path] == "" {
+				empty[fieldID(f)] = ""
+			}
+		}
+	}
+	p.ctx.Defer(func(goapp.Context) { setInputValues(empty) })
 	if w, ok := getPath(p.ed.tree, "simulation.workers").(json.Number); ok {
 		if n, err := strconv.Atoi(w.String()); err == nil && n > 0 && p.phase != phaseRunning {
 			p.workers = min(n, 64)
@@ -718,19 +731,26 @@ func (p *labPage) Render() goapp.UI {
 func (p *labPage) renderEditor() goapp.UI {
 	return goapp.Section().Class("card editor").Aria("labelledby", "study-h").Body(
 		goapp.H2().ID("study-h").Text("Study"),
-		goapp.If(p.loadMsg != "", func() goapp.UI {
-			role, class := "status", "note ok"
-			if p.loadFailed {
-				role, class = "alert", "note bad"
-			}
-			return goapp.P().ID("load-msg").Role(role).Class(class).Text(p.loadMsg)
-		}),
+		// The message comes and goes inside a holder that stays, so the
+		// controls after it keep their elements (go-app matches children by
+		// position: a new child before the preset list would replace it,
+		// losing its selection and focus).
+		goapp.Div().ID("load-msg-box").Body(
+			goapp.If(p.loadMsg != "", func() goapp.UI {
+				role, class := "status", "note ok"
+				if p.loadFailed {
+					role, class = "alert", "note bad"
+				}
+				return goapp.P().ID("load-msg").Role(role).Class(class).Text(p.loadMsg)
+			}),
+		),
 		goapp.Div().Class("row").Body(
 			goapp.Label().For("preset").Text("Preset"),
 			goapp.Select().ID("preset").
 				OnChange(func(ctx goapp.Context, e goapp.Event) {
-					i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-					if err != nil || i < 0 || i >= len(presets) {
+					key := ctx.JSSrc().Get("value").String()
+					i := slices.IndexFunc(presets, func(p preset) bool { return p.Key == key })
+					if i < 0 {
 						return
 					}
 					if err := p.ed.applyPreset(i); err != nil {
@@ -738,12 +758,13 @@ func (p *labPage) renderEditor() goapp.UI {
 						return
 					}
 					p.afterLoad()
-					p.setLoadMsg(false, "Preset loaded: "+presets[i].Name+".")
+					p.preset = i
+					p.setLoadMsg(false, "Preset loaded: "+presets[i].Title+". "+presets[i].About)
 				}).
 				Body(
-					goapp.Option().Value("").Text("Choose a preset…"),
+					goapp.Option().Value("none").Selected(p.preset < 0).Text("Choose a preset…"),
 					goapp.Range(presets).Slice(func(i int) goapp.UI {
-						return goapp.Option().Value(strconv.Itoa(i)).Text(presets[i].Name)
+						return goapp.Option().Value(presets[i].Key).Selected(i == p.preset).Title(presets[i].About).Text(presets[i].Title)
 					}),
 				),
 		),
@@ -885,10 +906,14 @@ func (p *labPage) onFieldInput(ctx goapp.Context, e goapp.Event) {
 		v = strconv.FormatBool(src.Get("checked").Bool())
 	}
 	p.ed.set(f, v)
+	p.preset = -1 // the study is no longer the preset
 }
 
+// fieldID is the element id of a form field's control.
+func fieldID(f field) string { return "f-" + strings.ReplaceAll(f.Path, ".", "-") }
+
 func (p *labPage) renderField(f field) goapp.UI {
-	id := "f-" + strings.ReplaceAll(f.Path, ".", "-")
+	id := fieldID(f)
 	problem := p.ed.problems[f.Path]
 	text := p.ed.text[f.Path]
 	var described []string

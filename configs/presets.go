@@ -8,6 +8,7 @@ package configs
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -52,6 +53,17 @@ func Load(name string) (*config.Config, error) {
 		return nil, fmt.Errorf("preset %q is not generated: run go generate ./configs", name)
 	}
 	return config.DecodeJSON([]byte(j))
+}
+
+// Title returns a preset's metadata.name, the name people see.
+func Title(name string) string {
+	var c struct {
+		Metadata struct {
+			Name string `json:"name"`
+		} `json:"metadata"`
+	}
+	json.Unmarshal([]byte(presetJSON[name]), &c)
+	return c.Metadata.Name
 }
 
 // Description returns the first comment line of a preset (its summary).

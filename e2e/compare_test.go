@@ -5,7 +5,6 @@ package e2e
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/lir-lab/lir/engine/config"
 )
 
 // TestCompareMatchesNative runs a comparison in the page — the current
@@ -28,7 +26,7 @@ func TestCompareMatchesNative(t *testing.T) {
 	ctx := browser(t)
 	_, url := serve(t, site(t, ""), "")
 	open(t, ctx, url)
-	setField(t, ctx, "Preset", "2") // Baseline: always pull
+	setField(t, ctx, "Preset", "always_pull")
 	waitFor[bool](t, ctx, `/always pull/.test(document.querySelector("#load-msg").textContent)`)
 	setField(t, ctx, "Sessions", strconv.Itoa(sessions))
 	setField(t, ctx, "Seed", strconv.Itoa(testSeed))
@@ -43,15 +41,8 @@ func TestCompareMatchesNative(t *testing.T) {
 	got := []byte(eval[string](t, ctx, js(`const a = lab.byName("a", "Download comparison (JSON)");
 		return await (await fetch(a.href)).text();`)))
 
-	// The same configs as files: the editor's always-pull study and the
-	// basic preset's file.
-	study := config.Study()
-	study.Strategy.Type = "always_pull"
-	f := filepath.Join(t.TempDir(), "always_pull.yaml")
-	if err := os.WriteFile(f, study.CanonicalJSON(), 0o644); err != nil { // JSON is YAML
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "run", "./cmd/lir", "compare", f, "configs/basic.yaml", "--json",
+	// The same configs as files: the presets the page loaded.
+	cmd := exec.Command("go", "run", "./cmd/lir", "compare", "configs/always_pull.yaml", "configs/basic.yaml", "--json",
 		"--seed", strconv.Itoa(testSeed), "--sessions", strconv.Itoa(sessions), "--workers", "3")
 	cmd.Dir = repoRoot(t)
 	cmd.Stderr = os.Stderr
@@ -61,7 +52,7 @@ func TestCompareMatchesNative(t *testing.T) {
 	}
 	sameDoc(t, "page comparison vs lir compare", got, want)
 	rows := waitFor[[]string](t, ctx, `(() => { const r = [...document.querySelectorAll("#comparison-pairs tbody tr")].map(r => r.textContent); return r.length ? r : false; })()`)
-	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Default study − Basic strategy") {
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Baseline: always pull − Basic strategy") {
 		t.Errorf("pairs table: %q", rows)
 	}
 	shot(t, ctx, "compare-done.png")
@@ -85,13 +76,13 @@ func TestCompareMatchesNative(t *testing.T) {
 	do(t, ctx, chromedp.Reload())
 	waitMounted(t, ctx)
 	entries := waitFor[[]string](t, ctx, `(() => { const l = [...document.querySelectorAll("#history li")].map((li) => li.textContent); return l.length ? l : false; })()`)
-	if len(entries) != 1 || !strings.Contains(entries[0], "comparison of Default study, Basic strategy") ||
+	if len(entries) != 1 || !strings.Contains(entries[0], "comparison of Baseline: always pull, Basic strategy") ||
 		!strings.Contains(entries[0], "seed "+strconv.Itoa(testSeed)) || !strings.Contains(entries[0], "400 sessions each") {
 		t.Fatalf("history after reload: %q", entries)
 	}
 	eval[chromedp.Void](t, ctx, `document.querySelector("#history li button").click()`)
 	rows = waitFor[[]string](t, ctx, `(() => { const r = [...document.querySelectorAll("#comparison-pairs tbody tr")].map(r => r.textContent); return r.length ? r : false; })()`)
-	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Default study − Basic strategy") {
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Baseline: always pull − Basic strategy") {
 		t.Errorf("pairs table from history: %q", rows)
 	}
 	shot(t, ctx, "compare-from-history.png")

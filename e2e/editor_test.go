@@ -1,0 +1,40 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"testing"
+)
+
+// TestPresetReplacesEveryField: loading a preset shows its config in every
+// field, empty ones included (a seed typed before is cleared when the
+// preset has none), the list keeps its element, focus and the chosen
+// preset, and the study's name is the preset's.
+func TestPresetReplacesEveryField(t *testing.T) {
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	setField(t, ctx, "Seed", "42")
+	setField(t, ctx, "Win limit (profit)", "300")
+	eval[bool](t, ctx, js(`window.presetList = lab.field("Preset"); window.presetList.focus(); return true;`))
+	setField(t, ctx, "Preset", "walkaway_loose")
+	waitFor[bool](t, ctx, `/Walk-away/.test(document.querySelector("#load-msg").textContent)`)
+	got := eval[map[string]any](t, ctx, js(`return {
+		seed: lab.field("Seed").value,
+		win: lab.field("Win limit (profit)").value,
+		name: lab.field("Name").value,
+		same: lab.field("Preset") === window.presetList,
+		chosen: lab.field("Preset").value,
+		json: JSON.parse(document.querySelector("#config-json").value).simulation.random_seed,
+	};`))
+	want := map[string]any{"seed": "", "win": "400", "name": "Walk away loose", "same": true, "chosen": "walkaway_loose", "json": nil}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %#v, want %#v", k, got[k], v)
+		}
+	}
+	// Editing a field: the study is no longer the preset, and the list
+	// says so.
+	setField(t, ctx, "Sessions", "777")
+	waitFor[bool](t, ctx, `lab.field("Preset").value === "none"`)
+}
