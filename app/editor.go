@@ -397,22 +397,36 @@ func (e *editor) file(err error) {
 		e.other = append(e.other, err.Error())
 		return
 	}
-	shown := map[string]bool{}
+	for _, pe := range errs {
+		// A problem of a field is shown under it, without the path; one of
+		// a section (bonus_strategy.static) under the section's first field,
+		// with the path.
+		at, msg := pe.Path, strings.TrimPrefix(pe.Error(), pe.Path+": ")
+		if _, ok := fieldByPath(at); !ok {
+			at, msg = firstFieldUnder(pe.Path), pe.Error()
+		}
+		if at == "" {
+			e.other = append(e.other, pe.Error())
+			continue
+		}
+		if e.problems[at] != "" {
+			e.problems[at] += "; "
+		}
+		e.problems[at] += msg
+	}
+}
+
+// firstFieldUnder is the path of the first form field inside section
+// path, or "".
+func firstFieldUnder(path string) string {
 	for _, g := range formGroups {
 		for _, f := range g.Fields {
-			shown[f.Path] = true
-		}
-	}
-	for _, pe := range errs {
-		if shown[pe.Path] {
-			if e.problems[pe.Path] != "" {
-				e.problems[pe.Path] += "; "
+			if strings.HasPrefix(f.Path, path+".") {
+				return f.Path
 			}
-			e.problems[pe.Path] += "Allowed: " + pe.Allowed + " (got " + pe.Value + ")"
-		} else {
-			e.other = append(e.other, pe.Error())
 		}
 	}
+	return ""
 }
 
 // YAML is the config as a YAML file, or "" while it is invalid or the

@@ -178,3 +178,24 @@ func TestEditorBadFieldOutlivesRuleCheck(t *testing.T) {
 		t.Fatalf("a field that does not parse left the config valid (problems %v)", e.problems)
 	}
 }
+
+// A problem of a section, not of one field (a static bonus with neither
+// amount nor ratio), is shown under the section's first field, so the
+// form says why the study cannot run; a field's own problem reads as the
+// CLI's message without the path.
+func TestSectionProblemShownUnderItsField(t *testing.T) {
+	e := newEditor()
+	for path, v := range map[string]string{"bonus_strategy.enabled": "true", "bonus_strategy.type": "static"} {
+		f, _ := fieldByPath(path)
+		e.set(f, v)
+	}
+	at := firstFieldUnder("bonus_strategy.static")
+	if e.cfg != nil || at == "" || !strings.Contains(e.problems[at], "bonus_strategy.static: neither amount nor ratio is set") || len(e.other) != 0 {
+		t.Errorf("problems %q, other %q", e.problems, e.other)
+	}
+	f, _ := fieldByPath("simulation.num_sessions")
+	e.set(f, "-5")
+	if p := e.problems["simulation.num_sessions"]; !strings.HasPrefix(p, "-5 is not allowed; ") {
+		t.Errorf("num_sessions problem %q", p)
+	}
+}

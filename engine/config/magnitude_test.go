@@ -44,7 +44,7 @@ func TestCombinations(t *testing.T) {
 	for js, want := range map[string]string{
 		`{"table": {"table_rounds": 50}}`:                                                              "table.table_rounds: 50 is not allowed; only used when table.seat_mode is replace",
 		`{"dealer": {"discard_enabled": true, "discard_cards": 0}}`:                                    "dealer.discard_cards: 0 is not allowed; at least 1",
-		`{"bonus_strategy": {"enabled": true, "type": "static", "static": {"amount": 1, "ratio": 1}}}`: "bonus_strategy.static: both of amount and ratio is not allowed",
+		`{"bonus_strategy": {"enabled": true, "type": "static", "static": {"amount": 1, "ratio": 1}}}`: "bonus_strategy.static: both amount and ratio are set; set exactly one of them",
 		`{"bankroll": {"starting_amount": 10, "base_bet": "x"}}`:                                       `bankroll.base_bet: "x" is not allowed`,
 	} {
 		if msg := decodeErr(t, js); !strings.Contains(msg, want) {

@@ -63,11 +63,11 @@ func (c *Config) validate() Errors {
 	}
 	bs := &c.BonusStrategy
 	if bs.Enabled && bs.Type == "static" && (bs.Static.Amount == nil) == (bs.Static.Ratio == nil) {
-		given := "neither"
+		given := "neither amount nor ratio is set"
 		if bs.Static.Amount != nil {
-			given = "both"
+			given = "both amount and ratio are set"
 		}
-		es.add("bonus_strategy.static", given+" of amount and ratio", "set exactly one of amount and ratio")
+		es.add("bonus_strategy.static", "", given+"; set exactly one of them")
 	}
 	if bs.Enabled {
 		// A fixed bonus that the limits always turn into no bet.
