@@ -101,7 +101,8 @@ type labPage struct {
 	awaitExact bool   // the run is played out and waits for its exact figures
 	reportURL  string // object URL of the last report, revoked when replaced
 	ctx        goapp.Context
-	preset     int // the preset the study was loaded from and not edited since; −1 none
+	preset     int    // the preset the study was loaded from and not edited since; −1 none
+	workersErr string // why the worker count typed is refused; "" when it is valid
 }
 
 func newLabPage() *labPage {
@@ -176,7 +177,7 @@ func (p *labPage) afterLoad() {
 	p.ctx.Defer(func(goapp.Context) { setInputValues(empty) })
 	if w, ok := getPath(p.ed.tree, "simulation.workers").(json.Number); ok {
 		if n, err := strconv.Atoi(w.String()); err == nil && n > 0 && p.phase != phaseRunning {
-			p.workers = min(n, 64)
+			p.workers, p.workersErr = min(n, 64), ""
 		}
 	}
 }
@@ -243,7 +244,7 @@ func (p *labPage) feed(w int) {
 }
 
 func (p *labPage) startRun(ctx goapp.Context) {
-	if p.phase == phaseRunning || p.ed.cfg == nil {
+	if p.phase == phaseRunning || p.ed.cfg == nil || p.workersErr != "" {
 		return
 	}
 	cfg := p.ed.cfg.Clone()
@@ -292,7 +293,7 @@ func drawSeed() uint64 {
 // lir compare does, on the worker pool: every range of sessions runs every
 // config in one worker (a "compare" message).
 func (p *labPage) startCompare(ctx goapp.Context) {
-	if p.phase == phaseRunning {
+	if p.phase == phaseRunning || p.workersErr != "" {
 		return
 	}
 	var current *config.Config
@@ -977,19 +978,26 @@ func (p *labPage) renderRun() goapp.UI {
 		goapp.Div().Class("row").Body(
 			goapp.Label().For("workers").Text("Workers"),
 			goapp.Input().ID("workers").Type("number").Min(1).Max(64).Value(p.workers).Disabled(running).
-				Aria("describedby", "workers-help").
+				Aria("describedby", "workers-help workers-err").Aria("invalid", strconv.FormatBool(p.workersErr != "")).
 				OnChange(func(ctx goapp.Context, e goapp.Event) {
-					n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-					if err != nil || n < 1 || n > 64 || p.phase == phaseRunning {
+					if p.phase == phaseRunning {
 						return
 					}
+					v := strings.TrimSpace(ctx.JSSrc().Get("value").String())
+					n, err := strconv.Atoi(v)
+					if err != nil || n < 1 || n > 64 {
+						p.workersErr = fmt.Sprintf("%q is not allowed; give a whole number of workers from 1 to 64.", v)
+						return
+					}
+					p.workersErr = ""
 					p.workers = n
 					p.resizePool(n)
 				}),
 			goapp.Small().ID("workers-help").Class("help").Text("Web Workers running the engine; defaults to the cores this device reports."),
+			goapp.Small().ID("workers-err").Class("error").Text(p.workersErr),
 		),
 		goapp.Div().Class("row").Body(
-			goapp.Button().ID("run-button").Class("primary").Text("Run").Disabled(running || p.ed.cfg == nil).
+			goapp.Button().ID("run-button").Class("primary").Text("Run").Disabled(running || p.ed.cfg == nil || p.workersErr != "").
 				OnClick(func(ctx goapp.Context, e goapp.Event) { p.startRun(ctx) }),
 			goapp.Button().ID("cancel-button").Text("Cancel").Disabled(!running).
 				OnClick(func(ctx goapp.Context, e goapp.Event) { p.cancel(ctx) }),
@@ -997,6 +1005,8 @@ func (p *labPage) renderRun() goapp.UI {
 				return goapp.Small().Class("help").Text("Checking the rule expressions…")
 			}).ElseIf(p.ed.cfg == nil, func() goapp.UI {
 				return goapp.Small().Class("error").Text("Fix the problems in the study to run it.")
+			}).ElseIf(p.workersErr != "", func() goapp.UI {
+				return goapp.Small().Class("error").Text("Fix the worker count to run.")
 			}),
 		),
 		goapp.P().ID("status").Role("status").Aria("live", "polite").DataSet("run", p.runs).Class("status").Text(p.statusText),
@@ -1298,7 +1308,7 @@ func (p *labPage) renderComparePicker() goapp.UI {
 			}),
 		),
 		goapp.Div().Class("row").Body(
-			goapp.Button().ID("compare-button").Class("primary").Text("Compare").Disabled(running).
+			goapp.Button().ID("compare-button").Class("primary").Text("Compare").Disabled(running || p.workersErr != "").
 				OnClick(func(ctx goapp.Context, e goapp.Event) { p.startCompare(ctx) }),
 			goapp.Small().Class("help").Text("Progress and the end of the comparison show under Run; Cancel stops it."),
 		),

@@ -38,3 +38,21 @@ func TestPresetReplacesEveryField(t *testing.T) {
 	setField(t, ctx, "Sessions", "777")
 	waitFor[bool](t, ctx, `lab.field("Preset").value === "none"`)
 }
+
+// TestWorkersFieldRefusesBadCounts: a worker count outside 1–64 is named
+// as a problem under the field and keeps Run and Compare disabled until it
+// is fixed.
+func TestWorkersFieldRefusesBadCounts(t *testing.T) {
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	for _, bad := range []string{"0", "-1", "1000", ""} {
+		setField(t, ctx, "Workers", bad)
+		waitFor[bool](t, ctx, `lab.field("Workers").getAttribute("aria-invalid") === "true" &&
+			/whole number of workers from 1 to 64/.test(document.querySelector("#workers-err").textContent) &&
+			lab.byName("button", "Run").disabled && lab.byName("button", "Compare").disabled`)
+	}
+	setField(t, ctx, "Workers", "1")
+	waitFor[bool](t, ctx, `lab.field("Workers").getAttribute("aria-invalid") === "false" &&
+		document.querySelector("#workers-err").textContent === "" && !lab.byName("button", "Run").disabled`)
+}
