@@ -289,6 +289,7 @@ func drawCharts(specs []chartSpec, dark bool) {
 	}
 	drawGen++
 	gen := drawGen
+	resizeChartsWithWindow()
 	if holder := js.Global().Get("document").Call("querySelector", ".charts"); !holder.IsNull() {
 		holder.Get("dataset").Set("chartsDrawn", 0)
 	}
@@ -326,6 +327,38 @@ func yieldToBrowser() {
 	})
 	js.Global().Call("setTimeout", f, 0)
 	<-done
+}
+
+var chartResizer js.Func
+
+// resizeChartsWithWindow makes every chart follow the page's width (a
+// phone turned, a window resized): ECharts draws at the size its element
+// had when drawn. Installed once; one resize per frame at most.
+func resizeChartsWithWindow() {
+	if chartResizer.Truthy() {
+		return
+	}
+	pending := false
+	var frame js.Func
+	frame = js.FuncOf(func(js.Value, []js.Value) any {
+		pending = false
+		ec := js.Global().Get("echarts")
+		charts := js.Global().Get("document").Call("querySelectorAll", ".chart")
+		for i := range charts.Length() {
+			if inst := ec.Call("getInstanceByDom", charts.Index(i)); inst.Truthy() {
+				inst.Call("resize")
+			}
+		}
+		return nil
+	})
+	chartResizer = js.FuncOf(func(js.Value, []js.Value) any {
+		if !pending {
+			pending = true
+			js.Global().Call("requestAnimationFrame", frame)
+		}
+		return nil
+	})
+	js.Global().Call("addEventListener", "resize", chartResizer)
 }
 
 // drawGen counts drawCharts calls; the page's Go code runs on one thread.

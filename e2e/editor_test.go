@@ -4,6 +4,9 @@ package e2e
 
 import (
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestPresetReplacesEveryField: loading a preset shows its config in every
@@ -55,4 +58,34 @@ func TestWorkersFieldRefusesBadCounts(t *testing.T) {
 	setField(t, ctx, "Workers", "1")
 	waitFor[bool](t, ctx, `lab.field("Workers").getAttribute("aria-invalid") === "false" &&
 		document.querySelector("#workers-err").textContent === "" && !lab.byName("button", "Run").disabled`)
+}
+
+// TestPhoneWidth: on a 390 px wide screen the page, results and charts
+// included, fit the width (no sideways scrolling of the page), and charts
+// follow the window when it widens.
+func TestPhoneWidth(t *testing.T) {
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	open(t, ctx, url)
+	setField(t, ctx, "Sessions", "500")
+	seq := runSeq(t, ctx)
+	click(t, ctx, "Run")
+	waitStatus(t, ctx, seq+1, time.Minute)
+	waitFor[bool](t, ctx, `(() => { const h = document.querySelector(".charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
+	wide := eval[[]string](t, ctx, `(() => {
+		const out = [];
+		if (document.documentElement.scrollWidth > 390) out.push("page " + document.documentElement.scrollWidth);
+		for (const c of document.querySelectorAll(".chart")) {
+			const box = c.getBoundingClientRect();
+			if (box.right > 390 || echarts.getInstanceByDom(c).getWidth() > box.width + 1) out.push(c.id + " " + box.right + " " + echarts.getInstanceByDom(c).getWidth());
+		}
+		return out;
+	})()`)
+	if len(wide) > 0 {
+		t.Errorf("wider than the screen: %q", wide)
+	}
+	shot(t, ctx, "phone.png")
+	do(t, ctx, chromedp.EmulateViewport(1280, 900))
+	waitFor[bool](t, ctx, `(() => { const c = document.querySelector(".chart"); return Math.abs(echarts.getInstanceByDom(c).getWidth() - c.getBoundingClientRect().width) <= 1 && c.getBoundingClientRect().width > 390; })()`)
 }
