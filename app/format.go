@@ -28,6 +28,20 @@ func groupDigits(n int64) string {
 	return b.String()
 }
 
+// cash formats an amount of money with thousands separators and cents:
+// -1234.5 → "-1,234.50".
+func cash(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return fmt.Sprint(x)
+	}
+	c := int64(math.Round(x * 100))
+	s := groupDigits(c / 100)
+	if c < 0 && c/100 == 0 {
+		s = "-0"
+	}
+	return fmt.Sprintf("%s.%02d", s, abs64(c%100))
+}
+
 // rate formats a per-second figure: 1234567 → "1.23 M".
 func rate(x float64) string {
 	switch {

@@ -28,3 +28,11 @@ func TestETA(t *testing.T) {
 		t.Errorf("eta = %q", got)
 	}
 }
+
+func TestCash(t *testing.T) {
+	for x, want := range map[float64]string{0: "0.00", 10263630: "10,263,630.00", -1234.5: "-1,234.50", -0.25: "-0.25", 999.999: "1,000.00"} {
+		if got := cash(x); got != want {
+			t.Errorf("cash(%v) = %q, want %q", x, got, want)
+		}
+	}
+}

@@ -1078,8 +1078,15 @@ func (p *labPage) renderResults() goapp.UI {
 		if wr, ok := d["session_win_rate"].(map[string]any); ok {
 			lo, hi = num(wr["ci95_low"]), num(wr["ci95_high"])
 		}
+		won := "Sessions won / lost / pushed"
+		if n != num(d["sessions"]) {
+			// Several seats: one table session holds a player session per
+			// seat (and more when players are replaced).
+			won = "Player sessions won / lost / pushed"
+			rows = append(rows, [2]string{"Player sessions", groupDigits(int64(n))})
+		}
 		rows = append(rows,
-			[2]string{"Sessions won / lost / pushed", fmt.Sprintf("%s / %s / %s", groupDigits(int64(w)), groupDigits(int64(num(o["loss"]))), groupDigits(int64(num(o["push"]))))},
+			[2]string{won, fmt.Sprintf("%s / %s / %s", groupDigits(int64(w)), groupDigits(int64(num(o["loss"]))), groupDigits(int64(num(o["push"]))))},
 			[2]string{"Session win rate (95% CI)", fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*w/max(n, 1), 100*lo, 100*hi)},
 		)
 	}
@@ -1108,14 +1115,14 @@ func (p *labPage) renderResults() goapp.UI {
 	for _, k := range []string{"main", "bonus"} {
 		if m, ok := d[k].(map[string]any); ok {
 			rows = append(rows, [2]string{strings.ToUpper(k[:1]) + k[1:] + " wagered / won / net",
-				fmt.Sprintf("%.2f / %.2f / %.2f", num(m["wagered"]), num(m["won"]), num(m["net"]))})
+				fmt.Sprintf("%s / %s / %s", cash(num(m["wagered"])), cash(num(m["won"])), cash(num(m["net"])))})
 		}
 	}
 	if sp, ok := d["session_profit"].(map[string]any); ok {
 		var parts []string
 		for _, k := range []string{"mean", "std", "min", "p5", "p25", "p50", "p75", "p95", "max"} {
 			if v, ok := sp[k]; ok {
-				parts = append(parts, fmt.Sprintf("%s %.2f", k, num(v)))
+				parts = append(parts, k+" "+cash(num(v)))
 			}
 		}
 		rows = append(rows, [2]string{"Session profit", strings.Join(parts, " · ")})
