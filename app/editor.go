@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,52 @@ type field struct {
 	Options []string
 	Help    string
 	Main    bool // shown at once; the others are under "More options"
+	// A field of one variant of a section (martingale's loss multiplier)
+	// is shown only while the section's type selects it (or it has a
+	// problem): WhenPath is that select, WhenValue the variant.
+	WhenPath, WhenValue string
+}
+
+// variantOf names the variant of the few sub-sections whose key is not one
+// of their selector's options.
+var variantOf = map[string]string{"paytables.bonus.progressive": "paytable_c"}
+
+// markVariants sets WhenPath and WhenValue of the fields of a section's
+// variants, and names them by their variant ("Martingale: loss
+// multiplier": several variants have a max bet).
+func markVariants(fields []field) {
+	selects := map[string]field{}
+	for _, f := range fields {
+		if f.Kind == kindSelect && strings.HasSuffix(f.Path, ".type") {
+			selects[strings.TrimSuffix(f.Path, ".type")] = f
+		}
+	}
+	for i := range fields {
+		f := &fields[i]
+		for sec := f.Path; strings.Contains(sec, "."); {
+			sec = sec[:strings.LastIndex(sec, ".")]
+			parent, variant, _ := strings.Cut(sec, ".")
+			if j := strings.LastIndex(sec, "."); j >= 0 {
+				parent, variant = sec[:j], sec[j+1:]
+			}
+			sel, ok := selects[parent]
+			if v, over := variantOf[sec]; over {
+				variant = v
+			}
+			if ok && slices.Contains(sel.Options, variant) {
+				f.WhenPath, f.WhenValue = sel.Path, variant
+				if !f.Main {
+					rest := strings.ReplaceAll(f.Path[len(sec)+1:], ".", " ")
+					name := humanize(sec[len(parent)+1:])
+					if name == "Custom" { // several sections have one
+						name += " " + strings.ReplaceAll(parent[strings.LastIndex(parent, ".")+1:], "_", " ")
+					}
+					f.Label = name + ": " + strings.ToLower(humanize(rest))
+				}
+				break
+			}
+		}
+	}
 }
 
 type fieldGroup struct {
@@ -63,6 +110,7 @@ var fieldLabels = []struct{ Path, Label, Help string }{
 	{"bankroll.stop_conditions.win_limit", "Win limit (profit)", "Empty: no win limit."},
 	{"bankroll.stop_conditions.loss_limit", "Loss limit", "Empty: no loss limit."},
 	{"bankroll.stop_conditions.max_hands", "Max hands", "Empty: no cap other than hands per session."},
+	{"bankroll.betting_system.type", "Betting system", ""},
 	{"strategy.type", "Playing strategy", ""},
 	{"bonus_strategy.enabled", "Bet the bonus", ""},
 	{"bonus_strategy.type", "Bonus strategy", ""},
@@ -105,6 +153,7 @@ func buildForm() []fieldGroup {
 		}
 		g := fieldGroup{Title: s.Title, Key: s.Key}
 		collectFields(&g.Fields, sf.Type, s.Key)
+		markVariants(g.Fields)
 		// Main fields first, in fieldLabels order; the rest in schema order.
 		var main, more []field
 		for _, l := range fieldLabels {

@@ -199,3 +199,48 @@ func TestSectionProblemShownUnderItsField(t *testing.T) {
 		t.Errorf("num_sessions problem %q", p)
 	}
 }
+
+// The parameters of a section's variants (betting systems, bonus types,
+// custom paytables) are shown only while their variant is selected, and
+// named by it: no two visible fields share a label.
+func TestVariantFieldsFollowTheirType(t *testing.T) {
+	p := newLabPage()
+	visibleLabels := func() map[string]string {
+		seen := map[string]string{}
+		for _, g := range formGroups {
+			for _, f := range g.Fields {
+				if !p.visible(f) {
+					continue
+				}
+				if other, dup := seen[f.Label]; dup {
+					t.Errorf("%s and %s are both labelled %q", other, f.Path, f.Label)
+				}
+				seen[f.Label] = f.Path
+			}
+		}
+		return seen
+	}
+	if _, ok := visibleLabels()["Martingale: max bet"]; ok {
+		t.Error("martingale's fields shown under flat betting")
+	}
+	f, _ := fieldByPath("bankroll.betting_system.type")
+	p.ed.set(f, "martingale")
+	labels := visibleLabels()
+	if labels["Martingale: max bet"] != "bankroll.betting_system.martingale.max_bet" {
+		t.Errorf("martingale's max bet not shown when selected: %v", labels)
+	}
+	if _, ok := labels["Paroli: max bet"]; ok {
+		t.Error("paroli's fields shown under martingale")
+	}
+	if labels["Session conditional: early session hands"] != "" {
+		t.Error("a bonus type's fields shown while another is selected")
+	}
+	// Every section's custom variant at once: still no shared label.
+	for _, path := range []string{"bankroll.betting_system.type", "strategy.type", "bonus_strategy.type", "paytables.main_game.type", "paytables.bonus.type"} {
+		f, _ := fieldByPath(path)
+		p.ed.set(f, "custom")
+	}
+	if labels := visibleLabels(); labels["Custom bonus strategy: expression"] == "" || labels["Custom betting system: expression"] == "" {
+		t.Errorf("custom fields: %v", labels)
+	}
+}

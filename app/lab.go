@@ -783,8 +783,14 @@ func (p *labPage) renderEditor() goapp.UI {
 				goapp.Legend().Text(g.Title),
 				goapp.Range(main).Slice(func(j int) goapp.UI { return p.renderField(main[j]) }),
 				goapp.If(len(more) > 0, func() goapp.UI {
+					shown := 0
+					for _, f := range more {
+						if p.visible(f) {
+							shown++
+						}
+					}
 					return goapp.Details().Class("more").Open(p.moreHasProblem(more)).Body(
-						goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), len(more))),
+						goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), shown)),
 						goapp.Range(more).Slice(func(j int) goapp.UI { return p.renderField(more[j]) }),
 					)
 				}),
@@ -876,6 +882,14 @@ func (p *labPage) renderEditor() goapp.UI {
 	)
 }
 
+// visible reports whether a field is shown: one of a section's variants
+// only while selected, or while it has a problem. Hidden fields keep their
+// elements (hidden attribute), so go-app never moves one field's element to
+// another.
+func (p *labPage) visible(f field) bool {
+	return f.WhenPath == "" || p.ed.text[f.WhenPath] == f.WhenValue || p.ed.problems[f.Path] != ""
+}
+
 func (p *labPage) moreHasProblem(fs []field) bool {
 	for _, f := range fs {
 		if p.ed.problems[f.Path] != "" {
@@ -954,7 +968,7 @@ func (p *labPage) renderField(f field) goapp.UI {
 			Value(text).Aria("describedby", strings.Join(described, " ")).
 			Aria("invalid", strconv.FormatBool(problem != "")).OnInput(onInput)
 	}
-	return goapp.Div().Class("field").Body(
+	return goapp.Div().Class("field").Hidden(!p.visible(f)).Body(
 		goapp.Label().For(id).Text(f.Label),
 		control,
 		goapp.If(f.Help != "", func() goapp.UI { return goapp.Small().ID(id + "-help").Class("help").Text(f.Help) }),

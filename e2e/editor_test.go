@@ -40,6 +40,23 @@ func TestPresetReplacesEveryField(t *testing.T) {
 	// says so.
 	setField(t, ctx, "Sessions", "777")
 	waitFor[bool](t, ctx, `lab.field("Preset").value === "none"`)
+
+	// A betting system's parameters show while it is selected, and only
+	// its own.
+	setField(t, ctx, "Preset", "martingale")
+	waitFor[bool](t, ctx, `/Martingale/.test(document.querySelector("#load-msg").textContent)`)
+	eval[bool](t, ctx, js(`for (const d of document.querySelectorAll("details.more")) d.open = true; return true;`))
+	shown := eval[map[string]bool](t, ctx, js(`const out = {};
+		for (const name of ["Martingale: loss multiplier", "Martingale: max bet", "Paroli: max bet", "Fibonacci: unit"]) {
+			out[name] = lab.field(name).closest(".field").checkVisibility();
+		}
+		return out;`))
+	for name, want := range map[string]bool{"Martingale: loss multiplier": true, "Martingale: max bet": true, "Paroli: max bet": false, "Fibonacci: unit": false} {
+		if shown[name] != want {
+			t.Errorf("%s shown %v, want %v", name, shown[name], want)
+		}
+	}
+	shot(t, ctx, "martingale-options.png")
 }
 
 // TestWorkersFieldRefusesBadCounts: a worker count outside 1–64 is named
