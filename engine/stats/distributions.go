@@ -12,7 +12,7 @@ import (
 // algebra (its stat package), about 2.6 MB of WebAssembly in the page.
 
 // normalSurvival is P(Z ≥ x) for a standard normal Z.
-func normalSurvival(x float64) float64 { return 0.5 * (1 - math.Erf(x/math.Sqrt2)) }
+func normalSurvival(x float64) float64 { return 0.5 * math.Erfc(x/math.Sqrt2) }
 
 // studentsTSurvival is P(T ≥ x) for Student's t with nu degrees of
 // freedom: ½·I_{ν/(x²+ν)}(ν/2, ½) for x > 0, its complement below 0.
