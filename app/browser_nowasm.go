@@ -45,3 +45,4 @@ func readFileInput(string, func(string, []byte, string)) {}
 func markMounted()                                       {}
 func yieldToBrowser()                                    {}
 func setInputValues(map[string]string)                   {}
+func saveChartImage(string, bool)                        {}

@@ -4,6 +4,7 @@ package app
 
 import (
 	"runtime"
+	"strings"
 	"syscall/js"
 )
 
@@ -359,6 +360,30 @@ func resizeChartsWithWindow() {
 		return nil
 	})
 	js.Global().Call("addEventListener", "resize", chartResizer)
+}
+
+// saveChartImage downloads the chart drawn in element id as a PNG (twice
+// the screen's resolution, on the page's background), as its own save
+// icon does.
+func saveChartImage(id string, dark bool) {
+	el := js.Global().Get("document").Call("getElementById", id)
+	ec := js.Global().Get("echarts")
+	if el.IsNull() || ec.IsUndefined() {
+		return
+	}
+	inst := ec.Call("getInstanceByDom", el)
+	if !inst.Truthy() {
+		return
+	}
+	bg := "#ffffff"
+	if dark {
+		bg = "#1b2026"
+	}
+	url := inst.Call("getDataURL", map[string]any{"type": "png", "pixelRatio": 2, "backgroundColor": bg})
+	a := js.Global().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", strings.TrimPrefix(id, "chart-")+".png")
+	a.Call("click")
 }
 
 // drawGen counts drawCharts calls; the page's Go code runs on one thread.

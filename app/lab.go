@@ -1171,6 +1171,10 @@ func (p *labPage) renderResults() goapp.UI {
 			c := r.Charts[i]
 			return goapp.Figure().Body(
 				goapp.Div().ID(c.ID).Class("chart").Role("img").Aria("label", c.Title),
+				// The chart's own save icon is drawn on its canvas, out of
+				// reach of the keyboard; this button is not.
+				goapp.Button().Class("save-chart").Aria("label", "Save image: "+c.Title).Text("Save image").
+					OnClick(func(goapp.Context, goapp.Event) { saveChartImage(c.ID, p.dark) }),
 			)
 		})),
 	)

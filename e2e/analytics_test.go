@@ -30,6 +30,23 @@ func checkChartIDs(t *testing.T, ctx context.Context, ids ...string) {
 			t.Errorf("chart %s: missing or empty (%d points)", id, n)
 		}
 	}
+	// Each chart has a keyboard-reachable "Save image" button; the first
+	// one's click hands a PNG to a download link.
+	eval[bool](t, ctx, js(`const figs = [...document.querySelectorAll(".charts figure")];
+		for (const f of figs) {
+			const b = f.querySelector("button.save-chart");
+			if (!b || b.tabIndex < 0 || !/^Save image: ./.test(b.getAttribute("aria-label"))) throw new Error("no save button for " + f.querySelector(".chart").id);
+		}
+		window.savedChart = null;
+		window.realClick = HTMLAnchorElement.prototype.click;
+		HTMLAnchorElement.prototype.click = function () { window.savedChart = [this.download, this.href.slice(0, 22)]; };
+		figs[0].querySelector("button.save-chart").click();
+		return true;`))
+	saved := waitFor[[]string](t, ctx, `window.savedChart`)
+	eval[bool](t, ctx, `HTMLAnchorElement.prototype.click = window.realClick; true`)
+	if len(saved) != 2 || !strings.HasSuffix(saved[0], ".png") || saved[1] != "data:image/png;base64," {
+		t.Errorf("saving a chart gave %q", saved)
+	}
 }
 
 // waitChartsDrawn waits until the page has drawn every chart of the results
