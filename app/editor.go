@@ -30,6 +30,7 @@ const (
 	kindSelect                    // one of Options
 	kindBool                      // checkbox
 	kindText                      // free text
+	kindList                      // a list of items, each of the fields Elem (custom rules, profit tiers)
 )
 
 // field is one form control bound to a config path. The form is generated
@@ -47,6 +48,9 @@ type field struct {
 	// is shown only while the section's type selects it (or it has a
 	// problem): WhenPath is that select, WhenValue the variant.
 	WhenPath, WhenValue string
+	// Elem are the fields of one item of a list (kindList); their Path
+	// is their key in the item.
+	Elem []field
 }
 
 // variantOf names the variant of the few sub-sections whose key is not one
@@ -233,8 +237,14 @@ func collectFields(out *[]field, t reflect.Type, prefix string) {
 			f.Kind = pick(ptr, kindOptInt, kindInt)
 		case typ.Kind() == reflect.Float64:
 			f.Kind = pick(ptr, kindOptFloat, kindFloat)
+		case typ.Kind() == reflect.Slice && typ.Elem().Kind() == reflect.Struct:
+			f.Kind = kindList
+			collectFields(&f.Elem, typ.Elem(), "")
+			for i := range f.Elem {
+				f.Elem[i].Path = strings.TrimPrefix(f.Elem[i].Path, ".")
+			}
 		default:
-			continue // lists (custom rules) are edited in the JSON box
+			continue
 		}
 		if lo, hi := sf.Tag.Get("min"), sf.Tag.Get("max"); lo != "" && hi != "" && f.Kind != kindText {
 			f.Help = strings.TrimSpace(f.Help + " Range " + lo + " to " + hi + ".")
@@ -318,11 +328,104 @@ func (e *editor) load(data []byte) error {
 	e.text = map[string]string{}
 	for _, g := range formGroups {
 		for _, f := range g.Fields {
-			e.text[f.Path] = formatValue(f, getPath(e.tree, f.Path))
+			if f.Kind == kindList {
+				e.fillItemText(f)
+			} else {
+				e.text[f.Path] = formatValue(f, getPath(e.tree, f.Path))
+			}
 		}
 	}
 	e.validate()
 	return nil
+}
+
+// itemPath names key of item i of list path as the schema's problems do:
+// "strategy.custom.bet1_rules[0].condition".
+func itemPath(list string, i int, key string) string {
+	return fmt.Sprintf("%s[%d].%s", list, i, key)
+}
+
+// items are the items of list f in the tree.
+func (e *editor) items(f field) []any {
+	l, _ := getPath(e.tree, f.Path).([]any)
+	return l
+}
+
+// fillItemText sets the form text of every item of list f from the tree.
+func (e *editor) fillItemText(f field) {
+	for k := range e.text {
+		if strings.HasPrefix(k, f.Path+"[") {
+			delete(e.text, k)
+		}
+	}
+	for i, it := range e.items(f) {
+		m, _ := it.(map[string]any)
+		for _, sub := range f.Elem {
+			e.text[itemPath(f.Path, i, sub.Path)] = formatValue(sub, m[sub.Path])
+		}
+	}
+}
+
+// setItem takes the text of field sub of item i of list f.
+func (e *editor) setItem(f field, i int, sub field, text string) {
+	path := itemPath(f.Path, i, sub.Path)
+	e.text[path] = text
+	v, err := parseValue(sub, text)
+	l := e.items(f)
+	if err != nil || i >= len(l) {
+		e.refuse(path, err)
+		return
+	}
+	m, ok := l[i].(map[string]any)
+	if !ok {
+		m = map[string]any{}
+		l[i] = m
+	}
+	m[sub.Path] = v
+	e.validate()
+}
+
+// addItem appends an item to list f: selects at their first option,
+// amounts at 0, text empty (to be filled in).
+func (e *editor) addItem(f field) {
+	m := map[string]any{}
+	for _, sub := range f.Elem {
+		switch sub.Kind {
+		case kindSelect:
+			m[sub.Path] = sub.Options[0]
+		case kindText:
+			m[sub.Path] = ""
+		case kindBool:
+			m[sub.Path] = false
+		default:
+			m[sub.Path] = json.Number("0")
+		}
+	}
+	setPath(e.tree, f.Path, append(e.items(f), m))
+	e.fillItemText(f)
+	e.validate()
+}
+
+// removeItem removes item i of list f.
+func (e *editor) removeItem(f field, i int) {
+	l := e.items(f)
+	if i >= len(l) {
+		return
+	}
+	setPath(e.tree, f.Path, slices.Delete(slices.Clone(l), i, i+1))
+	e.fillItemText(f)
+	e.validate()
+}
+
+// isItemPath reports whether path names a field of an item of a list of
+// the form ("strategy.custom.bet1_rules[2].condition").
+func isItemPath(path string) bool {
+	list, _, ok := strings.Cut(path, "[")
+	if !ok {
+		return false
+	}
+	f, ok := fieldByPath(list)
+	return ok && f.Kind == kindList
 }
 
 // loadFile loads a config file as the CLI reads one (configyaml.Decode, in
@@ -360,15 +463,25 @@ func (e *editor) set(f field, text string) {
 	e.text[f.Path] = text
 	v, err := parseValue(f, text)
 	if err != nil {
-		e.validate()
-		e.problems[f.Path] = err.Error()
-		e.cfg = nil
-		e.checking++ // a rule check now out is of a config the form no longer shows
-		e.pending = false
+		e.refuse(f.Path, err)
 		return
 	}
 	setPath(e.tree, f.Path, v)
 	e.validate()
+}
+
+// refuse files a text that does not parse (err) as the problem of path; the
+// config is invalid until it is fixed. A nil err is an item no longer
+// there: the form is simply revalidated.
+func (e *editor) refuse(path string, err error) {
+	e.validate()
+	if err == nil {
+		return
+	}
+	e.problems[path] = err.Error()
+	e.cfg = nil
+	e.checking++ // a rule check now out is of a config the form no longer shows
+	e.pending = false
 }
 
 // validate runs the engine's schema over the tree and files each problem
@@ -451,7 +564,7 @@ func (e *editor) file(err error) {
 		// a section (bonus_strategy.static) under the section's first field,
 		// with the path.
 		at, msg := pe.Path, strings.TrimPrefix(pe.Error(), pe.Path+": ")
-		if _, ok := fieldByPath(at); !ok {
+		if _, ok := fieldByPath(at); !ok && !isItemPath(at) {
 			at, msg = firstFieldUnder(pe.Path), pe.Error()
 		}
 		if at == "" {

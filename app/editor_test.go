@@ -244,3 +244,48 @@ func TestVariantFieldsFollowTheirType(t *testing.T) {
 		t.Errorf("custom fields: %v", labels)
 	}
 }
+
+// Lists of the config are edited in the form: items added, changed and
+// removed; a problem of one item is filed under that item's field.
+func TestListEditing(t *testing.T) {
+	e := newEditor()
+	f, _ := fieldByPath("strategy.type")
+	e.set(f, "custom")
+	rules, ok := fieldByPath("strategy.custom.bet1_rules")
+	if !ok || rules.Kind != kindList || len(rules.Elem) != 2 {
+		t.Fatalf("bet1_rules field: %+v", rules)
+	}
+	cond, action := rules.Elem[0], rules.Elem[1]
+	if cond.Path != "condition" || action.Path != "action" || action.Kind != kindSelect {
+		t.Fatalf("rule fields: %+v", rules.Elem)
+	}
+	e.addItem(rules)
+	e.addItem(rules)
+	// An empty condition is a problem of that item.
+	if e.cfg != nil || e.problems["strategy.custom.bet1_rules[0].condition"] == "" {
+		t.Errorf("empty condition: problems %q, other %q", e.problems, e.other)
+	}
+	e.setItem(rules, 0, cond, "has_paying_hand")
+	e.setItem(rules, 1, cond, "strength >= 6")
+	e.setItem(rules, 1, action, "pull")
+	if e.cfg == nil {
+		t.Fatalf("valid rules refused: %q %q", e.problems, e.other)
+	}
+	if got := e.cfg.Strategy.Custom.Bet1Rules; len(got) != 2 || got[1].Condition != "strength >= 6" || got[1].Action != "pull" {
+		t.Errorf("rules %+v", got)
+	}
+	e.removeItem(rules, 0)
+	if got := e.cfg.Strategy.Custom.Bet1Rules; len(got) != 1 || got[0].Condition != "strength >= 6" {
+		t.Errorf("after removing the first: %+v", got)
+	}
+	if e.text["strategy.custom.bet1_rules[0].condition"] != "strength >= 6" || e.text["strategy.custom.bet1_rules[1].condition"] != "" {
+		t.Errorf("texts after removal: %q", e.text)
+	}
+	// Profit tiers: amounts parsed as money.
+	bs, _ := fieldByPath("bonus_strategy.bankroll_conditional.profit_tiers")
+	e.addItem(bs)
+	e.setItem(bs, 0, bs.Elem[1], "2.5x")
+	if !strings.Contains(e.problems["bonus_strategy.bankroll_conditional.profit_tiers[0].amount"], "amount") {
+		t.Errorf("bad tier amount: %q", e.problems)
+	}
+}

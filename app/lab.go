@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -165,16 +166,20 @@ func (p *labPage) setLoadMsg(failed bool, msg string) { p.loadMsg, p.loadFailed 
 func (p *labPage) afterLoad() {
 	p.jsonText, p.jsonDirty = p.ed.JSON(), false
 	p.preset = -1 // a preset's handler sets it after this
-	// Inputs the new config leaves empty: see setInputValues.
-	empty := map[string]string{}
+	// Inputs the new config leaves empty, and the items of lists (whose
+	// inputs go-app may reuse for other items): see setInputValues.
+	values := map[string]string{}
 	for _, g := range formGroups {
 		for _, f := range g.Fields {
-			if f.Kind != kindBool && f.Kind != kindSelect && p.ed.text[f.Path] == "" {
-				empty[fieldID(f)] = ""
+			switch {
+			case f.Kind == kindList:
+				maps.Copy(values, p.itemInputValues(f))
+			case f.Kind != kindBool && f.Kind != kindSelect && p.ed.text[f.Path] == "":
+				values[fieldID(f)] = ""
 			}
 		}
 	}
-	p.ctx.Defer(func(goapp.Context) { setInputValues(empty) })
+	p.ctx.Defer(func(goapp.Context) { setInputValues(values) })
 	if w, ok := getPath(p.ed.tree, "simulation.workers").(json.Number); ok {
 		if n, err := strconv.Atoi(w.String()); err == nil && n > 0 && p.phase != phaseRunning {
 			p.workers, p.workersErr = min(n, 64), ""
@@ -887,16 +892,26 @@ func (p *labPage) renderEditor() goapp.UI {
 // elements (hidden attribute), so go-app never moves one field's element to
 // another.
 func (p *labPage) visible(f field) bool {
-	return f.WhenPath == "" || p.ed.text[f.WhenPath] == f.WhenValue || p.ed.problems[f.Path] != ""
+	return f.WhenPath == "" || p.ed.text[f.WhenPath] == f.WhenValue || p.hasProblem(f)
 }
 
-func (p *labPage) moreHasProblem(fs []field) bool {
-	for _, f := range fs {
-		if p.ed.problems[f.Path] != "" {
-			return true
+// hasProblem reports whether field f, or an item of list f, has a problem.
+func (p *labPage) hasProblem(f field) bool {
+	if p.ed.problems[f.Path] != "" {
+		return true
+	}
+	if f.Kind == kindList {
+		for path, msg := range p.ed.problems {
+			if msg != "" && strings.HasPrefix(path, f.Path+"[") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func (p *labPage) moreHasProblem(fs []field) bool {
+	return slices.ContainsFunc(fs, p.hasProblem)
 }
 
 func (p *labPage) jsonBoxText() string {
@@ -927,7 +942,94 @@ func (p *labPage) onFieldInput(ctx goapp.Context, e goapp.Event) {
 // fieldID is the element id of a form field's control.
 func fieldID(f field) string { return "f-" + strings.ReplaceAll(f.Path, ".", "-") }
 
+// itemInputID is the element id of field sub of item i of list f.
+func itemInputID(f field, i int, sub field) string {
+	return fmt.Sprintf("%s-%d-%s", fieldID(f), i, sub.Path)
+}
+
+// itemInputValues are the texts of list f's item inputs by element id.
+func (p *labPage) itemInputValues(f field) map[string]string {
+	out := map[string]string{}
+	for i := range p.ed.items(f) {
+		for _, sub := range f.Elem {
+			if sub.Kind != kindSelect && sub.Kind != kindBool {
+				out[itemInputID(f, i, sub)] = p.ed.text[itemPath(f.Path, i, sub.Path)]
+			}
+		}
+	}
+	return out
+}
+
+// renderList edits a list of the config (custom rules, profit tiers): a
+// row of fields per item, each with its own problem, Remove per item and
+// Add at the end.
+func (p *labPage) renderList(f field) goapp.UI {
+	noun := "item"
+	switch {
+	case strings.HasSuffix(f.Path, "_rules"):
+		noun = "rule"
+	case strings.HasSuffix(f.Path, "_tiers"):
+		noun = "tier"
+	}
+	items := p.ed.items(f)
+	changed := func() {
+		values := p.itemInputValues(f)
+		p.ctx.Defer(func(goapp.Context) { setInputValues(values) })
+	}
+	return goapp.FieldSet().ID(fieldID(f)).Class("list").Hidden(!p.visible(f)).Body(
+		goapp.Legend().Text(f.Label),
+		goapp.Small().Class("help").Text(f.Help),
+		goapp.Range(items).Slice(func(i int) goapp.UI {
+			return goapp.Div().Class("item").Body(
+				goapp.Range(f.Elem).Slice(func(j int) goapp.UI { return p.renderItemField(f, i, f.Elem[j], noun) }),
+				goapp.Button().Class("remove").Aria("label", fmt.Sprintf("Remove %s %d", noun, i+1)).Text("Remove").
+					OnClick(func(goapp.Context, goapp.Event) {
+						p.ed.removeItem(f, i)
+						p.preset = -1
+						changed()
+					}),
+			)
+		}),
+		goapp.Button().Class("add").Text("Add "+noun).Aria("label", "Add "+noun+": "+f.Label).
+			OnClick(func(goapp.Context, goapp.Event) {
+				p.ed.addItem(f)
+				p.preset = -1
+				changed()
+			}),
+	)
+}
+
+func (p *labPage) renderItemField(f field, i int, sub field, noun string) goapp.UI {
+	id := itemInputID(f, i, sub)
+	path := itemPath(f.Path, i, sub.Path)
+	problem := p.ed.problems[path]
+	text := p.ed.text[path]
+	onInput := func(ctx goapp.Context, e goapp.Event) {
+		p.ed.setItem(f, i, sub, ctx.JSSrc().Get("value").String())
+		p.preset = -1
+	}
+	var control goapp.UI
+	if sub.Kind == kindSelect {
+		control = goapp.Select().ID(id).Aria("invalid", strconv.FormatBool(problem != "")).OnChange(onInput).Body(
+			goapp.Range(sub.Options).Slice(func(k int) goapp.UI {
+				return goapp.Option().Value(sub.Options[k]).Selected(sub.Options[k] == text).Text(sub.Options[k])
+			}),
+		)
+	} else {
+		control = goapp.Input().ID(id).Type("text").Attr("autocomplete", "off").Spellcheck(false).Value(text).
+			Aria("invalid", strconv.FormatBool(problem != "")).Aria("describedby", id+"-err").OnInput(onInput)
+	}
+	return goapp.Div().Class("field item-"+sub.Path).Body(
+		goapp.Label().For(id).Text(fmt.Sprintf("%s (%s %d)", humanize(sub.Path), noun, i+1)),
+		control,
+		goapp.Small().ID(id+"-err").Class("error").Text(problem),
+	)
+}
+
 func (p *labPage) renderField(f field) goapp.UI {
+	if f.Kind == kindList {
+		return p.renderList(f)
+	}
 	id := fieldID(f)
 	problem := p.ed.problems[f.Path]
 	text := p.ed.text[f.Path]

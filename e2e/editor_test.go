@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -105,4 +106,34 @@ func TestPhoneWidth(t *testing.T) {
 	shot(t, ctx, "phone.png")
 	do(t, ctx, chromedp.EmulateViewport(1280, 900))
 	waitFor[bool](t, ctx, `(() => { const c = document.querySelector(".chart"); return Math.abs(echarts.getInstanceByDom(c).getWidth() - c.getBoundingClientRect().width) <= 1 && c.getBoundingClientRect().width > 390; })()`)
+}
+
+// TestCustomRulesInTheForm: custom rules are added and edited in the form;
+// a rule that does not compile is named under its own field; the run uses
+// the rules.
+func TestCustomRulesInTheForm(t *testing.T) {
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	setField(t, ctx, "Playing strategy", "custom")
+	setField(t, ctx, "Sessions", "300")
+	click(t, ctx, "Add rule: Custom strategy: bet1 rules")
+	waitFor[bool](t, ctx, `!!lab.field("Condition (rule 1)")`)
+	setField(t, ctx, "Condition (rule 1)", "has_pairr")
+	waitFor[bool](t, ctx, `/has_pairr/.test(document.getElementById(lab.field("Condition (rule 1)").id + "-err").textContent) && lab.byName("button", "Run").disabled`)
+	shot(t, ctx, "custom-rule-refused.png")
+	setField(t, ctx, "Condition (rule 1)", "has_paying_hand or strength >= 6")
+	waitFor[bool](t, ctx, `!lab.byName("button", "Run").disabled`)
+	seq := runSeq(t, ctx)
+	click(t, ctx, "Run")
+	if s := waitStatus(t, ctx, seq+1, time.Minute); !strings.HasSuffix(s, "Done") {
+		t.Fatalf("status %q", s)
+	}
+	rules := eval[string](t, ctx, js(`const a = lab.byName("a", "Download results (JSON)");
+		return JSON.stringify(JSON.parse(await (await fetch(a.href)).text()).config.strategy.custom.bet1_rules);`))
+	if rules != `[{"condition":"has_paying_hand or strength >= 6","action":"ride"}]` {
+		t.Errorf("the run's rules: %s", rules)
+	}
+	click(t, ctx, "Remove rule 1")
+	waitFor[bool](t, ctx, `!document.querySelector("#f-strategy-custom-bet1_rules .item")`)
 }
