@@ -246,6 +246,10 @@ func collectFields(out *[]field, t reflect.Type, prefix string) {
 		default:
 			continue
 		}
+		if ptr {
+			// The schema's null is an empty field here.
+			f.Help = strings.ReplaceAll(f.Help, "null:", "empty:")
+		}
 		if lo, hi := sf.Tag.Get("min"), sf.Tag.Get("max"); lo != "" && hi != "" && f.Kind != kindText {
 			f.Help = strings.TrimSpace(f.Help + " Range " + lo + " to " + hi + ".")
 		}

@@ -394,9 +394,13 @@ func (p *labPage) cancel(ctx goapp.Context) {
 	if p.phase != phaseRunning {
 		return
 	}
+	what := "Run"
+	if p.run != nil && p.run.Compare != nil {
+		what = "Comparison"
+	}
 	p.stopWorkers()
 	p.phase = phaseCancelled
-	p.statusText = "Run stopped; its partial figures were discarded. Cancelled"
+	p.statusText = what + " stopped; its partial figures were discarded. Cancelled"
 }
 
 func (p *labPage) fail(reason string) {

@@ -4,12 +4,14 @@
 package configyaml
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 
@@ -21,6 +23,9 @@ import (
 // for a .json name and YAML otherwise. Errors are config.Errors.
 // Every expression is also checked against expr-lang (package ruleexpr).
 func Decode(name string, data []byte) (*config.Config, error) {
+	if err := textOnly(data); err != nil {
+		return nil, err
+	}
 	var c *config.Config
 	var err error
 	if strings.EqualFold(filepath.Ext(name), ".json") {
@@ -46,14 +51,39 @@ func ParseTree(data []byte) (any, error) {
 	if len(data) > config.MaxInputBytes {
 		return nil, config.Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %d", config.MaxInputBytes, len(data))}}
 	}
+	if err := textOnly(data); err != nil {
+		return nil, err
+	}
 	if err := guard(data); err != nil {
 		return nil, err
 	}
 	var raw any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, config.Errors{{Path: "(document)", Allowed: "valid YAML: " + oneLine(yaml.FormatError(err, false, true))}}
+		return nil, config.Errors{{Path: "(document)", Allowed: "not valid YAML: " + yamlPosition(oneLine(yaml.FormatError(err, false, false)))}}
 	}
 	return normalize(raw, "")
+}
+
+// textOnly refuses what is not text (an image, an archive): its bytes
+// would otherwise be quoted back as a garbled value.
+func textOnly(data []byte) error {
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return config.Errors{{Path: "(document)", Allowed: "not a text file; a config is YAML or JSON text"}}
+	}
+	return nil
+}
+
+// yamlPosition rewrites the parser's "[2:5] message" as "line 2, column 5:
+// message".
+func yamlPosition(s string) string {
+	if rest, ok := strings.CutPrefix(s, "["); ok {
+		if pos, msg, ok := strings.Cut(rest, "] "); ok {
+			if line, col, ok := strings.Cut(pos, ":"); ok {
+				return "line " + line + ", column " + col + ": " + msg
+			}
+		}
+	}
+	return s
 }
 
 func oneLine(s string) string {

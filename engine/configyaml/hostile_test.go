@@ -57,7 +57,9 @@ func TestHostileInputRefused(t *testing.T) {
 		{"bad expression", "a.yaml", "strategy:\n  type: custom\n  custom:\n    bet1_rules:\n      - {condition: has_pair, action: ride}\n      - {condition: 'high_cards >=', action: ride}\n", "strategy.custom.bet1_rules[1].condition"},
 		{"unknown variable", "a.yaml", "strategy:\n  custom:\n    bet2_rules:\n      - {condition: 'hgh_cards > 1', action: ride}\n", "unknown variable \"hgh_cards\" (did you mean high_cards?)"},
 		{"card variable in bonus", "a.yaml", "bonus_strategy:\n  enabled: true\n  type: custom\n  custom: {expression: 'has_pair ? 5 : 0'}\n", "the bonus is placed before any card is seen"},
-		{"binary junk", "a.yaml", "\x00\x01\x02\xff\xfe", "(document)"},
+		{"binary junk", "a.yaml", "\x00\x01\x02\xff\xfe", "(document): not a text file"},
+		{"an image as JSON", "a.json", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "(document): not a text file"},
+		{"YAML syntax", "a.yaml", "a: [1\n", "(document): not valid YAML: line 1, column 4: "},
 	}
 	for _, c := range cases {
 		start := time.Now()
