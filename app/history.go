@@ -23,6 +23,7 @@ type historyEntry struct {
 	When     string   `json:"when"`            // RFC 3339
 	Kind     string   `json:"kind,omitempty"`  // "" a run, historyComparison a comparison
 	Names    []string `json:"names,omitempty"` // a comparison's configs
+	Name     string   `json:"name,omitempty"`  // a run's study (metadata.name)
 	Seed     string   `json:"seed"`
 	Sessions int64    `json:"sessions"`
 	Hands    int64    `json:"hands"`
@@ -43,6 +44,9 @@ func (h historyEntry) label() string {
 	if h.Kind == historyComparison {
 		return fmt.Sprintf("%s · comparison of %s · %s sessions each · %s hands · seed %s",
 			when, strings.Join(h.Names, ", "), groupDigits(h.Sessions), groupDigits(h.Hands), h.Seed)
+	}
+	if h.Name != "" {
+		when += " · " + h.Name
 	}
 	return fmt.Sprintf("%s · %s sessions · %s hands · EV/hand %.4f · win rate %.1f%% · seed %s",
 		when, groupDigits(h.Sessions), groupDigits(h.Hands), h.EV, 100*h.WinRate, h.Seed)

@@ -485,6 +485,7 @@ func (p *labPage) finish(ctx goapp.Context) {
 	}
 	p.history = addHistory(p.history, historyEntry{
 		ID: strconv.FormatInt(time.Now().UnixNano(), 36), When: time.Now().UTC().Format(time.RFC3339),
+		Name: r.Config.Metadata.Name,
 		Seed: res.Seed, Sessions: int64(sessions), Hands: int64(hands), EV: num(res.Doc["ev_per_hand"]),
 		WinRate: winRate, Workers: res.Workers, Seconds: elapsed.Seconds(),
 		Config: string(r.Config.CanonicalJSON()), Doc: string(data),

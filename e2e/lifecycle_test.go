@@ -78,7 +78,7 @@ func TestHistorySurvivesReload(t *testing.T) {
 	do(t, ctx, chromedp.Reload())
 	waitMounted(t, ctx)
 	entries := waitFor[[]string](t, ctx, `(() => { const l = [...document.querySelectorAll("#history li")].map((li) => li.textContent); return l.length ? l : false; })()`)
-	if len(entries) != 1 || !strings.Contains(entries[0], "seed 777") || !strings.Contains(entries[0], "1,500 sessions") {
+	if len(entries) != 1 || !strings.Contains(entries[0], "seed 777") || !strings.Contains(entries[0], "1,500 sessions") || !strings.Contains(entries[0], " · Default study · ") {
 		t.Fatalf("history after reload: %q", entries)
 	}
 	eval[chromedp.Void](t, ctx, `document.querySelector("#history li button").click()`)
