@@ -23,9 +23,10 @@ type comparisonView struct {
 
 var comparisonConfigHead = []string{"Config", "Hands", "Session win rate (95% CI)", "Session profit (95% CI)", "EV per hand", "EV per unit bet"}
 
-var comparisonPairHead = []string{"Pair (a − b)", "Profit difference (95% CI)", "p (paired t)", "p adjusted (Holm)",
+// The verdict comes right after the pair: the table scrolls sideways.
+var comparisonPairHead = []string{"Pair (a − b)", "Significant", "Profit difference (95% CI)", "p (paired t)", "p adjusted (Holm)",
 	"Effect size d_z", "Win rate difference", "p (two-proportion)", "p adjusted", "p McNemar (adjusted)", "Cohen's h",
-	"Variance reduction", "Significant"}
+	"Variance reduction"}
 
 // parseComparison reads a comparison document; it refuses other documents
 // with a reason.
@@ -74,12 +75,12 @@ func parseComparison(data []byte) (*comparisonView, error) {
 			}
 		}
 		v.Pairs = append(v.Pairs, []string{
-			fmt.Sprintf("%v − %v", m["name_a"], m["name_b"]),
+			fmt.Sprintf("%v − %v", m["name_a"], m["name_b"]), verdict,
 			fmt.Sprintf("%.2f (%.2f – %.2f)", num(m["profit_difference"]), num(m["profit_difference_ci95_low"]), num(m["profit_difference_ci95_high"])),
 			p(m["p_value_profit"]), p(m["p_value_profit_adjusted"]), fmt.Sprintf("%.3f", num(m["effect_size"])),
 			fmt.Sprintf("%.2f%%", 100*num(m["win_rate_difference"])), p(m["p_value_win_rate"]), p(m["p_value_win_rate_adjusted"]),
 			p(m["p_value_mcnemar_adjusted"]), fmt.Sprintf("%.3f", num(m["effect_size_win_rate"])),
-			fmt.Sprintf("%.1f%%", 100*num(m["variance_reduction"])), verdict,
+			fmt.Sprintf("%.1f%%", 100*num(m["variance_reduction"])),
 		})
 	}
 	return v, nil
