@@ -274,20 +274,7 @@ func drawdownChart(doc map[string]any) (chartSpec, bool) {
 
 // money formats an amount for an axis label: thousands separated, cents
 // only when the amount has them.
-func money(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return fmt.Sprint(x)
-	}
-	c := int64(math.Round(x * 100))
-	s := groupDigits(c / 100)
-	if c < 0 && c/100 == 0 {
-		s = "-0"
-	}
-	if r := c % 100; r != 0 {
-		s += fmt.Sprintf(".%02d", abs64(r))
-	}
-	return s
-}
+func money(x float64) string { return strings.TrimSuffix(cash(x), ".00") }
 
 func abs64(x int64) int64 {
 	if x < 0 {
