@@ -96,8 +96,8 @@ type BettingSystem struct {
 // Proportional bets a share of the current bankroll.
 type Proportional struct {
 	BankrollPercentage float64 `json:"bankroll_percentage" doc:"Per-circle bet as a percentage of the bankroll before the hand (2 means 2%)." min:"0.01" max:"33.33"`
-	MinBet             *Money  `json:"min_bet" doc:"Smallest per-circle bet; null: the table minimum (table_min, else base_bet)." min:"0.01" max:"10000000" null:"true"`
-	MaxBet             *Money  `json:"max_bet" doc:"Largest per-circle bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MinBet             *Money  `json:"min_bet" doc:"Smallest per-circle bet, at least the table minimum (table_min, else base_bet; lower table_min for smaller bets); null: the table minimum." min:"0.01" max:"10000000" null:"true"`
+	MaxBet             *Money  `json:"max_bet" doc:"Largest per-circle bet, at least the table minimum; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 	RoundTo            *Money  `json:"round_to" doc:"The bet is rounded down to a multiple of this; null: chip_increment (one cent when that is null)." min:"0.01" max:"10000000" null:"true"`
 }
 
@@ -128,23 +128,23 @@ type Paroli struct {
 type Dalembert struct {
 	Unit         *Money `json:"unit" doc:"Added to the bet after a loss; null: base_bet." min:"0.01" max:"10000000" null:"true"`
 	DecreaseUnit *Money `json:"decrease_unit" doc:"Taken off the bet after a win; null: unit." min:"0.01" max:"10000000" null:"true"`
-	MinBet       *Money `json:"min_bet" doc:"The bet never falls below this; null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	MinBet       *Money `json:"min_bet" doc:"The bet never falls below this (at most base_bet, at least the table minimum); null: base_bet." min:"0.01" max:"10000000" null:"true"`
 	MaxBet       *Money `json:"max_bet" doc:"The bet never rises above this; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 }
 
 // Fibonacci bets unit × the Fibonacci number of its position.
 type Fibonacci struct {
-	Unit          *Money `json:"unit" doc:"Bet at positions 1 and 2 (F = 1, 1, 2, 3, 5, 8, …); null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	Unit          *Money `json:"unit" doc:"Bet at positions 1 and 2 (F = 1, 1, 2, 3, 5, 8, …), at least the table minimum (table_min, else base_bet; lower table_min for a smaller unit); null: base_bet." min:"0.01" max:"10000000" null:"true"`
 	WinRegression int64  `json:"win_regression" doc:"Positions moved back after a win (at least to position 1); a loss moves one forward." min:"1" max:"90"`
-	MaxBet        *Money `json:"max_bet" doc:"Cap on the bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MaxBet        *Money `json:"max_bet" doc:"Cap on the bet, at least the table minimum; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 	MaxPosition   *int64 `json:"max_position" doc:"Highest position; further losses stay there. null: 90." min:"1" max:"90" null:"true"`
 }
 
 // BetExpression sizes the bet with an expression.
 type BetExpression struct {
 	Expression string `json:"expression" doc:"Per-circle bet in currency units, an expression over the session variables (not card variables: the bet is placed before any card is seen); see Expressions below." max:"1000"`
-	MinBet     *Money `json:"min_bet" doc:"Smallest bet; smaller values (and values that are not numbers) bet this. null: the table minimum." min:"0.01" max:"10000000" null:"true"`
-	MaxBet     *Money `json:"max_bet" doc:"Largest bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MinBet     *Money `json:"min_bet" doc:"Smallest bet, at least the table minimum (table_min, else base_bet; lower table_min for smaller bets); smaller values (and values that are not numbers) bet this. null: the table minimum." min:"0.01" max:"10000000" null:"true"`
+	MaxBet     *Money `json:"max_bet" doc:"Largest bet, at least the table minimum; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 }
 
 // Strategy sets how bets 1 and 2 are played.

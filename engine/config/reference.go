@@ -147,7 +147,10 @@ Bets a betting system asks for are rounded down to ` + "`bankroll.chip_increment
 kept within ` + "`table_min`…`table_max`" + `, and reduced to what the bankroll covers
 (3 × per-circle bet + bonus ≤ bankroll; the main bet comes first, the bonus
 takes what is left). If the reduced bet is below the minimum, the seat stops
-for insufficient funds. A bankroll never goes negative. Bets that follow the
+for insufficient funds. A bankroll never goes negative. The table minimum is
+` + "`table_min`" + `, or the base bet when that is null: a betting system's
+` + "`min_bet`" + `, ` + "`max_bet`" + ` or Fibonacci ` + "`unit`" + ` below it is refused (it
+could never take effect), so set ` + "`table_min`" + ` to allow smaller bets. Bets that follow the
 bankroll (proportional, custom, progressions without a maximum) also stop at a
 ceiling that keeps every sum exact in 64-bit cents — for 200-hand sessions on the
 standard table about $190 billion per circle, far above any real table.
