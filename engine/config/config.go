@@ -34,7 +34,7 @@ type Simulation struct {
 	RandomSeed       *uint64 `json:"random_seed" doc:"64-bit master seed (integer or decimal string); null draws one from crypto randomness and reports it." null:"true"`
 	Workers          int64   `json:"workers" doc:"Parallel workers; 0 uses every core. Results do not depend on it." min:"0" max:"256"`
 	ProgressInterval int64   `json:"progress_interval" doc:"Sessions between progress updates; 0 updates about ten times a second." min:"0" max:"1000000000"`
-	Trajectories     int64   `json:"trajectories" doc:"Keep the per-hand bankroll path of every seat in the first K sessions (by index, so the same K paths whatever the workers or shards) for the trajectory chart; 0 keeps none." min:"0" max:"1000"`
+	Trajectories     int64   `json:"trajectories" doc:"Keep the bankroll path of every seat in the first K sessions (by index, so the same K paths whatever the workers or shards) for the trajectory chart; 0 keeps none. Long paths are thinned to a bounded number of points, and in replace mode a seat keeps its first 4 players' paths (docs/RESULTS.md)." min:"0" max:"1000"`
 }
 
 // Table sets the seats at one table.
