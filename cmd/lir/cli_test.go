@@ -166,3 +166,36 @@ func TestCompareJSON(t *testing.T) {
 		}
 	}
 }
+
+// A file of the Python tool loads unchanged (SPEC §10): a numeric
+// metadata.version is kept as written, and output.visualizations writes
+// the charts, i.e. the HTML report.
+func TestPythonToolFileLoads(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	cfg := writeFile(t, dir, "study.yaml", "metadata: {name: old study, version: 1.10}\n"+
+		"simulation: {num_sessions: 50}\n"+
+		"output: {directory: "+out+", prefix: p_, formats: {json: false, csv: false, html: false}, visualizations: true, console: false}\n")
+	var doc struct {
+		Config struct {
+			Metadata struct{ Version string } `json:"metadata"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal(lirOut(t, "run", "--config", cfg, "--seed", "1", "--json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Config.Metadata.Version != "1.10" {
+		t.Errorf("metadata.version = %q, want \"1.10\"", doc.Config.Metadata.Version)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "p_report.html"))
+	if err != nil {
+		t.Fatalf("visualizations: true wrote no report: %v", err)
+	}
+	if !bytes.Contains(html, []byte("echarts")) {
+		t.Error("the report has no charts")
+	}
+	js := writeFile(t, dir, "study.json", `{"metadata": {"version": 2}, "output": {"visualizations": false}}`)
+	if got := string(lirOut(t, "validate", js)); !strings.Contains(got, "ok") {
+		t.Errorf("validate %s: %s", js, got)
+	}
+}

@@ -180,10 +180,12 @@ func orDefault(path string) string {
 	return path
 }
 
-// writeOutputs writes the files output.formats asks for.
+// writeOutputs writes the files output.formats asks for, and the HTML
+// report (the charts) for output.visualizations.
 func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error {
 	o := c.Output
-	if !o.Formats.JSON && !o.Formats.CSV && !o.Formats.HTML {
+	html := o.Formats.HTML || o.Visualizations
+	if !o.Formats.JSON && !o.Formats.CSV && !html {
 		return nil
 	}
 	if err := os.MkdirAll(o.Directory, 0o755); err != nil {
@@ -208,7 +210,7 @@ func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error 
 			return err
 		}
 	}
-	if o.Formats.HTML {
+	if html {
 		b, err := report.HTML(doc, web.EChartsJS)
 		if err != nil {
 			return err

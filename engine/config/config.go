@@ -18,13 +18,15 @@ type Config struct {
 	Output        Output        `json:"output" doc:"What the CLI writes when a run ends."`
 }
 
-// Metadata describes a study; it does not change results.
+// Metadata describes a study; it does not change results. Each field also
+// takes a number (files of the Python tool write version: 1.0), kept as the
+// text written.
 type Metadata struct {
-	Name        string `json:"name" doc:"Name of the study." max:"200"`
-	Description string `json:"description" doc:"What the study is for." max:"5000"`
-	Version     string `json:"version" doc:"Version of the study." max:"100"`
-	Author      string `json:"author" doc:"Who wrote it." max:"200"`
-	Created     string `json:"created" doc:"When it was written (free text, e.g. 2026-11-26)." max:"100"`
+	Name        string `json:"name" doc:"Name of the study." max:"200" number:"text"`
+	Description string `json:"description" doc:"What the study is for." max:"5000" number:"text"`
+	Version     string `json:"version" doc:"Version of the study; a number such as 1.0 is kept as written (\"1.0\")." max:"100" number:"text"`
+	Author      string `json:"author" doc:"Who wrote it." max:"200" number:"text"`
+	Created     string `json:"created" doc:"When it was written (free text, e.g. 2026-11-26)." max:"100" number:"text"`
 }
 
 // Simulation sets the size and seeding of a run.
@@ -326,7 +328,10 @@ type Output struct {
 	Directory string  `json:"directory" doc:"Folder the result files go in (created if missing)." max:"1000"`
 	Prefix    string  `json:"prefix" doc:"Start of each result file's name." max:"200"`
 	Formats   Formats `json:"formats" doc:"Which files to write."`
-	Console   bool    `json:"console" doc:"Print the summary on the terminal."`
+	// Visualizations is the Python tool's switch for its chart images; here
+	// the charts are those of the HTML report.
+	Visualizations bool `json:"visualizations" doc:"Draw the charts: true writes PREFIXreport.html, the self-contained report with every chart (the same file as formats.html, written once if both are true); there are no separate chart images."`
+	Console        bool `json:"console" doc:"Print the summary on the terminal."`
 }
 
 // Formats selects result files.
