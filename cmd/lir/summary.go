@@ -44,6 +44,9 @@ func printSummary(w io.Writer, c *config.Config, d *results.Document) {
 	fmt.Fprintf(tw, "Stop reasons\t%s\n", strings.Join(reasons, ", "))
 	if e := d.Exact; e != nil {
 		fmt.Fprintf(tw, "House edge (exact)\t%.4f%% of the per-circle bet (%s)\n", 100*float64(e.HouseEdge), e.HouseEdgeFrac)
+		if e.FavoursPlayer {
+			fmt.Fprintf(tw, "\tThis main-game table favours the player.\n")
+		}
 		fmt.Fprintf(tw, "EV per unit bet\tobserved %+.5f, exact %+.5f, z = %+.2f\n",
 			float64(e.EVPerUnitBet.Observed), float64(e.EVPerUnitBet.Exact), float64(e.EVPerUnitBet.Z))
 		fmt.Fprintf(tw, "Final hands vs exact\tchi-square %.1f on %d df, p = %.3f\n", float64(e.HandsTest.Stat), e.HandsTest.DF, float64(e.HandsTest.PValue))
