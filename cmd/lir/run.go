@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/lir-lab/lir/engine/config"
@@ -119,20 +123,72 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
+	// SIGINT and SIGTERM end the run at once: the temporary export files
+	// and any half-joined export are removed, and the exit status is
+	// 128 + the signal's number, as if the signal had killed the process.
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(interrupt)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var got os.Signal
+	go func() {
+		select {
+		case got = <-interrupt:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	interrupted := func() int {
+		exports.abort()
+		msg := ""
+		if exports.dir != "" {
+			msg = "; the temporary and unfinished export files are removed"
+		}
+		fmt.Fprintf(stderr, "lir run: stopped by a signal (%v)%s\n", got, msg)
+		if s, ok := got.(syscall.Signal); ok {
+			return 128 + int(s)
+		}
+		return 130
+	}
+
 	var counter runner.Counter
 	stopProgress := startProgress(stderr, &counter, int64(to-from), c.Simulation.ProgressInterval)
 	start := time.Now()
-	agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, exports.sink())
+	type outcome struct {
+		agg *sim.Aggregate
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, exports.sink())
+		done <- outcome{agg, err}
+	}()
+	var agg *sim.Aggregate
+	select {
+	case o := <-done:
+		agg, err = o.agg, o.err
+	case <-ctx.Done():
+		// The workers are left to the process's exit: chunks in progress
+		// write to files already unlinked, and no new chunk starts.
+		stopProgress()
+		return interrupted()
+	}
 	elapsed := time.Since(start)
 	stopProgress()
 	if err == nil {
-		err = exports.finish()
+		err = exports.finish(ctx)
+	}
+	if errors.Is(err, errInterrupted) {
+		return interrupted()
 	}
 	if err != nil {
 		exports.abort()
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
+	// No temporary file is left: from here a signal acts as usual.
+	signal.Stop(interrupt)
 
 	doc := results.Build(c, seed, agg)
 	if shards > 0 {
