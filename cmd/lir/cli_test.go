@@ -3,10 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 // lirOut runs the CLI in-process and returns stdout, failing on a non-zero exit.
@@ -197,5 +202,32 @@ func TestPythonToolFileLoads(t *testing.T) {
 	js := writeFile(t, dir, "study.json", `{"metadata": {"version": 2}, "output": {"visualizations": false}}`)
 	if got := string(lirOut(t, "validate", js)); !strings.Contains(got, "ok") {
 		t.Errorf("validate %s: %s", js, got)
+	}
+}
+
+// Undefined figures print as n/a, not NaN: the standard deviation of one
+// session, and a z score without a standard error.
+func TestSummaryUndefinedFigures(t *testing.T) {
+	out := string(lirOut(t, "run", "--seed", "1", "--sessions", "1"))
+	if strings.Contains(out, "NaN") || !strings.Contains(out, "sd n/a") {
+		t.Errorf("one session:\n%s", out)
+	}
+	c := config.Study()
+	r, err := sim.NewRunner(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agg := r.Run(1, 0, 20, nil)
+	doc := results.Build(c, 1, agg)
+	e, err := results.ExactFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Compare(agg, e)
+	doc.Exact.EVPerUnitBet.Z = results.Float(math.NaN())
+	var b bytes.Buffer
+	printSummary(&b, c, doc)
+	if s := b.String(); strings.Contains(s, "NaN") || !strings.Contains(s, "z = n/a") {
+		t.Errorf("z NaN:\n%s", s)
 	}
 }
