@@ -231,3 +231,18 @@ func TestSummaryUndefinedFigures(t *testing.T) {
 		t.Errorf("z NaN:\n%s", s)
 	}
 }
+
+// lir compare's title says whether the configs saw the same cards.
+func TestCompareTitle(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.yaml", "metadata: {name: a}\n")
+	b := writeFile(t, dir, "b.yaml", "metadata: {name: b}\nstrategy: {type: always_pull}\n")
+	two := writeFile(t, dir, "two.yaml", "metadata: {name: two}\ntable: {num_seats: 2}\n")
+	if out := string(lirOut(t, "compare", a, b, "--seed", "1", "--sessions", "200")); !strings.HasPrefix(out, "Comparison on common random numbers") {
+		t.Errorf("same cards:\n%s", out)
+	}
+	out := string(lirOut(t, "compare", a, two, "--seed", "1", "--sessions", "200"))
+	if !strings.HasPrefix(out, "Comparison on independent cards") || strings.Contains(out, "common random numbers") {
+		t.Errorf("different tables:\n%s", out)
+	}
+}

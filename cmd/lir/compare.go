@@ -113,7 +113,11 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 }
 
 func printComparison(w io.Writer, d *compare.Document) {
-	fmt.Fprintf(w, "Comparison on common random numbers: seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	if d.CommonCards {
+		fmt.Fprintf(w, "Comparison on common random numbers: seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	} else {
+		fmt.Fprintf(w, "Comparison on independent cards (see the note below): seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "config\twin rate (95% CI)\tmean profit (95% CI)\tEV/hand\t")
 	for _, a := range d.Configs {
