@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -244,5 +245,16 @@ func TestCompareTitle(t *testing.T) {
 	out := string(lirOut(t, "compare", a, two, "--seed", "1", "--sessions", "200"))
 	if !strings.HasPrefix(out, "Comparison on independent cards") || strings.Contains(out, "common random numbers") {
 		t.Errorf("different tables:\n%s", out)
+	}
+}
+
+// A config file over the size limit is refused with its real size.
+func TestOversizedConfigGivesItsSize(t *testing.T) {
+	dir := t.TempDir()
+	text := "metadata: {description: x}\n" + strings.Repeat("# padding\n", 3<<20/10)
+	big := writeFile(t, dir, "big.yaml", text)
+	e := lirFails(t, "validate", big)
+	if !strings.Contains(e, fmt.Sprintf("a config is at most 1048576 bytes; this one is %d\n", len(text))) {
+		t.Errorf("got %q", e)
 	}
 }
