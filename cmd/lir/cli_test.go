@@ -258,3 +258,20 @@ func TestOversizedConfigGivesItsSize(t *testing.T) {
 		t.Errorf("got %q", e)
 	}
 }
+
+// --trajectories takes 0…1000, or -1 (the default) for the config's value;
+// other negatives are refused.
+func TestTrajectoriesFlag(t *testing.T) {
+	for _, v := range []string{"-2", "-1000", "1001"} {
+		if e := lirFails(t, "run", "--sessions", "5", "--trajectories", v); !strings.Contains(e, "--trajectories: "+v+" is not allowed") {
+			t.Errorf("--trajectories %s: %q", v, e)
+		}
+	}
+	var doc struct {
+		Trajectories []any `json:"trajectories"`
+	}
+	json.Unmarshal(lirOut(t, "run", "--sessions", "5", "--seed", "1", "--trajectories", "-1", "--json", "--no-exact"), &doc)
+	if len(doc.Trajectories) != 5 { // the default study keeps 10 sessions' paths; 5 were run
+		t.Errorf("--trajectories -1 kept %d paths, want the config's (5)", len(doc.Trajectories))
+	}
+}

@@ -35,7 +35,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	reportPath := fs.String("report", "", "write a self-contained HTML report to `FILE`")
 	sessionCSV := fs.String("per-session-csv", "", "stream one row per player session to `FILE` (bounded memory)")
 	handCSV := fs.String("per-hand-csv", "", "stream one row per hand played to `FILE` (bounded memory; large)")
-	trajectories := fs.Int64("trajectories", -1, "keep the per-hand bankroll paths of the first `K` sessions (overrides simulation.trajectories)")
+	trajectories := fs.Int64("trajectories", -1, "keep the bankroll paths of the first `K` sessions, 0 to 1000 (overrides simulation.trajectories; -1: the config's)")
 	extra, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -65,9 +65,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		printConfigError(stderr, orDefault(*cfgPath+*preset), err)
 		return 1
 	}
-	if *trajectories >= 0 {
-		if *trajectories > 1000 {
-			fmt.Fprintf(stderr, "lir run: --trajectories: %d is not allowed; allowed: 0 to 1000\n", *trajectories)
+	if *trajectories != -1 { // -1, the default: the config's simulation.trajectories
+		if *trajectories < 0 || *trajectories > 1000 {
+			fmt.Fprintf(stderr, "lir run: --trajectories: %d is not allowed; allowed: 0 to 1000, or -1 for the config's simulation.trajectories\n", *trajectories)
 			return 1
 		}
 		c.Simulation.Trajectories = *trajectories
