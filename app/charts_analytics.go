@@ -34,12 +34,15 @@ func globalOpts(id, title, subtitle string, legend bool) []charts.GlobalOpts {
 	}
 }
 
-// trajectoryChart draws the real per-hand bankroll paths of the first
-// sessions, thinned to at most maxTrajectoryPoints points each.
+// trajectoryChart draws the bankroll paths of the first sessions, thinned
+// to at most maxTrajectoryPoints points each (plus the last). A point's
+// hand is min(i × step, hands) (docs/RESULTS.md); documents of schema
+// version 2 have a point per hand and neither key.
 func trajectoryChart(paths []any) (chartSpec, bool) {
 	type path struct {
-		name string
-		vals []any
+		name        string
+		vals        []any
+		step, hands float64
 	}
 	var ps []path
 	longest := 0
@@ -53,7 +56,7 @@ func trajectoryChart(paths []any) (chartSpec, bool) {
 		if p := int(num(m["player"])); p > 0 {
 			name += fmt.Sprintf(" player %d", p+1)
 		}
-		ps = append(ps, path{name, b})
+		ps = append(ps, path{name, b, max(num(m["step"]), 1), num(m["hands"])})
 		longest = max(longest, len(b))
 		if len(ps) == maxTrajectories {
 			break
@@ -62,27 +65,36 @@ func trajectoryChart(paths []any) (chartSpec, bool) {
 	if len(ps) == 0 {
 		return chartSpec{}, false
 	}
-	step := max(1, (longest+maxTrajectoryPoints-1)/maxTrajectoryPoints)
-	var xs []string
-	for i := 0; i < longest; i += step {
-		xs = append(xs, fmt.Sprint(i))
-	}
+	stride := max(1, (longest+maxTrajectoryPoints-1)/maxTrajectoryPoints)
 	const id, title = "chart-trajectories", "Sample bankroll trajectories"
 	sub := fmt.Sprintf("Bankroll after each hand, first %d player sessions", len(ps))
-	if step > 1 {
-		sub += fmt.Sprintf(" (every %d hands)", step)
+	var step float64
+	for _, p := range ps {
+		step = max(step, p.step)
+	}
+	if every := step * float64(stride); every > 1 {
+		sub += fmt.Sprintf(" (points up to %g hands apart, and the last hand)", every)
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(globalOpts(id, title, sub, false),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Hand", NameLocation: "middle", NameGap: 30}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "Hand", NameLocation: "middle", NameGap: 30}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "Bankroll", Scale: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)...)
-	line.SetXAxis(xs)
 	for _, p := range ps {
 		var data []opts.LineData
-		for i := 0; i < len(p.vals); i += step {
-			data = append(data, opts.LineData{Value: num(p.vals[i])})
+		hand := func(i int) float64 {
+			x := float64(i) * p.step
+			if p.hands > 0 && x > p.hands {
+				return p.hands
+			}
+			return x
+		}
+		for i := 0; i < len(p.vals); i += stride {
+			data = append(data, opts.LineData{Value: []any{hand(i), num(p.vals[i])}})
+		}
+		if last := len(p.vals) - 1; last%stride != 0 {
+			data = append(data, opts.LineData{Value: []any{hand(last), num(p.vals[last])}})
 		}
 		line.AddSeries(p.name, data, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1}))

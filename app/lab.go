@@ -1225,7 +1225,11 @@ func (p *labPage) renderResults() goapp.UI {
 			fmt.Sprintf("%.5f ± %.5f vs %.5f (%v; %s)", num(x["observed"]), num(x["std_error"]), num(x["exact"]), x["exact_fraction"], verdict)})
 	}
 	if he, ok := getPath(d, "exact.house_edge_exact").(string); ok {
-		rows = append(rows, [2]string{"House edge (exact)", fmt.Sprintf("%.4f%% = %s", 100*num(getPath(d, "exact.house_edge")), he)})
+		edge := fmt.Sprintf("%.4f%% = %s", 100*num(getPath(d, "exact.house_edge")), he)
+		if fav, _ := getPath(d, "exact.favours_player").(bool); fav {
+			edge += ". This main-game table favours the player."
+		}
+		rows = append(rows, [2]string{"House edge (exact)", edge})
 	}
 	if why, ok := d["exact_omitted"].(string); ok {
 		rows = append(rows, [2]string{"Exact figures", "none: " + why})

@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 // lirOut runs the CLI in-process and returns stdout, failing on a non-zero exit.
@@ -164,5 +170,108 @@ func TestCompareJSON(t *testing.T) {
 		if sig := p["significant_profit"].(bool); sig == self {
 			t.Errorf("%v vs %v: significant_profit = %v", p["name_a"], p["name_b"], sig)
 		}
+	}
+}
+
+// A file of the Python tool loads unchanged (SPEC §10): a numeric
+// metadata.version is kept as written, and output.visualizations writes
+// the charts, i.e. the HTML report.
+func TestPythonToolFileLoads(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	cfg := writeFile(t, dir, "study.yaml", "metadata: {name: old study, version: 1.10}\n"+
+		"simulation: {num_sessions: 50}\n"+
+		"output: {directory: "+out+", prefix: p_, formats: {json: false, csv: false, html: false}, visualizations: true, console: false}\n")
+	var doc struct {
+		Config struct {
+			Metadata struct{ Version string } `json:"metadata"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal(lirOut(t, "run", "--config", cfg, "--seed", "1", "--json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Config.Metadata.Version != "1.10" {
+		t.Errorf("metadata.version = %q, want \"1.10\"", doc.Config.Metadata.Version)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "p_report.html"))
+	if err != nil {
+		t.Fatalf("visualizations: true wrote no report: %v", err)
+	}
+	if !bytes.Contains(html, []byte("echarts")) {
+		t.Error("the report has no charts")
+	}
+	js := writeFile(t, dir, "study.json", `{"metadata": {"version": 2}, "output": {"visualizations": false}}`)
+	if got := string(lirOut(t, "validate", js)); !strings.Contains(got, "ok") {
+		t.Errorf("validate %s: %s", js, got)
+	}
+}
+
+// Undefined figures print as n/a, not NaN: the standard deviation of one
+// session, and a z score without a standard error.
+func TestSummaryUndefinedFigures(t *testing.T) {
+	out := string(lirOut(t, "run", "--seed", "1", "--sessions", "1"))
+	if strings.Contains(out, "NaN") || !strings.Contains(out, "sd n/a") {
+		t.Errorf("one session:\n%s", out)
+	}
+	c := config.Study()
+	r, err := sim.NewRunner(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agg := r.Run(1, 0, 20, nil)
+	doc := results.Build(c, 1, agg)
+	e, err := results.ExactFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Compare(agg, e)
+	doc.Exact.EVPerUnitBet.Z = results.Float(math.NaN())
+	var b bytes.Buffer
+	printSummary(&b, c, doc)
+	if s := b.String(); strings.Contains(s, "NaN") || !strings.Contains(s, "z = n/a") {
+		t.Errorf("z NaN:\n%s", s)
+	}
+}
+
+// lir compare's title says whether the configs saw the same cards.
+func TestCompareTitle(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.yaml", "metadata: {name: a}\n")
+	b := writeFile(t, dir, "b.yaml", "metadata: {name: b}\nstrategy: {type: always_pull}\n")
+	two := writeFile(t, dir, "two.yaml", "metadata: {name: two}\ntable: {num_seats: 2}\n")
+	if out := string(lirOut(t, "compare", a, b, "--seed", "1", "--sessions", "200")); !strings.HasPrefix(out, "Comparison on common random numbers") {
+		t.Errorf("same cards:\n%s", out)
+	}
+	out := string(lirOut(t, "compare", a, two, "--seed", "1", "--sessions", "200"))
+	if !strings.HasPrefix(out, "Comparison on independent cards") || strings.Contains(out, "common random numbers") {
+		t.Errorf("different tables:\n%s", out)
+	}
+}
+
+// A config file over the size limit is refused with its real size.
+func TestOversizedConfigGivesItsSize(t *testing.T) {
+	dir := t.TempDir()
+	text := "metadata: {description: x}\n" + strings.Repeat("# padding\n", 3<<20/10)
+	big := writeFile(t, dir, "big.yaml", text)
+	e := lirFails(t, "validate", big)
+	if !strings.Contains(e, fmt.Sprintf("a config is at most 1048576 bytes; this one is %d\n", len(text))) {
+		t.Errorf("got %q", e)
+	}
+}
+
+// --trajectories takes 0…1000, or -1 (the default) for the config's value;
+// other negatives are refused.
+func TestTrajectoriesFlag(t *testing.T) {
+	for _, v := range []string{"-2", "-1000", "1001"} {
+		if e := lirFails(t, "run", "--sessions", "5", "--trajectories", v); !strings.Contains(e, "--trajectories: "+v+" is not allowed") {
+			t.Errorf("--trajectories %s: %q", v, e)
+		}
+	}
+	var doc struct {
+		Trajectories []any `json:"trajectories"`
+	}
+	json.Unmarshal(lirOut(t, "run", "--sessions", "5", "--seed", "1", "--trajectories", "-1", "--json", "--no-exact"), &doc)
+	if len(doc.Trajectories) != 5 { // the default study keeps 10 sessions' paths; 5 were run
+		t.Errorf("--trajectories -1 kept %d paths, want the config's (5)", len(doc.Trajectories))
 	}
 }

@@ -113,12 +113,16 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 }
 
 func printComparison(w io.Writer, d *compare.Document) {
-	fmt.Fprintf(w, "Comparison on common random numbers: seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	if d.CommonCards {
+		fmt.Fprintf(w, "Comparison on common random numbers: seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	} else {
+		fmt.Fprintf(w, "Comparison on independent cards (see the note below): seed %s, %d sessions per config\n\n", d.Seed, d.Sessions)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "config\twin rate (95% CI)\tmean profit (95% CI)\tEV/hand\t")
 	for _, a := range d.Configs {
-		fmt.Fprintf(tw, "%s\t%.2f%% (%.2f–%.2f)\t%s (%s to %s)\t%s\t\n", a.Name,
-			100*float64(a.WinRate.Value), 100*float64(a.WinRate.CI95Lo), 100*float64(a.WinRate.CI95Hi),
+		fmt.Fprintf(tw, "%s\t%s (%s–%s)\t%s (%s to %s)\t%s\t\n", a.Name,
+			pct(a.WinRate.Value), num("%.2f", 100*a.WinRate.CI95Lo), num("%.2f", 100*a.WinRate.CI95Hi),
 			money(a.ProfitMean), money(a.ProfitCI95Lo), money(a.ProfitCI95Hi), money(a.EVPerHand))
 	}
 	tw.Flush()
@@ -126,11 +130,11 @@ func printComparison(w io.Writer, d *compare.Document) {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "A vs B\tΔ profit (95% CI)\tp (Holm)\td_z\tΔ win rate\tp (Holm)\tMcNemar p\tvariance reduction\t")
 	for _, p := range d.Pairs {
-		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%.3g%s\t%+.3f\t%+.2f pp\t%.3g%s\t%.3g\t%.1f%%\t\n", p.NameA, p.NameB,
+		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%s%s\t%s\t%s\t\n", p.NameA, p.NameB,
 			money(p.ProfitDifference), money(p.ProfitDifferenceCI95Lo), money(p.ProfitDifferenceCI95Hi),
-			float64(p.PValueProfitAdjusted), star(p.SignificantProfit), float64(p.EffectSize),
-			100*float64(p.WinRateDifference), float64(p.PValueWinRateAdjusted), star(p.SignificantWinRate),
-			float64(p.PValueMcNemarAdjusted), 100*float64(p.VarianceReduction))
+			num("%.3g", p.PValueProfitAdjusted), star(p.SignificantProfit), num("%+.3f", p.EffectSize),
+			num("%+.2f", 100*p.WinRateDifference), num("%.3g", p.PValueWinRateAdjusted), star(p.SignificantWinRate),
+			num("%.3g", p.PValueMcNemarAdjusted), num("%.1f%%", 100*p.VarianceReduction))
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\n* significant at 5% after Holm's correction across pairs")

@@ -90,6 +90,7 @@ type ExactDoc struct {
 	EVPerUnit        float64          `json:"ev_per_unit"`
 	EVPerUnitExact   string           `json:"ev_per_unit_exact"`
 	HouseEdge        float64          `json:"house_edge"`
+	FavoursPlayer    bool             `json:"favours_player"` // EV > 0 under this strategy
 	AvgUnitsInAction float64          `json:"avg_units_in_action"`
 	AvgUnitsExact    string           `json:"avg_units_in_action_exact"`
 	ElementOfRisk    float64          `json:"element_of_risk"`
@@ -127,6 +128,7 @@ type OptimalDoc struct {
 	EVPerUnitExact string     `json:"ev_per_unit_exact"`
 	Cost           float64    `json:"cost_per_hand"`
 	CostExact      string     `json:"cost_per_hand_exact"`
+	FavoursPlayer  bool       `json:"favours_player"` // EV > 0 with optimal play
 	Bet1Classes    []ClassDoc `json:"bet1_classes"`
 	Bet2Classes    []ClassDoc `json:"bet2_classes"`
 }
@@ -215,7 +217,7 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 	r1, r2 := d.RideProbs()
 	doc := &ExactDoc{
 		Paytable: p.Name, Pays: map[string]int64{}, Strategy: t.Name, Ties: c.Strategy.Ties,
-		EVPerUnit: ratFloat(ev), EVPerUnitExact: ev.RatString(), HouseEdge: -ratFloat(ev),
+		EVPerUnit: ratFloat(ev), EVPerUnitExact: ev.RatString(), HouseEdge: -ratFloat(ev), FavoursPlayer: ev.Sign() > 0,
 		AvgUnitsInAction: ratFloat(d.AvgUnits()), AvgUnitsExact: d.AvgUnits().RatString(),
 		ElementOfRisk: ratFloat(d.ElementOfRisk(&p)),
 		PRideBet1:     ratFloat(r1), PRideBet1Exact: r1.RatString(),
@@ -248,7 +250,8 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 	ties := strategy.Ties(c.Strategy.Ties)
 	opt := s.EV(s.Optimal(ties))
 	cost := new(big.Rat).Sub(opt, s.EV(t))
-	doc.Optimal = OptimalDoc{EVPerUnit: ratFloat(opt), EVPerUnitExact: opt.RatString(), Cost: ratFloat(cost), CostExact: cost.RatString()}
+	doc.Optimal = OptimalDoc{EVPerUnit: ratFloat(opt), EVPerUnitExact: opt.RatString(), Cost: ratFloat(cost), CostExact: cost.RatString(),
+		FavoursPlayer: opt.Sign() > 0}
 	b1, b2 := s.Classes(ties, t)
 	conv := func(cs []exact.ClassSummary) (out []ClassDoc) {
 		for _, x := range cs {
@@ -351,6 +354,9 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 	fmt.Fprintf(tw, "Std dev per hand\t%.4f base bets\n", d.StdDevPerHand)
 	fmt.Fprintf(tw, "Optimal EV (this paytable)\t%+.6f; this strategy costs %.6f per hand\n", d.Optimal.EVPerUnit, d.Optimal.Cost)
 	tw.Flush()
+	if s := mainTableVerdict(d); s != "" {
+		fmt.Fprintln(w, s)
+	}
 	fmt.Fprintln(w, "\nNet result per hand (base bets):")
 	for _, n := range d.NetDistribution {
 		fmt.Fprintf(w, "  %+6d  %.8f\n", n.Units, n.Probability)
@@ -404,6 +410,18 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 	} else if d.SessionNote != "" {
 		fmt.Fprintf(w, "\nSession: not computed exactly: %s\n", d.SessionNote)
 	}
+}
+
+// mainTableVerdict says plainly when the main-game table favours the
+// player, as the bonus section does for its table.
+func mainTableVerdict(d *ExactDoc) string {
+	switch {
+	case d.FavoursPlayer:
+		return "This main-game table favours the player."
+	case d.Optimal.FavoursPlayer:
+		return fmt.Sprintf("This main-game table favours the player with optimal play (EV %+.6f base bets a hand); this strategy loses.", d.Optimal.EVPerUnit)
+	}
+	return ""
 }
 
 // HandDoc is the "lir exact hand --json" document.

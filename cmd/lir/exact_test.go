@@ -133,3 +133,63 @@ func TestSessionRulesHaveNoExactFigures(t *testing.T) {
 		t.Errorf("lir exact: exit %d, %s", code, errs)
 	}
 }
+
+// A main-game table that favours the player is said so plainly, as a
+// favourable bonus table is, in lir exact (text and JSON) and in lir run's
+// summary and document. Truth: the exact EVs, +636639/1082900 for basic
+// strategy with a pair of tens or better paying 3 to 1, and for always_pull
+// with it paying 2 a loss although optimal play wins.
+func TestMainTableFavoursPlayer(t *testing.T) {
+	dir := t.TempDir()
+	fav := writeFile(t, dir, "fav.yaml", "paytables: {main_game: {type: custom, custom: {pair_tens_or_better: 3}}}\n")
+	pull := writeFile(t, dir, "pull.yaml", "strategy: {type: always_pull}\npaytables: {main_game: {type: custom, custom: {pair_tens_or_better: 2}}}\n")
+	const plain = "This main-game table favours the player."
+	for _, c := range []struct {
+		cfg, text         string
+		strategy, optimal bool
+	}{
+		{"", "", false, false},
+		{fav, plain, true, true},
+		{pull, "This main-game table favours the player with optimal play (EV +0.283637 base bets a hand); this strategy loses.", false, true},
+	} {
+		args := []string{}
+		if c.cfg != "" {
+			args = append(args, "--config", c.cfg)
+		}
+		out, errs, code := runExactArgs(t, args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.cfg, code, errs)
+		}
+		if got := strings.Contains(out, "favours the player"); got != (c.text != "") || c.text != "" && !strings.Contains(out, c.text) {
+			t.Errorf("%q: want %q in\n%.600s", c.cfg, c.text, out)
+		}
+		js, _, _ := runExactArgs(t, append(args, "--json")...)
+		var doc struct {
+			Favours bool `json:"favours_player"`
+			Optimal struct {
+				Favours bool `json:"favours_player"`
+			} `json:"optimal"`
+		}
+		if err := json.Unmarshal([]byte(js), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Favours != c.strategy || doc.Optimal.Favours != c.optimal {
+			t.Errorf("%q: favours_player %v, optimal.favours_player %v", c.cfg, doc.Favours, doc.Optimal.Favours)
+		}
+	}
+	summary := string(lirOut(t, "run", "--config", fav, "--seed", "1", "--sessions", "50"))
+	if !strings.Contains(summary, plain) {
+		t.Errorf("lir run does not say it:\n%s", summary)
+	}
+	var doc struct {
+		Exact struct {
+			Favours bool `json:"favours_player"`
+		} `json:"exact"`
+	}
+	if err := json.Unmarshal(lirOut(t, "run", "--config", fav, "--seed", "1", "--sessions", "50", "--json"), &doc); err != nil || !doc.Exact.Favours {
+		t.Errorf("exact.favours_player false in the results document (%v)", err)
+	}
+	if s := string(lirOut(t, "run", "--seed", "1", "--sessions", "50")); strings.Contains(s, "favours") {
+		t.Errorf("the standard table is said to favour the player:\n%s", s)
+	}
+}

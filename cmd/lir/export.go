@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,11 +20,15 @@ import (
 // destination; at the end they are joined in session order, so the files
 // are the same for any number of workers and memory stays bounded.
 type exports struct {
-	paths  [2]string // sessions, hands; "" when not asked for
-	dir    string    // temporary chunk files
-	mu     sync.Mutex
-	chunks []int // lo of every chunk written
+	paths     [2]string // sessions, hands; "" when not asked for
+	dir       string    // temporary chunk files
+	mu        sync.Mutex
+	chunks    []int // lo of every chunk written
+	cancelled bool  // abort was called: no chunk file may be created
 }
+
+// errInterrupted stops a run whose exports were aborted.
+var errInterrupted = errors.New("interrupted")
 
 func newExports(sessions, hands string) (*exports, error) {
 	e := &exports{paths: [2]string{sessions, hands}}
@@ -54,6 +60,13 @@ func (e *exports) sink() runner.Sink {
 		return nil
 	}
 	return func(lo, hi int) (sim.Observer, func() error, error) {
+		// Files are created under the lock, so none appears after abort
+		// has emptied the directory.
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if e.cancelled {
+			return nil, nil, errInterrupted
+		}
 		var files [2]*os.File
 		var ws [2]io.Writer
 		for k, p := range e.paths {
@@ -71,9 +84,7 @@ func (e *exports) sink() runner.Sink {
 			}
 			files[k], ws[k] = f, f
 		}
-		e.mu.Lock()
 		e.chunks = append(e.chunks, lo)
-		e.mu.Unlock()
 		obs := export.NewCSV(ws[0], ws[1])
 		return obs, func() error {
 			err := obs.Flush()
@@ -89,22 +100,36 @@ func (e *exports) sink() runner.Sink {
 	}
 }
 
-// finish joins the chunk files into the destinations.
-func (e *exports) finish() error {
+// finish joins the chunk files into the destinations. When ctx ends
+// first it stops, removes the destinations it has begun and returns
+// errInterrupted.
+func (e *exports) finish(ctx context.Context) (err error) {
 	if e.dir == "" {
 		return nil
 	}
 	defer os.RemoveAll(e.dir)
+	var begun []string
+	defer func() {
+		if err != nil {
+			for _, p := range begun {
+				os.Remove(p)
+			}
+		}
+	}()
 	slices.Sort(e.chunks)
 	headers := [2]string{export.SessionHeader, export.HandHeader}
 	for k, p := range e.paths {
 		if p == "" {
 			continue
 		}
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
 		out, err := os.Create(p)
 		if err != nil {
 			return err
 		}
+		begun = append(begun, p)
 		if _, err := io.WriteString(out, headers[k]); err != nil {
 			out.Close()
 			return err
@@ -115,7 +140,7 @@ func (e *exports) finish() error {
 				out.Close()
 				return err
 			}
-			_, err = io.Copy(out, in)
+			_, err = io.Copy(out, ctxReader{ctx, in})
 			in.Close()
 			os.Remove(e.chunkPath(k, lo))
 			if err != nil {
@@ -130,9 +155,27 @@ func (e *exports) finish() error {
 	return nil
 }
 
-// abort removes the temporary files.
+// abort removes the temporary files; chunks still running write to files
+// already unlinked, and no new ones are created.
 func (e *exports) abort() {
+	e.mu.Lock()
+	e.cancelled = true
+	e.mu.Unlock()
 	if e.dir != "" {
 		os.RemoveAll(e.dir)
 	}
+}
+
+// ctxReader is a reader that fails once ctx ends, so that joining large
+// chunk files stops promptly.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if c.ctx.Err() != nil {
+		return 0, errInterrupted
+	}
+	return c.r.Read(p)
 }

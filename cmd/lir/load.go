@@ -26,6 +26,14 @@ func loadConfig(path string) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(data) > config.MaxInputBytes {
+		// Only the first bytes were read: give the file's real size.
+		size := fmt.Sprintf("more than %d", config.MaxInputBytes)
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = fmt.Sprint(st.Size())
+		}
+		return nil, config.Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %s", config.MaxInputBytes, size)}}
+	}
 	return configyaml.Decode(path, data)
 }
 

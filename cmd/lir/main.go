@@ -18,7 +18,7 @@ Usage:
   lir validate FILE...
       Check config files; print one line per problem (field path, value, what
       is allowed) and exit 1 if any.
-  lir run ... --shard i/n --json        (then)  lir merge FILES... [--json] [--report FILE.html]
+  lir run ... --shard i/n --json        (then)  lir merge FILES... [--json] [--report FILE.html] [--no-exact]
       Run the i-th of n session ranges and print a partial results document;
       merge combines every shard's partial exactly into the full document
       (docs/SCALE-OUT.md).
@@ -30,22 +30,24 @@ Usage:
       same cards) with paired tests and Holm-adjusted p-values.
   lir exact [--config FILE] [--json] [--classes]
       Exact per-hand, bonus and session figures for a config (no sampling).
-  lir exact hand "Ah Kh Qh" [--dead "2c 7d"] [--paytable NAME | --config FILE] [--json]
+  lir exact hand "Ah Kh Qh" [--dead "2c 7d"] [--paytable NAME | --config FILE] [--ties pull|ride] [--json]
       The exact EV of riding and of pulling with a 3- or 4-card holding.
   lir exact walkaway [--config FILE] [--win-limits "..."] [--loss-limits "..."] [--json]
       Exact session figures over a grid of win limits × loss limits.
-  lir bench [--seconds S] [--json]
+  lir bench [--seconds S] [--max-workers N] [--json]
       Measure hands/s on one core for the default config and the scaling over
-      worker counts.
+      worker counts up to N (default: every core).
   lir presets
       List the preset studies (configs/), for run --preset.
-  lir url encode [--base URL] FILE | lir url decode LINK
-      Print a share link for a config, or the config (YAML) a link holds.
+  lir url encode [--base URL] FILE | lir url encode [--base URL] --preset NAME
+  lir url decode LINK
+      Print a share link for a config file or a preset, or the config (YAML)
+      a link holds.
   lir help
       Show this text.
 
-Config files are YAML or JSON (docs/CONFIG.md); results are described in
-docs/RESULTS.md.
+Every command prints its own flags with -h. Config files are YAML or JSON
+(docs/CONFIG.md); results are described in docs/RESULTS.md.
 `
 
 func main() {

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/lir-lab/lir/engine/config"
@@ -31,7 +35,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	reportPath := fs.String("report", "", "write a self-contained HTML report to `FILE`")
 	sessionCSV := fs.String("per-session-csv", "", "stream one row per player session to `FILE` (bounded memory)")
 	handCSV := fs.String("per-hand-csv", "", "stream one row per hand played to `FILE` (bounded memory; large)")
-	trajectories := fs.Int64("trajectories", -1, "keep the per-hand bankroll paths of the first `K` sessions (overrides simulation.trajectories)")
+	trajectories := fs.Int64("trajectories", -1, "keep the bankroll paths of the first `K` sessions, 0 to 1000 (overrides simulation.trajectories; -1: the config's)")
 	extra, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -61,9 +65,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		printConfigError(stderr, orDefault(*cfgPath+*preset), err)
 		return 1
 	}
-	if *trajectories >= 0 {
-		if *trajectories > 1000 {
-			fmt.Fprintf(stderr, "lir run: --trajectories: %d is not allowed; allowed: 0 to 1000\n", *trajectories)
+	if *trajectories != -1 { // -1, the default: the config's simulation.trajectories
+		if *trajectories < 0 || *trajectories > 1000 {
+			fmt.Fprintf(stderr, "lir run: --trajectories: %d is not allowed; allowed: 0 to 1000, or -1 for the config's simulation.trajectories\n", *trajectories)
 			return 1
 		}
 		c.Simulation.Trajectories = *trajectories
@@ -119,20 +123,72 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
+	// SIGINT and SIGTERM end the run at once: the temporary export files
+	// and any half-joined export are removed, and the exit status is
+	// 128 + the signal's number, as if the signal had killed the process.
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(interrupt)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var got os.Signal
+	go func() {
+		select {
+		case got = <-interrupt:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	interrupted := func() int {
+		exports.abort()
+		msg := ""
+		if exports.dir != "" {
+			msg = "; the temporary and unfinished export files are removed"
+		}
+		fmt.Fprintf(stderr, "lir run: stopped by a signal (%v)%s\n", got, msg)
+		if s, ok := got.(syscall.Signal); ok {
+			return 128 + int(s)
+		}
+		return 130
+	}
+
 	var counter runner.Counter
 	stopProgress := startProgress(stderr, &counter, int64(to-from), c.Simulation.ProgressInterval)
 	start := time.Now()
-	agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, exports.sink())
+	type outcome struct {
+		agg *sim.Aggregate
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, exports.sink())
+		done <- outcome{agg, err}
+	}()
+	var agg *sim.Aggregate
+	select {
+	case o := <-done:
+		agg, err = o.agg, o.err
+	case <-ctx.Done():
+		// The workers are left to the process's exit: chunks in progress
+		// write to files already unlinked, and no new chunk starts.
+		stopProgress()
+		return interrupted()
+	}
 	elapsed := time.Since(start)
 	stopProgress()
 	if err == nil {
-		err = exports.finish()
+		err = exports.finish(ctx)
+	}
+	if errors.Is(err, errInterrupted) {
+		return interrupted()
 	}
 	if err != nil {
 		exports.abort()
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
+	// No temporary file is left: from here a signal acts as usual.
+	signal.Stop(interrupt)
 
 	doc := results.Build(c, seed, agg)
 	if shards > 0 {
@@ -180,10 +236,12 @@ func orDefault(path string) string {
 	return path
 }
 
-// writeOutputs writes the files output.formats asks for.
+// writeOutputs writes the files output.formats asks for, and the HTML
+// report (the charts) for output.visualizations.
 func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error {
 	o := c.Output
-	if !o.Formats.JSON && !o.Formats.CSV && !o.Formats.HTML {
+	html := o.Formats.HTML || o.Visualizations
+	if !o.Formats.JSON && !o.Formats.CSV && !html {
 		return nil
 	}
 	if err := os.MkdirAll(o.Directory, 0o755); err != nil {
@@ -208,7 +266,7 @@ func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error 
 			return err
 		}
 	}
-	if o.Formats.HTML {
+	if html {
 		b, err := report.HTML(doc, web.EChartsJS)
 		if err != nil {
 			return err

@@ -18,13 +18,15 @@ type Config struct {
 	Output        Output        `json:"output" doc:"What the CLI writes when a run ends."`
 }
 
-// Metadata describes a study; it does not change results.
+// Metadata describes a study; it does not change results. Each field also
+// takes a number (files of the Python tool write version: 1.0), kept as the
+// text written.
 type Metadata struct {
-	Name        string `json:"name" doc:"Name of the study." max:"200"`
-	Description string `json:"description" doc:"What the study is for." max:"5000"`
-	Version     string `json:"version" doc:"Version of the study." max:"100"`
-	Author      string `json:"author" doc:"Who wrote it." max:"200"`
-	Created     string `json:"created" doc:"When it was written (free text, e.g. 2026-11-26)." max:"100"`
+	Name        string `json:"name" doc:"Name of the study." max:"200" number:"text"`
+	Description string `json:"description" doc:"What the study is for." max:"5000" number:"text"`
+	Version     string `json:"version" doc:"Version of the study; a number such as 1.0 is kept as written (\"1.0\")." max:"100" number:"text"`
+	Author      string `json:"author" doc:"Who wrote it." max:"200" number:"text"`
+	Created     string `json:"created" doc:"When it was written (free text, e.g. 2026-11-26)." max:"100" number:"text"`
 }
 
 // Simulation sets the size and seeding of a run.
@@ -34,7 +36,7 @@ type Simulation struct {
 	RandomSeed       *uint64 `json:"random_seed" doc:"64-bit master seed (integer or decimal string); null draws one from crypto randomness and reports it." null:"true"`
 	Workers          int64   `json:"workers" doc:"Parallel workers; 0 uses every core. Results do not depend on it." min:"0" max:"256"`
 	ProgressInterval int64   `json:"progress_interval" doc:"Sessions between progress updates; 0 updates about ten times a second." min:"0" max:"1000000000"`
-	Trajectories     int64   `json:"trajectories" doc:"Keep the per-hand bankroll path of every seat in the first K sessions (by index, so the same K paths whatever the workers or shards) for the trajectory chart; 0 keeps none." min:"0" max:"1000"`
+	Trajectories     int64   `json:"trajectories" doc:"Keep the bankroll path of every seat in the first K sessions (by index, so the same K paths whatever the workers or shards) for the trajectory chart; 0 keeps none. Long paths are thinned to a bounded number of points, and in replace mode a seat keeps its first 4 players' paths (docs/RESULTS.md)." min:"0" max:"1000"`
 }
 
 // Table sets the seats at one table.
@@ -96,8 +98,8 @@ type BettingSystem struct {
 // Proportional bets a share of the current bankroll.
 type Proportional struct {
 	BankrollPercentage float64 `json:"bankroll_percentage" doc:"Per-circle bet as a percentage of the bankroll before the hand (2 means 2%)." min:"0.01" max:"33.33"`
-	MinBet             *Money  `json:"min_bet" doc:"Smallest per-circle bet; null: the table minimum (table_min, else base_bet)." min:"0.01" max:"10000000" null:"true"`
-	MaxBet             *Money  `json:"max_bet" doc:"Largest per-circle bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MinBet             *Money  `json:"min_bet" doc:"Smallest per-circle bet, at least the table minimum (table_min, else base_bet; lower table_min for smaller bets); null: the table minimum." min:"0.01" max:"10000000" null:"true"`
+	MaxBet             *Money  `json:"max_bet" doc:"Largest per-circle bet, at least the table minimum; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 	RoundTo            *Money  `json:"round_to" doc:"The bet is rounded down to a multiple of this; null: chip_increment (one cent when that is null)." min:"0.01" max:"10000000" null:"true"`
 }
 
@@ -128,23 +130,23 @@ type Paroli struct {
 type Dalembert struct {
 	Unit         *Money `json:"unit" doc:"Added to the bet after a loss; null: base_bet." min:"0.01" max:"10000000" null:"true"`
 	DecreaseUnit *Money `json:"decrease_unit" doc:"Taken off the bet after a win; null: unit." min:"0.01" max:"10000000" null:"true"`
-	MinBet       *Money `json:"min_bet" doc:"The bet never falls below this; null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	MinBet       *Money `json:"min_bet" doc:"The bet never falls below this (at most base_bet, at least the table minimum); null: base_bet." min:"0.01" max:"10000000" null:"true"`
 	MaxBet       *Money `json:"max_bet" doc:"The bet never rises above this; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 }
 
 // Fibonacci bets unit × the Fibonacci number of its position.
 type Fibonacci struct {
-	Unit          *Money `json:"unit" doc:"Bet at positions 1 and 2 (F = 1, 1, 2, 3, 5, 8, …); null: base_bet." min:"0.01" max:"10000000" null:"true"`
+	Unit          *Money `json:"unit" doc:"Bet at positions 1 and 2 (F = 1, 1, 2, 3, 5, 8, …), at least the table minimum (table_min, else base_bet; lower table_min for a smaller unit); null: base_bet." min:"0.01" max:"10000000" null:"true"`
 	WinRegression int64  `json:"win_regression" doc:"Positions moved back after a win (at least to position 1); a loss moves one forward." min:"1" max:"90"`
-	MaxBet        *Money `json:"max_bet" doc:"Cap on the bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MaxBet        *Money `json:"max_bet" doc:"Cap on the bet, at least the table minimum; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 	MaxPosition   *int64 `json:"max_position" doc:"Highest position; further losses stay there. null: 90." min:"1" max:"90" null:"true"`
 }
 
 // BetExpression sizes the bet with an expression.
 type BetExpression struct {
 	Expression string `json:"expression" doc:"Per-circle bet in currency units, an expression over the session variables (not card variables: the bet is placed before any card is seen); see Expressions below." max:"1000"`
-	MinBet     *Money `json:"min_bet" doc:"Smallest bet; smaller values (and values that are not numbers) bet this. null: the table minimum." min:"0.01" max:"10000000" null:"true"`
-	MaxBet     *Money `json:"max_bet" doc:"Largest bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MinBet     *Money `json:"min_bet" doc:"Smallest bet, at least the table minimum (table_min, else base_bet; lower table_min for smaller bets); smaller values (and values that are not numbers) bet this. null: the table minimum." min:"0.01" max:"10000000" null:"true"`
+	MaxBet     *Money `json:"max_bet" doc:"Largest bet, at least the table minimum; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
 }
 
 // Strategy sets how bets 1 and 2 are played.
@@ -326,7 +328,10 @@ type Output struct {
 	Directory string  `json:"directory" doc:"Folder the result files go in (created if missing)." max:"1000"`
 	Prefix    string  `json:"prefix" doc:"Start of each result file's name." max:"200"`
 	Formats   Formats `json:"formats" doc:"Which files to write."`
-	Console   bool    `json:"console" doc:"Print the summary on the terminal."`
+	// Visualizations is the Python tool's switch for its chart images; here
+	// the charts are those of the HTML report.
+	Visualizations bool `json:"visualizations" doc:"Draw the charts: true writes PREFIXreport.html, the self-contained report with every chart (the same file as formats.html, written once if both are true); there are no separate chart images."`
+	Console        bool `json:"console" doc:"Print the summary on the terminal."`
 }
 
 // Formats selects result files.

@@ -113,10 +113,12 @@ type field struct {
 	min, max string
 	enum     []string
 	nullable bool
+	numText  bool // a string field that also takes a number, kept as written (tag number:"text")
 }
 
 func fieldOf(sf reflect.StructField) field {
-	f := field{key: strings.Split(sf.Tag.Get("json"), ",")[0], min: sf.Tag.Get("min"), max: sf.Tag.Get("max"), nullable: sf.Tag.Get("null") == "true"}
+	f := field{key: strings.Split(sf.Tag.Get("json"), ",")[0], min: sf.Tag.Get("min"), max: sf.Tag.Get("max"), nullable: sf.Tag.Get("null") == "true",
+		numText: sf.Tag.Get("number") == "text"}
 	if e := sf.Tag.Get("enum"); e != "" {
 		f.enum = strings.Split(e, "|")
 	}
@@ -238,6 +240,9 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 		decodeStruct(v, rv, path, es)
 	case reflect.String:
 		s, ok := v.(string)
+		if n, isNum := v.(json.Number); isNum && f.numText {
+			s, ok = string(n), true
+		}
 		if !ok {
 			es.add(path, describe(v), "want a string"+allowedSuffix(rv.Type(), f))
 			return

@@ -81,6 +81,8 @@ func typeName(t reflect.Type, f field) string {
 		s = "amount"
 	case len(f.enum) > 0:
 		s = "enum"
+	case t.Kind() == reflect.String && f.numText:
+		s = "string or number (kept as text)"
 	case t.Kind() == reflect.String:
 		s = "string"
 	case t.Kind() == reflect.Bool:
@@ -138,7 +140,10 @@ A config is YAML or JSON with the sections below (SPEC §10); the same tree,
 without the keys left at their defaults, travels in share links. Every key
 is optional: a key not given keeps its default. Unknown keys, wrong types,
 values out of range and inconsistent combinations are refused with the
-field's path, the value and what is allowed.
+field's path, the value and what is allowed. Files written for the Python
+simulator load unchanged: its keys are these, a number given for a ` + "`metadata`" + `
+field (` + "`version: 1.0`" + `) is kept as the text written, and ` + "`output.visualizations`" + `
+asks for the charts, which here are the HTML report's.
 
 Amounts are in currency units with at most two decimals (` + "`5`, `5.5`, `5.25`" + `) and
 are held exactly as integer cents. "null" means "not set" where allowed.
@@ -147,7 +152,10 @@ Bets a betting system asks for are rounded down to ` + "`bankroll.chip_increment
 kept within ` + "`table_min`…`table_max`" + `, and reduced to what the bankroll covers
 (3 × per-circle bet + bonus ≤ bankroll; the main bet comes first, the bonus
 takes what is left). If the reduced bet is below the minimum, the seat stops
-for insufficient funds. A bankroll never goes negative. Bets that follow the
+for insufficient funds. A bankroll never goes negative. The table minimum is
+` + "`table_min`" + `, or the base bet when that is null: a betting system's
+` + "`min_bet`" + `, ` + "`max_bet`" + ` or Fibonacci ` + "`unit`" + ` below it is refused (it
+could never take effect), so set ` + "`table_min`" + ` to allow smaller bets. Bets that follow the
 bankroll (proportional, custom, progressions without a maximum) also stop at a
 ceiling that keeps every sum exact in 64-bit cents — for 200-hand sessions on the
 standard table about $190 billion per circle, far above any real table.

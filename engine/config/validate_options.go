@@ -35,6 +35,7 @@ func (c *Config) validateOptions() Errors {
 		atLeastBase("bankroll.betting_system.dalembert.max_bet", d.MaxBet)
 	}
 	expr(&es, "bankroll.betting_system.custom.expression", bs.Custom.Expression, bs.Type == "custom", rules.Float, rules.BetContext)
+	es = append(es, c.validateTableMinimum()...)
 
 	st := &c.Strategy
 	for _, d := range []struct {
@@ -75,6 +76,40 @@ func (c *Config) validateOptions() Errors {
 	}
 	minMax("bonus_strategy.custom", bo.Custom.MinBet, bo.Custom.MaxBet)
 	expr(&es, "bonus_strategy.custom.expression", bo.Custom.Expression, bo.Enabled && bo.Type == "custom", rules.Float, rules.BonusContext)
+	return es
+}
+
+// validateTableMinimum refuses amounts of the chosen betting system that
+// the table minimum would override: every bet is kept at or above table_min
+// (the base bet when table_min is null), so a min_bet, a Fibonacci unit or a
+// max_bet below it would be accepted and silently ignored.
+func (c *Config) validateTableMinimum() Errors {
+	var es Errors
+	b := &c.Bankroll
+	bs := &b.BettingSystem
+	floor, where, advice := b.BaseBet, "bankroll.table_min, null: the base bet", "set table_min to allow smaller bets"
+	if b.TableMin != nil {
+		floor, where, advice = *b.TableMin, "bankroll.table_min", "lower table_min to allow smaller bets"
+	}
+	check := func(path string, m *Money) {
+		if m != nil && *m < floor {
+			es.add("bankroll.betting_system."+bs.Type+"."+path, m.String(),
+				fmt.Sprintf("below the table minimum %s (%s); %s", floor.String(), where, advice))
+		}
+	}
+	switch bs.Type {
+	case "proportional":
+		check("min_bet", bs.Proportional.MinBet)
+		check("max_bet", bs.Proportional.MaxBet)
+	case "dalembert":
+		check("min_bet", bs.Dalembert.MinBet)
+	case "fibonacci":
+		check("unit", bs.Fibonacci.Unit)
+		check("max_bet", bs.Fibonacci.MaxBet)
+	case "custom":
+		check("min_bet", bs.Custom.MinBet)
+		check("max_bet", bs.Custom.MaxBet)
+	}
 	return es
 }
 

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/ruleexpr"
@@ -61,7 +63,55 @@ func ParseTree(data []byte) (any, error) {
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, config.Errors{{Path: "(document)", Allowed: "not valid YAML: " + yamlPosition(oneLine(yaml.FormatError(err, false, false)))}}
 	}
-	return normalize(raw, "")
+	tree, err := normalize(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	numbersAsWritten(data, tree)
+	return tree, nil
+}
+
+// numbersAsWritten replaces the numbers given for metadata's free-text
+// fields with their text as written: YAML reads version: 1.10 as the float
+// 1.1, but the study's version is "1.10".
+func numbersAsWritten(data []byte, tree any) {
+	m, _ := tree.(map[string]any)
+	meta, _ := m["metadata"].(map[string]any)
+	var f *ast.File
+	for k, v := range meta {
+		if _, ok := v.(json.Number); !ok || !plainKey(k) {
+			continue
+		}
+		if f == nil {
+			var err error
+			if f, err = parser.ParseBytes(data, 0); err != nil {
+				return
+			}
+		}
+		p, err := yaml.PathString("$.metadata." + k)
+		if err != nil {
+			continue
+		}
+		n, err := p.FilterFile(f)
+		if err != nil {
+			continue
+		}
+		switch n.(type) {
+		case *ast.IntegerNode, *ast.FloatNode:
+			meta[k] = json.Number(n.GetToken().Value)
+		}
+	}
+}
+
+// plainKey reports whether k is a bare YAML path segment: letters, digits
+// and underscores.
+func plainKey(k string) bool {
+	for _, r := range k {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // textOnly refuses what is not text (an image, an archive): its bytes

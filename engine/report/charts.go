@@ -117,10 +117,11 @@ func trajectoriesChart(d *results.Document) *Chart {
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "hand", NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "bankroll", Scale: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
-	for _, t := range d.Trajectories {
+	for i := range d.Trajectories {
+		t := &d.Trajectories[i]
 		data := make([]opts.LineData, len(t.Bankroll))
 		for i, c := range t.Bankroll {
-			data[i] = opts.LineData{Value: []any{i, cents(c)}}
+			data[i] = opts.LineData{Value: []any{t.HandAt(i), float64(c) / 100}}
 		}
 		name := fmt.Sprintf("session %d", t.Session)
 		if len(d.Seats) > 0 {
@@ -131,8 +132,20 @@ func trajectoriesChart(d *results.Document) *Chart {
 		}
 		line.AddSeries(name, data, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
 	}
-	return chart("trajectories", "Sample bankroll trajectories",
-		fmt.Sprintf("The real per-hand bankroll of the first %d session(s) by index (the same whatever the workers or shards).", countSessions(d)), line)
+	note := fmt.Sprintf("The real per-hand bankroll of the first %d session(s) by index (the same whatever the workers or shards).", countSessions(d))
+	if step := maxStep(d); step > 1 {
+		note += fmt.Sprintf(" Long paths have points up to %d hands apart, and the last hand.", step)
+	}
+	return chart("trajectories", "Sample bankroll trajectories", note, line)
+}
+
+// maxStep returns the largest step between the points of a kept path.
+func maxStep(d *results.Document) int64 {
+	var m int64
+	for _, t := range d.Trajectories {
+		m = max(m, t.Step)
+	}
+	return m
 }
 
 func countSessions(d *results.Document) int {

@@ -65,7 +65,11 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	row("EV per unit of per-circle bet", fmt.Sprintf("%+.5f", f(d.EV.PerUnitBet)))
 	row("Ride rate bet 1 / bet 2", fmt.Sprintf("%.2f%% / %.2f%%", 100*f(d.RideRateBet1), 100*f(d.RideRateBet2)))
 	if e := d.Exact; e != nil {
-		row("House edge (exact)", fmt.Sprintf("%.4f%% of the per-circle bet (%s)", 100*f(e.HouseEdge), e.HouseEdgeFrac))
+		edge := fmt.Sprintf("%.4f%% of the per-circle bet (%s)", 100*f(e.HouseEdge), e.HouseEdgeFrac)
+		if e.FavoursPlayer {
+			edge += ". This main-game table favours the player."
+		}
+		row("House edge (exact)", edge)
 		row("EV per unit bet vs exact", fmt.Sprintf("observed %+.5f, exact %+.5f, z = %+.2f", f(e.EVPerUnitBet.Observed), f(e.EVPerUnitBet.Exact), f(e.EVPerUnitBet.Z)))
 	}
 	if d.ExactOmitted != "" {

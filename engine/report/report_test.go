@@ -74,3 +74,29 @@ func TestHTMLRefusesScriptEnd(t *testing.T) {
 		}
 	}
 }
+
+// The report says plainly when the main-game table favours the player
+// (exact EV +636639/1082900 with a pair of tens or better paying 3 to 1).
+func TestReportSaysTableFavoursPlayer(t *testing.T) {
+	c := config.Default()
+	c.Paytables.MainGame.Type = "custom"
+	c.Paytables.MainGame.Custom.PairTensOrBetter = 3
+	r, err := sim.NewRunner(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agg := r.Run(1, 0, 100, nil)
+	d := results.Build(c, 1, agg)
+	e, err := results.ExactFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Compare(agg, e)
+	b, err := HTML(d, web.EChartsJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("This main-game table favours the player.")) {
+		t.Error("the report does not say the table favours the player")
+	}
+}

@@ -261,24 +261,34 @@ func riskOfRuin(c *config.Config, s *sim.SeatStats) *RiskOfRuin {
 	return rr
 }
 
-// TrajectoryPath is one player's bankroll after each hand of one of the
-// first simulation.trajectories sessions: bankroll[0] is the start.
+// TrajectoryPath is one player's bankroll through one of the first
+// simulation.trajectories sessions, thinned to a bounded number of points:
+// bankroll[i] is the bankroll after hand HandAt(i) = min(i × step, hands),
+// so bankroll[0] is the start and the last point the end.
 type TrajectoryPath struct {
-	Session   uint64  `json:"session"`
-	Seat      int     `json:"seat"`
-	Player    int     `json:"player"`
-	Truncated bool    `json:"truncated,omitempty"`
-	Bankroll  []Cents `json:"bankroll"`
+	Session  uint64    `json:"session"`
+	Seat     int       `json:"seat"`
+	Player   int       `json:"player"`
+	Hands    int64     `json:"hands"`
+	Step     int64     `json:"step"`
+	Bankroll CentsList `json:"bankroll"`
+}
+
+// HandAt returns the hand after which point i was taken. Documents of
+// schema version 2 have neither step nor hands: a point per hand.
+func (p *TrajectoryPath) HandAt(i int) int64 {
+	x := int64(i) * max(p.Step, 1)
+	if p.Hands > 0 && x > p.Hands {
+		return p.Hands
+	}
+	return x
 }
 
 func trajectories(agg *sim.Aggregate) []TrajectoryPath {
 	var out []TrajectoryPath
 	for _, t := range agg.Trajectories {
-		p := TrajectoryPath{Session: t.Session, Seat: t.Seat, Player: t.Player, Truncated: t.Truncated, Bankroll: make([]Cents, len(t.Bankroll))}
-		for i, v := range t.Bankroll {
-			p.Bankroll[i] = CentsOf(v)
-		}
-		out = append(out, p)
+		out = append(out, TrajectoryPath{Session: t.Session, Seat: t.Seat, Player: t.Player, Hands: t.Hands, Step: t.Step,
+			Bankroll: CentsList(t.Bankroll)})
 	}
 	return out
 }

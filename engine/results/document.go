@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the results document; docs/RESULTS.md
 // describes it and its history.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Document is the results of one run.
 type Document struct {

@@ -28,6 +28,9 @@ type Comparison struct {
 	BonusTest     *ChiSquare  `json:"bonus_chi_square,omitempty"`
 	HouseEdge     Float       `json:"house_edge"`
 	HouseEdgeFrac string      `json:"house_edge_exact"`
+	// FavoursPlayer: the main game's EV is positive under this strategy
+	// (a negative house edge).
+	FavoursPlayer bool `json:"favours_player"`
 }
 
 // Check is an observed figure beside its exact value: Z is (observed −
@@ -118,6 +121,7 @@ func (d *Document) Compare(agg *sim.Aggregate, e *Exact) {
 	cmp.EVPerUnitBet = check(observed, ev, ratString(e.Main, e.Dist.Total()), se)
 	cmp.HouseEdge = Float(-ev)
 	cmp.HouseEdgeFrac = ratString(-e.Main, e.Dist.Total())
+	cmp.FavoursPlayer = e.Main > 0
 	r1, r2 := e.Dist.RideCounts()
 	cmp.RideBet1 = rateCheck(d.RideBet1, s.Hands, r1, e.Dist.Total())
 	cmp.RideBet2 = rateCheck(d.RideBet2, s.Hands, r2, e.Dist.Total())

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
@@ -57,6 +58,58 @@ func (c Cents) MarshalJSON() ([]byte, error) {
 		s = "-" + s
 	}
 	return []byte(s), nil
+}
+
+// CentsList is a series of exact amounts that fit in 64 bits, written as
+// Cents are ("1234.50"): 8 bytes an amount in memory instead of a big.Int.
+type CentsList []int64
+
+// MarshalJSON writes the amounts as a JSON array of exact numbers.
+func (l CentsList) MarshalJSON() ([]byte, error) {
+	if l == nil {
+		return []byte("null"), nil
+	}
+	b := make([]byte, 0, 2+len(l)*10)
+	b = append(b, '[')
+	for i, v := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		u := uint64(v)
+		if v < 0 {
+			b = append(b, '-')
+			u = -u
+		}
+		b = strconv.AppendUint(b, u/100, 10)
+		b = append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
+	}
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON reads an array of amounts with at most two decimals each,
+// exactly; an amount beyond 64-bit cents is an error.
+func (l *CentsList) UnmarshalJSON(data []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	if raw == nil {
+		*l = nil
+		return nil
+	}
+	out := make(CentsList, len(raw))
+	for i, r := range raw {
+		var c Cents
+		if err := c.UnmarshalJSON(r); err != nil {
+			return err
+		}
+		if !c.V.IsInt64() {
+			return fmt.Errorf("results: amount %s is out of range", r)
+		}
+		out[i] = c.V.Int64()
+	}
+	*l = out
+	return nil
 }
 
 // perUnit divides exactly-summed cents by a count and returns currency.

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
 )
@@ -54,8 +55,8 @@ type SessionRecord struct {
 }
 
 // RunObserved is Run with an observer (nil for none). Sessions below the
-// config's simulation.trajectories also record their per-hand bankroll
-// paths in the aggregate.
+// config's simulation.trajectories also record their bankroll paths in the
+// aggregate, thinned to a bounded number of points (TrajectoryPointsPerPath).
 func (r *Runner) RunObserved(seed uint64, from, to int, progress func(done int, hands int64), obs Observer) *Aggregate {
 	agg := NewAggregate(r.p.seats)
 	var d rng.Dealer
@@ -66,7 +67,7 @@ func (r *Runner) RunObserved(seed uint64, from, to int, progress func(done int, 
 		ob.obs = obs
 		var tr *trajectoryRecorder
 		if i < r.trajectories {
-			tr = &trajectoryRecorder{next: obs, start: r.p.start}
+			tr = newTrajectoryRecorder(obs, r.p.seats, r.pathPoints)
 			ob.obs = tr
 		}
 		o := ob
@@ -78,7 +79,7 @@ func (r *Runner) RunObserved(seed uint64, from, to int, progress func(done int, 
 		agg.Sessions++
 		agg.addWinningSeats(wins)
 		if tr != nil {
-			agg.Trajectories = mergeTrajectories(agg.Trajectories, tr.paths)
+			agg.Trajectories = mergeTrajectories(agg.Trajectories, tr.done())
 		}
 		if progress != nil {
 			progress(i-from+1, hands)
@@ -146,48 +147,115 @@ func (r *Runner) finishObserved(ob *observed, i uint64, s int, st *seat, reason 
 	r.finish(st, reason, ss)
 }
 
-// MaxTrajectoryHands bounds each kept trajectory; longer sessions keep
-// their first MaxTrajectoryHands hands and are marked Truncated.
-const MaxTrajectoryHands = 100_000
+// Trajectory paths are bounded so that a run keeps at most about
+// TrajectoryPointBudget points whatever its config: a path keeps the
+// bankroll after every Step-th hand, Step a power of two that doubles
+// (dropping every other point) whenever the path would pass its point
+// limit, plus the bankroll after its last hand. The limit is the budget
+// shared by the paths the run can keep (TrajectoryPointsPerPath), so it
+// depends on the config alone and every worker and shard thins a path the
+// same way. In replace mode a seat keeps the paths of its first
+// MaxTrajectoryPlayers players of each session.
+const (
+	TrajectoryPointBudget = 1 << 18 // 262,144 points, 2 MiB of int64
+	MinTrajectoryPoints   = 16
+	MaxTrajectoryPoints   = 4096
+	MaxTrajectoryPlayers  = 4
+)
 
-// Trajectory is one player's bankroll after each hand of a session:
-// Bankroll[0] is the starting bankroll, Bankroll[k] the bankroll after hand k.
+// TrajectoryPointsPerPath is the most points one path of a config keeps:
+// the budget over the paths it can keep (the first simulation.trajectories
+// sessions × seats × players per seat), within MinTrajectoryPoints…
+// MaxTrajectoryPoints.
+func TrajectoryPointsPerPath(c *config.Config) int {
+	k := min(c.Simulation.Trajectories, c.Simulation.NumSessions)
+	if k <= 0 {
+		return MinTrajectoryPoints
+	}
+	paths := k * c.Table.NumSeats
+	if c.Table.SeatMode == "replace" {
+		paths *= MaxTrajectoryPlayers
+	}
+	return int(max(MinTrajectoryPoints, min(MaxTrajectoryPoints, TrajectoryPointBudget/paths)))
+}
+
+// Trajectory is one player's bankroll through a session, thinned:
+// Bankroll[i] is the bankroll after hand min(i × Step, Hands), so
+// Bankroll[0] is the starting bankroll and the last point is the bankroll
+// after the player's last hand.
 type Trajectory struct {
-	Session   uint64
-	Seat      int // 1-based
-	Player    int // 0 for the seat's first player of the session (replace mode seats more)
-	Truncated bool
-	Bankroll  []int64 // cents
+	Session  uint64
+	Seat     int     // 1-based
+	Player   int     // 0 for the seat's first player of the session (replace mode seats more)
+	Hands    int64   // hands the player played
+	Step     int64   // hands between points, a power of two
+	Bankroll []int64 // cents
+}
+
+// pathBuilder grows one Trajectory hand by hand within its point limit.
+type pathBuilder struct {
+	t    Trajectory
+	last int64 // bankroll after hand t.Hands
+}
+
+// add records the bankroll after hand (1, 2, …). The points kept are those
+// at multiples of Step; when limit − 1 of them are kept (one place is left
+// for the last hand), every other one is dropped and Step doubles.
+func (b *pathBuilder) add(hand, bankroll int64, limit int) {
+	t := &b.t
+	t.Hands, b.last = hand, bankroll
+	if hand%t.Step != 0 {
+		return
+	}
+	if len(t.Bankroll) >= limit-1 {
+		n := 0
+		for i := 0; i < len(t.Bankroll); i += 2 {
+			t.Bankroll[n] = t.Bankroll[i]
+			n++
+		}
+		t.Bankroll = t.Bankroll[:n]
+		t.Step *= 2
+		if hand%t.Step != 0 {
+			return
+		}
+	}
+	t.Bankroll = append(t.Bankroll, bankroll)
+}
+
+// done returns the path with the last hand's bankroll as its final point.
+func (b *pathBuilder) done() Trajectory {
+	if b.t.Hands%b.t.Step != 0 {
+		b.t.Bankroll = append(b.t.Bankroll, b.last)
+	}
+	return b.t
 }
 
 // trajectoryRecorder keeps one session's paths and passes every record on.
 type trajectoryRecorder struct {
-	next  Observer
-	start int64
-	paths []Trajectory
+	next    Observer
+	limit   int // points per path
+	paths   []*pathBuilder
+	current []*pathBuilder // per seat: the path of its current player, nil when not kept
+	players []int          // per seat: players seated so far
+}
+
+func newTrajectoryRecorder(next Observer, seats, limit int) *trajectoryRecorder {
+	return &trajectoryRecorder{next: next, limit: limit, current: make([]*pathBuilder, seats), players: make([]int, seats)}
 }
 
 func (t *trajectoryRecorder) Hand(h *HandRecord) {
+	s := h.Seat - 1
 	if h.Hand == 1 {
-		player := 0
-		for _, p := range t.paths {
-			if p.Seat == h.Seat {
-				player++
-			}
+		t.current[s] = nil
+		if player := t.players[s]; player < MaxTrajectoryPlayers {
+			b := &pathBuilder{t: Trajectory{Session: h.Session, Seat: h.Seat, Player: player, Step: 1, Bankroll: []int64{h.StartMoney}}}
+			t.paths = append(t.paths, b)
+			t.current[s] = b
 		}
-		t.paths = append(t.paths, Trajectory{Session: h.Session, Seat: h.Seat, Player: player, Bankroll: []int64{h.StartMoney}})
+		t.players[s]++
 	}
-	for k := len(t.paths) - 1; k >= 0; k-- {
-		p := &t.paths[k]
-		if p.Seat != h.Seat {
-			continue
-		}
-		if len(p.Bankroll) > MaxTrajectoryHands { // the start and MaxTrajectoryHands hands kept
-			p.Truncated = true
-		} else {
-			p.Bankroll = append(p.Bankroll, h.Bankroll)
-		}
-		break
+	if b := t.current[s]; b != nil {
+		b.add(h.Hand, h.Bankroll, t.limit)
 	}
 	if t.next != nil {
 		t.next.Hand(h)
@@ -198,6 +266,15 @@ func (t *trajectoryRecorder) Session(s *SessionRecord) {
 	if t.next != nil {
 		t.next.Session(s)
 	}
+}
+
+// done returns the session's paths.
+func (t *trajectoryRecorder) done() []Trajectory {
+	out := make([]Trajectory, len(t.paths))
+	for i, b := range t.paths {
+		out[i] = b.done()
+	}
+	return out
 }
 
 // mergeTrajectories returns the union of two index-ordered lists, in order

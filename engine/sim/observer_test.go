@@ -141,6 +141,69 @@ func TestTrajectories(t *testing.T) {
 	}
 }
 
+// Kept paths are thinned to the config's point limit: each point is the
+// bankroll the observer saw after hand min(i × step, hands), the step is the
+// smallest power of two that fits, and the whole run stays within the
+// budget. The hands observed are the truth.
+func TestTrajectoryThinning(t *testing.T) {
+	c := config.Default()
+	c.Simulation.NumSessions, c.Simulation.Trajectories, c.Simulation.HandsPerSession = 1000, 1000, 5000
+	c.Table.NumSeats = 2
+	c.Bankroll.StartingAmount = 100000000
+	c.Bankroll.StopConditions.WinLimit, c.Bankroll.StopConditions.LossLimit = nil, nil
+	limit := TrajectoryPointsPerPath(c)
+	if limit != TrajectoryPointBudget/2000 {
+		t.Fatalf("point limit %d, want %d", limit, TrajectoryPointBudget/2000)
+	}
+	r := mustRunner(t, c)
+	var rec recorder
+	agg := r.RunObserved(9, 0, 3, nil, &rec)
+	after := map[[3]int64]int64{} // session, seat, hand → bankroll
+	for _, h := range rec.hands {
+		after[[3]int64{int64(h.Session), int64(h.Seat), h.Hand}] = h.Bankroll
+	}
+	if len(agg.Trajectories) != 6 {
+		t.Fatalf("%d paths, want 6", len(agg.Trajectories))
+	}
+	for _, tr := range agg.Trajectories {
+		if tr.Hands != 5000 || len(tr.Bankroll) > limit || tr.Step&(tr.Step-1) != 0 {
+			t.Fatalf("path %d/%d: %d hands, %d points, step %d (limit %d)", tr.Session, tr.Seat, tr.Hands, len(tr.Bankroll), tr.Step, limit)
+		}
+		fits := func(s int64) bool { return tr.Hands/s+1 <= int64(limit-1) }
+		if !fits(tr.Step) || tr.Step > 1 && fits(tr.Step/2) {
+			t.Fatalf("step %d is not the smallest power of two that fits %d points", tr.Step, limit)
+		}
+		for i, v := range tr.Bankroll {
+			hand := min(int64(i)*tr.Step, tr.Hands)
+			want := int64(c.Bankroll.StartingAmount)
+			if hand > 0 {
+				want = after[[3]int64{int64(tr.Session), int64(tr.Seat), hand}]
+			}
+			if v != want {
+				t.Fatalf("path %d/%d point %d (hand %d) = %d, want %d", tr.Session, tr.Seat, i, hand, v, want)
+			}
+		}
+	}
+
+	// Replace mode: a seat keeps its first MaxTrajectoryPlayers players.
+	c = config.Default()
+	c.Table.NumSeats, c.Table.SeatMode = 2, "replace"
+	rounds, win := int64(300), config.Money(1)
+	c.Table.TableRounds = &rounds
+	c.Bankroll.StopConditions.WinLimit = &win // a player leaves after their first win
+	r = mustRunner(t, c)
+	agg = r.Run(5, 0, 3, nil)
+	if want := 3 * 2 * MaxTrajectoryPlayers; len(agg.Trajectories) != want || agg.Total().PlayerSessions <= uint64(want) {
+		t.Fatalf("%d paths of %d player sessions, want %d", len(agg.Trajectories), agg.Total().PlayerSessions, want)
+	}
+
+	// The largest config keeps a bounded number of points.
+	c.Simulation.NumSessions, c.Simulation.Trajectories, c.Table.NumSeats = 1_000_000_000, 1000, 7
+	if n := 1000 * 7 * MaxTrajectoryPlayers * TrajectoryPointsPerPath(c); n > 500_000 {
+		t.Fatalf("the largest config may keep %d points", n)
+	}
+}
+
 func TestInt128AddProduct(t *testing.T) {
 	xs := []int64{0, 1, -1, 7, -13, 1 << 40, -(1 << 40), 1<<62 + 5, -(1<<62 + 3), 9_000_000_000_000_000_000}
 	var a Int128

@@ -125,7 +125,9 @@ func TestBettingSystems(t *testing.T) {
 		{"custom bounds", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played * 7', min_bet: 6, max_bet: 15}}\n", "PPP", dollars(6, 7, 14, 15)},
 		// x/0: +Inf, −Inf and NaN all bet the minimum.
 		{"custom infinite", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played == 0 ? base_bet / 0 : (hands_played == 1 ? -base_bet / 0 : 0 / 0)', min_bet: 6}}\n", "PP", dollars(6, 6, 6)},
-		{"table min raises a progression", "bankroll:\n  base_bet: 10\n  table_min: 10\n  betting_system: {type: dalembert, dalembert: {unit: 3, min_bet: 6}}\n", "W", dollars(10, 10)},
+		// A unit below the base bet needs table_min lowered (validation
+		// refuses it otherwise); then it is honoured from the first hand.
+		{"fibonacci unit below the base bet", "bankroll:\n  table_min: 1\n  betting_system: {type: fibonacci, fibonacci: {unit: 1}}\n", "LLLLL", dollars(1, 1, 2, 3, 5, 8)},
 		// Bankroll cover (each loss here costs one circle): 40 → 35 → 25;
 		// martingale wants 20 but 25 covers 3 × 8.33; then 16.67 covers
 		// 3 × 5.55; then 11.12 cannot cover 3 × 5, the minimum: stop.

@@ -15,7 +15,8 @@ import (
 // one Runner may serve several goroutines, each calling Run on its own range.
 type Runner struct {
 	p            *plan
-	trajectories int // sessions below this keep their per-hand paths
+	trajectories int // sessions below this keep their bankroll paths
+	pathPoints   int // most points one path keeps (TrajectoryPointsPerPath)
 }
 
 // NewRunner compiles a validated config.
@@ -24,7 +25,7 @@ func NewRunner(c *config.Config) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Runner{p: p, trajectories: int(c.Simulation.Trajectories)}, nil
+	return &Runner{p: p, trajectories: int(c.Simulation.Trajectories), pathPoints: TrajectoryPointsPerPath(c)}, nil
 }
 
 // Seats returns the number of seats at the table.

@@ -1,0 +1,73 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// An export interrupted by SIGINT or SIGTERM leaves nothing behind: the
+// built binary is stopped once its temporary chunk folder exists, and the
+// folder and the destination must be gone, with exit status 128 + signal.
+func TestInterruptedExportCleansUp(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to build lir: %v", err)
+	}
+	bin := filepath.Join(t.TempDir(), "lir")
+	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		dir := t.TempDir()
+		dest := filepath.Join(dir, "hands.csv")
+		cmd := exec.Command(bin, "run", "--sessions", "200000", "--seed", "1", "--per-hand-csv", dest, "--per-session-csv", filepath.Join(dir, "s.csv"))
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var tmp string
+		for deadline := time.Now().Add(20 * time.Second); tmp == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".lir-export-") {
+					if files, _ := os.ReadDir(filepath.Join(dir, e.Name())); len(files) > 0 {
+						tmp = e.Name()
+					}
+				}
+			}
+		}
+		if tmp == "" {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("%v: no chunk files appeared", sig)
+		}
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 128+int(sig) {
+			t.Errorf("%v: exit %v, want status %d; stderr: %s", sig, err, 128+int(sig), stderr.String())
+		}
+		if left, _ := os.ReadDir(dir); len(left) != 0 {
+			var names []string
+			for _, e := range left {
+				names = append(names, e.Name())
+			}
+			t.Errorf("%v: left behind %v", sig, names)
+		}
+		if !strings.Contains(stderr.String(), "stopped by a signal") {
+			t.Errorf("%v: stderr %q", sig, stderr.String())
+		}
+	}
+}
