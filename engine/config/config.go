@@ -161,8 +161,8 @@ type Strategy struct {
 // Conservative rides only strong hands.
 type Conservative struct {
 	MadeHandsOnly   bool  `json:"made_hands_only" doc:"Ride only when the cards already pay whatever comes (a pair of tens or better, two pair, trips, quads), and then only at the strengths below."`
-	MinStrengthBet1 int64 `json:"min_strength_bet1" doc:"Ride bet 1 on three cards of at least this strength (hand-strength scale below)." min:"1" max:"10"`
-	MinStrengthBet2 int64 `json:"min_strength_bet2" doc:"Ride bet 2 on four cards of at least this strength." min:"1" max:"10"`
+	MinStrengthBet1 int64 `json:"min_strength_bet1" doc:"Ride bet 1 on three cards of at least this strength (the hand-strength scale of docs/CONFIG.md, 1–10)." min:"1" max:"10"`
+	MinStrengthBet2 int64 `json:"min_strength_bet2" doc:"Ride bet 2 on four cards of at least this strength (the same scale)." min:"1" max:"10"`
 }
 
 // Aggressive adds draws to the basic strategy.
