@@ -3,6 +3,7 @@
 package app
 
 import (
+	"net/url"
 	"runtime"
 	"strings"
 	"syscall/js"
@@ -362,6 +363,23 @@ func resizeChartsWithWindow() {
 	js.Global().Call("addEventListener", "resize", chartResizer)
 }
 
+// jsList is v's elements when v is an array, v alone when it is another
+// value, nothing when it is null or undefined (ECharts takes an option
+// such as title or xAxis either way).
+func jsList(v js.Value) []js.Value {
+	switch {
+	case !v.Truthy():
+		return nil
+	case js.Global().Get("Array").Call("isArray", v).Bool():
+		out := make([]js.Value, v.Length())
+		for i := range out {
+			out[i] = v.Index(i)
+		}
+		return out
+	}
+	return []js.Value{v}
+}
+
 // saveChartImage downloads the chart drawn in element id as a PNG (twice
 // the screen's resolution, on the page's background), as its own save
 // icon does.
@@ -405,6 +423,30 @@ func drawChart(ec, doc js.Value, s chartSpec, theme js.Value) {
 	}
 	opt := js.Global().Get("JSON").Call("parse", s.Option)
 	opt.Set("backgroundColor", "transparent")
+	if w := el.Get("clientWidth").Int(); w > 0 && w < 560 {
+		// A phone: titles wrap within the chart, in a smaller font, clear
+		// of the save icon; category labels turn steeper and smaller.
+		for _, t := range jsList(opt.Get("title")) {
+			t.Set("textStyle", map[string]any{"fontSize": 14, "lineHeight": 18, "width": w - 70, "overflow": "break"})
+			t.Set("subtextStyle", map[string]any{"lineHeight": 14, "width": w - 40, "overflow": "break"})
+			t.Set("left", 8)
+		}
+		grids := jsList(opt.Get("grid"))
+		if len(grids) == 0 {
+			g := js.Global().Get("Object").New()
+			opt.Set("grid", g)
+			grids = []js.Value{g}
+		}
+		for _, g := range grids {
+			g.Set("top", 84) // below a title and subtitle of two lines each
+		}
+		for _, x := range jsList(opt.Get("xAxis")) {
+			if l := x.Get("axisLabel"); l.Truthy() {
+				l.Set("rotate", 60)
+				l.Set("fontSize", 10)
+			}
+		}
+	}
 	inst.Call("setOption", opt, true)
 }
 
@@ -467,6 +509,22 @@ func onHashChange(f func()) {
 		f()
 		return nil
 	}))
+	// go-app's popstate handler parses the address with net/url and, when
+	// that fails (a link with a broken % escape), navigates to a nil URL
+	// and the program dies. The page has one route, so such an address
+	// only needs f (which reports the broken link): skip go-app's handler.
+	if goPop := js.Global().Get("onpopstate"); goPop.Truthy() {
+		js.Global().Set("onpopstate", js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if _, err := url.Parse(js.Global().Get("location").Get("href").String()); err != nil {
+				return nil
+			}
+			vals := make([]any, len(args))
+			for i, a := range args {
+				vals[i] = a
+			}
+			return goPop.Invoke(vals...)
+		}))
+	}
 }
 
 // readFileInput reads the first file of the <input type=file> with that id

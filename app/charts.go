@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/lir-lab/lir/engine/report"
 )
 
 // chartSpec is one chart of the results: an element id, a title for people
@@ -161,16 +164,18 @@ func barChart(id, title string, labels []string, series [][]float64, names []str
 		bar.AddSeries(names[k], data)
 	}
 	bar.Validate()
-	return chartSpec{ID: id, Title: title, Option: string(bar.JSONNotEscaped())}
+	return chartSpec{ID: id, Title: title, Option: report.OptionJSON(bar)}
 }
 
-// xLabels shows every category name when there are few, and lets ECharts
-// thin them out when there are many.
+// xLabels shows every category name when there are few, and every k-th
+// when there are many.
 func xLabels(n int) *opts.AxisLabel {
 	if n <= 12 {
 		return &opts.AxisLabel{Rotate: 30, Interval: "0"}
 	}
-	return &opts.AxisLabel{Rotate: 30}
+	// At most about 20 labels: ECharts' own thinning lets rotated labels
+	// overlap.
+	return &opts.AxisLabel{Rotate: 30, Interval: strconv.Itoa((n - 1) / 20)}
 }
 
 func pickValues(m map[string]any, keys []string) []float64 {

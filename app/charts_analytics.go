@@ -3,10 +3,13 @@ package app
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/lir-lab/lir/engine/report"
 )
 
 // The charts of schema-2 sections of the results document: trajectories,
@@ -100,7 +103,7 @@ func trajectoryChart(paths []any) (chartSpec, bool) {
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1}))
 	}
 	line.Validate()
-	return chartSpec{ID: id, Title: title, Option: string(line.JSONNotEscaped())}, true
+	return chartSpec{ID: id, Title: title, Option: report.OptionJSON(line)}, true
 }
 
 // seatCharts draws each seat's session win rate and EV per hand with their
@@ -157,7 +160,7 @@ func intervalChart(id, title, sub string, labels []string, name string, v, lo, h
 	}
 	bar.Overlap(marks("95% CI low", lo, 0), marks("95% CI high", hi, 180))
 	bar.Validate()
-	return chartSpec{ID: id, Title: title, Option: string(bar.JSONNotEscaped())}
+	return chartSpec{ID: id, Title: title, Option: report.OptionJSON(bar)}
 }
 
 func barData(vs []float64) []opts.BarData {
@@ -193,7 +196,16 @@ func riskCharts(rr map[string]any) []chartSpec {
 			[]string{"Probability", "95% CI low", "95% CI high"}, series))
 	}
 	if bb, ok := rr["by_bankroll"].([]any); ok && len(bb) > 0 {
-		labels, series := curve(bb, func(m map[string]any) string { return money(num(m["bankroll"])) })
+		cents := slices.ContainsFunc(bb, func(pt any) bool {
+			m, _ := pt.(map[string]any)
+			return strings.Contains(money(num(m["bankroll"])), ".")
+		})
+		labels, series := curve(bb, func(m map[string]any) string {
+			if cents { // one style for every label
+				return cash(num(m["bankroll"]))
+			}
+			return money(num(m["bankroll"]))
+		})
 		sub := fmt.Sprintf("P(bankroll below one hand's stake of %s) by starting bankroll", money(num(rr["hand_stake"])))
 		out = append(out, lineChart("chart-ruin-bankroll", "Risk of ruin by bankroll", sub, labels, "Starting bankroll",
 			[]string{"P(ruin)", "95% CI low", "95% CI high"}, series))
@@ -220,7 +232,7 @@ func lineChart(id, title, sub string, labels []string, xName string, names []str
 		line.AddSeries(names[k], data, o...)
 	}
 	line.Validate()
-	return chartSpec{ID: id, Title: title, Option: string(line.JSONNotEscaped())}
+	return chartSpec{ID: id, Title: title, Option: report.OptionJSON(line)}
 }
 
 // bonusCharts show the main game's and the bonus bet's contributions to the
@@ -281,7 +293,7 @@ func drawdownChart(doc map[string]any) (chartSpec, bool) {
 	bp.SetXAxis(xs)
 	bp.AddSeries("Player sessions", data)
 	bp.Validate()
-	return chartSpec{ID: id, Title: title, Option: string(bp.JSONNotEscaped())}, true
+	return chartSpec{ID: id, Title: title, Option: report.OptionJSON(bp)}, true
 }
 
 // money formats an amount for an axis label: thousands separated, cents

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -117,4 +118,25 @@ func anyNonZero(v any) bool {
 		}
 	}
 	return false
+}
+
+// Axis label intervals reach ECharts as numbers: a string ("1") is added to
+// as a string there, so it showed every "11"-th label.
+func TestLabelIntervalIsANumber(t *testing.T) {
+	labels := make([]string, 40)
+	for i := range labels {
+		labels[i] = fmt.Sprint(i)
+	}
+	c := barChart("chart-x", "x", labels, [][]float64{make([]float64, 40)}, []string{"a"})
+	var opt struct {
+		XAxis []struct {
+			AxisLabel struct{ Interval any } `json:"axisLabel"`
+		} `json:"xAxis"`
+	}
+	if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(opt.XAxis) != 1 || opt.XAxis[0].AxisLabel.Interval != 1.0 {
+		t.Errorf("interval %#v, want the number 1", opt.XAxis)
+	}
 }

@@ -102,12 +102,13 @@ type labPage struct {
 	awaitExact bool   // the run is played out and waits for its exact figures
 	reportURL  string // object URL of the last report, revoked when replaced
 	ctx        goapp.Context
-	preset     int    // the preset the study was loaded from and not edited since; −1 none
-	workersErr string // why the worker count typed is refused; "" when it is valid
+	preset     int             // the preset the study was loaded from and not edited since; −1 none
+	workersErr string          // why the worker count typed is refused; "" when it is valid
+	moreOpen   map[string]bool // the "More … options" the user has opened, by section
 }
 
 func newLabPage() *labPage {
-	p := &labPage{ed: newEditor(), workers: 1, preset: -1}
+	p := &labPage{ed: newEditor(), workers: 1, preset: 0, moreOpen: map[string]bool{}} // the default study is preset 0
 	p.statusText = "Ready. Press Run to simulate the study."
 	return p
 }
@@ -762,6 +763,12 @@ func (p *labPage) renderEditor() goapp.UI {
 					key := ctx.JSSrc().Get("value").String()
 					i := slices.IndexFunc(presets, func(p preset) bool { return p.Key == key })
 					if i < 0 {
+						// The placeholder is no study: the list goes back to
+						// the preset loaded, if the study still is one.
+						if p.preset >= 0 {
+							k := presets[p.preset].Key
+							ctx.Defer(func(goapp.Context) { setInputValues(map[string]string{"preset": k}) })
+						}
 						return
 					}
 					if err := p.ed.applyPreset(i); err != nil {
@@ -799,7 +806,18 @@ func (p *labPage) renderEditor() goapp.UI {
 							shown++
 						}
 					}
-					return goapp.Details().Class("more").Open(p.moreHasProblem(more)).Body(
+					// Open while the user keeps it open, or while it holds a
+					// problem; fixing the problem must not close it under the
+					// user's typing.
+					return goapp.Details().Class("more").Hidden(shown == 0).Open(p.moreOpen[g.Key] || p.moreHasProblem(more)).
+						OnToggle(func(ctx goapp.Context, e goapp.Event) {
+							open := ctx.JSSrc().Get("open").Bool()
+							if open == p.moreOpen[g.Key] {
+								ctx.PreventUpdate()
+								return
+							}
+							p.moreOpen[g.Key] = open
+						}).Body(
 						goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), shown)),
 						goapp.Range(more).Slice(func(j int) goapp.UI { return p.renderField(more[j]) }),
 					)
@@ -1144,7 +1162,7 @@ func (p *labPage) renderRun() goapp.UI {
 				goapp.Progress().ID("overall").Max(sessions).Value(done).Aria("label", "Overall progress"),
 				goapp.P().Text(fmt.Sprintf("%.0f%% · %s of %s sessions · %s hands/s · %s left",
 					pct, groupDigits(int64(done)), groupDigits(int64(sessions)), rate(float64(hands)/max(elapsed.Seconds(), 1e-3)), left)),
-				goapp.Table().Class("workers").Body(
+				goapp.Div().Class("scroll").Body(goapp.Table().Class("workers").Body(
 					goapp.Caption().Text("Progress per worker"),
 					goapp.THead().Body(goapp.Tr().Body(
 						goapp.Th().Scope("col").Text("Worker"), goapp.Th().Scope("col").Text("Sessions"),
@@ -1168,7 +1186,7 @@ func (p *labPage) renderRun() goapp.UI {
 							goapp.Td().Text(state),
 						)
 					})),
-				),
+				)),
 			)
 		}),
 	)
@@ -1343,7 +1361,7 @@ func exactSessionRows(d map[string]any, x *wire.ExactSession) [][3]string {
 	}
 	rows = append(rows,
 		[3]string{"Hands per session (mean)", fmt.Sprintf("%.2f", num(getPath(d, "hands_per_session.mean"))), fmt.Sprintf("%.2f", x.ExpectedHands)},
-		[3]string{"Session profit (mean)", fmt.Sprintf("%.2f", num(getPath(d, "session_profit.mean"))), fmt.Sprintf("%.2f", x.ExpectedProfit)},
+		[3]string{"Session profit (mean)", cash(num(getPath(d, "session_profit.mean"))), cash(x.ExpectedProfit)},
 	)
 	return rows
 }

@@ -86,9 +86,16 @@ func TestPhoneWidth(t *testing.T) {
 	_, url := serve(t, site(t, ""), "")
 	do(t, ctx, chromedp.EmulateViewport(390, 844))
 	open(t, ctx, url)
-	setField(t, ctx, "Sessions", "500")
+	setField(t, ctx, "Preset", "multi_seat")
+	setField(t, ctx, "Sessions", "20000")
 	seq := runSeq(t, ctx)
 	click(t, ctx, "Run")
+	// While it runs, the progress table per worker fits too.
+	waitFor[bool](t, ctx, `!!document.querySelector("table.workers")`)
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the page is %d px wide during a run", w)
+	}
+	shot(t, ctx, "phone-running.png")
 	waitStatus(t, ctx, seq+1, time.Minute)
 	waitFor[bool](t, ctx, `(() => { const h = document.querySelector(".charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
 	wide := eval[[]string](t, ctx, `(() => {
@@ -124,6 +131,11 @@ func TestCustomRulesInTheForm(t *testing.T) {
 	shot(t, ctx, "custom-rule-refused.png")
 	setField(t, ctx, "Condition (rule 1)", "has_paying_hand or strength >= 6")
 	waitFor[bool](t, ctx, `!lab.byName("button", "Run").disabled`)
+	// The section the problem opened stays open once it is fixed (it
+	// used to close under the user's typing).
+	if !eval[bool](t, ctx, js(`return lab.field("Condition (rule 1)").closest("details").open;`)) {
+		t.Error("fixing the rule closed its section")
+	}
 	seq := runSeq(t, ctx)
 	click(t, ctx, "Run")
 	if s := waitStatus(t, ctx, seq+1, time.Minute); !strings.HasSuffix(s, "Done") {

@@ -95,6 +95,11 @@ func TestBadShareLinks(t *testing.T) {
 			screenshot(t, ctx, "share-link-oversized.png")
 		}
 	}
+	// A broken link reached while the page is open (an edited address, a
+	// clicked link): the same alert, and the page lives on.
+	open(t, ctx, url)
+	eval[bool](t, ctx, `location.hash = "#v1.%E0%A4%A"; true`)
+	waitFor[bool](t, ctx, `document.querySelector("#load-msg").getAttribute("role") === "alert" && /could not be opened/.test(document.querySelector("#load-msg").textContent)`)
 	setField(t, ctx, "Sessions", "500")
 	if s := runToEnd(t, ctx); !strings.HasSuffix(s, "Done") {
 		t.Fatalf("run after a bad link: status %q", s)

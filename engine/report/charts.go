@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -38,6 +39,15 @@ type optioner interface {
 	Validate()
 	JSONNotEscaped() templateHTML
 }
+
+// OptionJSON is a go-echarts chart's ECharts option as JSON. go-echarts
+// writes an axis label interval as a string ("1"), which ECharts adds to as
+// a string (every "11"-th label); it is written here as the number it is.
+func OptionJSON(c interface{ JSONNotEscaped() templateHTML }) string {
+	return stringInterval.ReplaceAllString(string(c.JSONNotEscaped()), `"interval":$1`)
+}
+
+var stringInterval = regexp.MustCompile(`"interval":"(\d+)"`)
 
 func f(x results.Float) float64 { return float64(x) }
 
@@ -290,7 +300,7 @@ func bonusImpact(d *results.Document) *Chart {
 
 func chart(id, title, caption string, c optioner) *Chart {
 	c.Validate()
-	return &Chart{ID: id, Title: title, Caption: caption, Option: string(c.JSONNotEscaped())}
+	return &Chart{ID: id, Title: title, Caption: caption, Option: OptionJSON(c)}
 }
 
 // Charts returns the report's charts for a document, in display order.
