@@ -19,7 +19,7 @@ func (p *workerPool) Restart()                                 {}
 func (p *workerPool) Gen(i int) int                            { return 0 }
 func (p *workerPool) Size() int                                { return p.n }
 func (p *workerPool) Send(int, RunMessage)                     {}
-func (p *workerPool) SendExact(int, string, string)            {}
+func (p *workerPool) SendExact(int, string, string, bool)      {}
 
 func hardwareConcurrency() int                { return 1 }
 func objectURL(string, []byte, string) string { return "" }

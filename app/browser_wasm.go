@@ -139,8 +139,8 @@ func (p *workerPool) Send(i int, m RunMessage) {
 
 // SendExact asks worker i to solve config exactly; it answers with an
 // "exact" message carrying key.
-func (p *workerPool) SendExact(i int, key, config string) {
-	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{"type": "exact", "key": key, "config": config}))
+func (p *workerPool) SendExact(i int, key, config string, walkAway bool) {
+	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{"type": "exact", "key": key, "config": config, "walkaway": walkAway}))
 }
 
 // hardwareConcurrency is the number of logical cores the browser reports.

@@ -9,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/lir-lab/lir/app/wire"
 	"github.com/lir-lab/lir/engine/report"
 )
 
@@ -319,4 +320,51 @@ func niceWidth(w float64) float64 {
 		}
 	}
 	return 10 * p
+}
+
+// walkAwayChart draws an exact walk-away map: P(win session) for each win
+// limit (rows) × loss limit (columns), darker where it is higher.
+func walkAwayChart(m *wire.WalkAwayMap) chartSpec {
+	const id, title = "chart-walkaway", "Walk-away map: P(win session), exact"
+	label := func(cents int64) string { return money(float64(cents) / 100) }
+	var wins, losses []string
+	for _, w := range m.WinLimits {
+		wins = append(wins, label(w))
+	}
+	for _, l := range m.LossLimits {
+		losses = append(losses, label(l))
+	}
+	lo, hi := 1.0, 0.0
+	var data []opts.HeatMapData
+	for a, row := range m.PWin {
+		for b, p := range row {
+			lo, hi = min(lo, p), max(hi, p)
+			data = append(data, opts.HeatMapData{Value: [3]any{b, a, math.Round(p*1e4) / 1e4}})
+		}
+	}
+	hm := charts.NewHeatMap()
+	g := globalOpts(id, title, "Win limit (rows) × loss limit (columns) for a bankroll of "+label(m.Start)+"; the study's other rules as set", false)
+	g[1] = charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)})
+	hm.SetGlobalOptions(append(g,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: losses, Name: "Loss limit", NameLocation: "middle", NameGap: 55, AxisLabel: xLabels(len(losses))}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: wins, Name: "Win limit"}),
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi), Orient: "vertical", Right: "0", Top: "middle",
+			Text:    []string{fmt.Sprintf("%.1f%%", 100*hi), fmt.Sprintf("%.1f%%", 100*lo)},
+			InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#6baed6", "#08306b"}}}),
+	)...)
+	hm.SetXAxis(losses).AddSeries("P(win session)", data)
+	hm.Validate()
+	return chartSpec{ID: id, Title: title, Option: report.OptionJSON(hm)}
+}
+
+// bestWalkAway is the cell of the map with the highest P(win session).
+func bestWalkAway(m *wire.WalkAwayMap) (a, b int) {
+	for i, row := range m.PWin {
+		for j, p := range row {
+			if p > m.PWin[a][b] {
+				a, b = i, j
+			}
+		}
+	}
+	return a, b
 }

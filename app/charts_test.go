@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/lir-lab/lir/app/wire"
 )
 
 func TestChartsCarryTheirData(t *testing.T) {
@@ -138,5 +140,28 @@ func TestLabelIntervalIsANumber(t *testing.T) {
 	}
 	if len(opt.XAxis) != 1 || opt.XAxis[0].AxisLabel.Interval != 1.0 {
 		t.Errorf("interval %#v, want the number 1", opt.XAxis)
+	}
+}
+
+// The walk-away map draws every cell, at its row and column.
+func TestWalkAwayChart(t *testing.T) {
+	m := &wire.WalkAwayMap{Start: 50000, WinLimits: []int64{2500, 5000}, LossLimits: []int64{2500, 5000, 7500},
+		PWin: [][]float64{{0.5, 0.6, 0.7}, {0.3, 0.4, 0.45}}, ExpectedProfit: [][]float64{{-1, -2, -3}, {-4, -5, -6}}}
+	c := walkAwayChart(m)
+	var opt struct {
+		Series []struct{ Data []struct{ Value []float64 } }
+		XAxis  []struct{ Data []string } `json:"xAxis"`
+	}
+	if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(opt.Series) != 1 || len(opt.Series[0].Data) != 6 || len(opt.XAxis) != 1 || opt.XAxis[0].Data[2] != "75" {
+		t.Fatalf("option %s", c.Option)
+	}
+	if v := opt.Series[0].Data[5].Value; v[0] != 2 || v[1] != 1 || v[2] != 0.45 {
+		t.Errorf("last cell %v, want column 2, row 1, 0.45", v)
+	}
+	if a, b := bestWalkAway(m); a != 0 || b != 2 {
+		t.Errorf("best cell %d, %d", a, b)
 	}
 }

@@ -58,6 +58,7 @@ type runResult struct {
 	// (ExactNote then says why, when known).
 	ExactSession *wire.ExactSession
 	ExactNote    string
+	ExactKey     string // the config's exactKey, for its walk-away map; "" for past runs
 }
 
 // labPage is the whole lab: editor, run control, results and history.
@@ -461,7 +462,7 @@ func (p *labPage) finish(ctx goapp.Context) {
 		p.fail(err.Error())
 		return
 	}
-	res.ExactSession, res.ExactNote = ent.Session, ent.Note
+	res.ExactSession, res.ExactNote, res.ExactKey = ent.Session, ent.Note, exactKey(r.Config)
 	res.WasmMemory = r.WasmMemory
 	// The report (ECharts inlined, ~1.3 MB) is made in a later task, so
 	// the results show first.
@@ -501,9 +502,18 @@ type exactEntry struct {
 	Session *wire.ExactSession
 	Note    string
 	Omitted string // the exact engine does not cover the config: runs go on without exact figures
+	// WalkAway is a walk-away map (entries whose key has walkAwayPrefix).
+	WalkAway *wire.WalkAwayMap
 }
 
-type exactRequest struct{ key, config string }
+type exactRequest struct {
+	key, config string
+	walkAway    bool
+}
+
+// walkAwayPrefix starts the key of a walk-away map in exactCache: the
+// prefix, then the config's exactKey.
+const walkAwayPrefix = "walkaway:"
 
 // exactKey identifies a config for the exact engine: the seed does not
 // change its answer.
@@ -517,15 +527,23 @@ func exactKey(c *config.Config) string {
 // exact hand distribution, more for long sessions' Markov chain), unless it
 // is solved or asked already. The run's workers play meanwhile.
 func (p *labPage) requestExact(c *config.Config) {
-	key := exactKey(c)
-	if _, ok := p.exactCache[key]; ok || p.exactAsked[key] {
+	p.askExact(exactRequest{key: exactKey(c), config: string(c.CanonicalJSON())})
+}
+
+// requestWalkAway asks the exact worker for the walk-away map of the
+// config whose exactKey is key (a few seconds: 400 Markov chains).
+func (p *labPage) requestWalkAway(key string) {
+	p.askExact(exactRequest{key: walkAwayPrefix + key, config: key, walkAway: true})
+}
+
+func (p *labPage) askExact(req exactRequest) {
+	if _, ok := p.exactCache[req.key]; ok || p.exactAsked[req.key] {
 		return
 	}
 	if p.exactAsked == nil {
 		p.exactAsked = map[string]bool{}
 	}
-	p.exactAsked[key] = true
-	req := exactRequest{key, string(c.CanonicalJSON())}
+	p.exactAsked[req.key] = true
 	if p.exactPool.Size() == 0 {
 		p.exactPool.Resize(1)
 	}
@@ -533,7 +551,7 @@ func (p *labPage) requestExact(c *config.Config) {
 		p.exactQueue = append(p.exactQueue, req)
 		return
 	}
-	p.exactPool.SendExact(0, req.key, req.config)
+	p.exactPool.SendExact(0, req.key, req.config, req.walkAway)
 }
 
 func (p *labPage) onExact(ctx goapp.Context, gen int, ev WorkerEvent) {
@@ -545,7 +563,7 @@ func (p *labPage) onExact(ctx goapp.Context, gen int, ev WorkerEvent) {
 	case "ready":
 		p.exactReady = true
 		for _, req := range p.exactQueue {
-			p.exactPool.SendExact(0, req.key, req.config)
+			p.exactPool.SendExact(0, req.key, req.config, req.walkAway)
 		}
 		p.exactQueue = nil
 		ctx.PreventUpdate()
@@ -575,6 +593,17 @@ func (p *labPage) onExact(ctx goapp.Context, gen int, ev WorkerEvent) {
 
 func (p *labPage) storeExact(r *wire.ExactReply) {
 	delete(p.exactAsked, r.Key)
+	if p.exactCache == nil {
+		p.exactCache = map[string]*exactEntry{}
+	}
+	if strings.HasPrefix(r.Key, walkAwayPrefix) {
+		p.exactCache[r.Key] = &exactEntry{Err: r.Error, Note: r.SessionNote, WalkAway: r.WalkAway}
+		if res := p.result; res != nil && r.WalkAway != nil && walkAwayPrefix+res.ExactKey == r.Key {
+			res.Charts = append(res.Charts, walkAwayChart(r.WalkAway))
+			p.drawChartsLater()
+		}
+		return
+	}
 	ent := &exactEntry{Err: r.Error, Session: r.Session, Note: r.SessionNote, Omitted: r.Omitted}
 	if r.Error == "" && r.Dist != nil {
 		c, err := config.DecodeJSON([]byte(r.Key))
@@ -629,6 +658,9 @@ func (p *labPage) showResult(data []byte, seed string, workers int, elapsed time
 		p.ctx.Dispatch(func(goapp.Context) {
 			if p.result == res {
 				res.Charts = buildCharts(doc)
+				if ent := p.exactCache[walkAwayPrefix+res.ExactKey]; res.ExactKey != "" && ent != nil && ent.WalkAway != nil {
+					res.Charts = append(res.Charts, walkAwayChart(ent.WalkAway))
+				}
 				p.drawChartsLater()
 			}
 		})
@@ -1283,6 +1315,7 @@ func (p *labPage) renderResults() goapp.UI {
 			})),
 		),
 		p.renderExactSession(r),
+		p.renderWalkAway(r),
 		goapp.Div().Class("row").Body(
 			goapp.A().ID("download-json").Class("button").Href(r.JSONURL).Download("lir-results-"+r.Seed+".json").Text("Download results (JSON)"),
 			goapp.A().ID("download-csv").Class("button").Href(r.CSVURL).Download("lir-results-"+r.Seed+".csv").Text("Download results (CSV)"),
@@ -1306,6 +1339,41 @@ func (p *labPage) renderResults() goapp.UI {
 					OnClick(func(goapp.Context, goapp.Event) { saveChartImage(c.ID, p.dark) }),
 			)
 		})),
+	)
+}
+
+// renderWalkAway offers the exact walk-away map of a run's config (flat
+// betting, the exact session computed): asked for on demand, computed in
+// the exact worker, drawn with the other charts, its best cell named.
+func (p *labPage) renderWalkAway(r *runResult) goapp.UI {
+	if r.ExactSession == nil || r.ExactKey == "" {
+		return goapp.Text("")
+	}
+	key := walkAwayPrefix + r.ExactKey
+	ent := p.exactCache[key]
+	var body goapp.UI
+	switch {
+	case ent == nil && p.exactAsked[key]:
+		body = goapp.P().Class("muted").Text("Computing the walk-away map (400 exact sessions) in a worker…")
+	case ent == nil:
+		body = goapp.Button().ID("walkaway-button").Text("Compute the walk-away map").
+			OnClick(func(goapp.Context, goapp.Event) { p.requestWalkAway(r.ExactKey) })
+	case ent.WalkAway != nil:
+		m := ent.WalkAway
+		a, b := bestWalkAway(m)
+		body = goapp.P().ID("walkaway-best").Text(fmt.Sprintf("Highest P(win session): %.2f%% with a win limit of %s and a loss limit of %s (expected profit %s per session). The map is drawn with the charts below.",
+			100*m.PWin[a][b], cash(float64(m.WinLimits[a])/100), cash(float64(m.LossLimits[b])/100), cash(m.ExpectedProfit[a][b])))
+	default:
+		why := ent.Err
+		if why == "" {
+			why = ent.Note
+		}
+		body = goapp.P().Class("muted").Text("No walk-away map for this study: " + why + ".")
+	}
+	return goapp.Div().ID("walkaway").Aria("live", "polite").Body(
+		goapp.H3().Text("Walk-away limits (exact)"),
+		goapp.P().Class("help").Text("P(win session) and expected profit for every win limit × loss limit from 5% to 100% of the bankroll, the study's other rules as set: the Markov chain of lir exact walkaway."),
+		body,
 	)
 }
 

@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"encoding/json"
+	"math"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -148,4 +151,43 @@ func TestCustomRulesInTheForm(t *testing.T) {
 	}
 	click(t, ctx, "Remove rule 1")
 	waitFor[bool](t, ctx, `!document.querySelector("#f-strategy-custom-bet1_rules .item")`)
+}
+
+// TestWalkAwayMap: after a flat-betting run the page computes the exact
+// walk-away map in a worker, draws it and names its best cell; the cell at
+// the study's own limits equals lir exact walkaway's.
+func TestWalkAwayMap(t *testing.T) {
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	setField(t, ctx, "Sessions", "500")
+	if s := runToEnd(t, ctx); !strings.HasSuffix(s, "Done") {
+		t.Fatalf("status %q", s)
+	}
+	click(t, ctx, "Compute the walk-away map")
+	best := waitFor[string](t, ctx, `document.querySelector("#walkaway-best") && document.querySelector("#walkaway-best").textContent`)
+	if !strings.HasPrefix(best, "Highest P(win session): ") {
+		t.Errorf("best cell: %q", best)
+	}
+	waitFor[bool](t, ctx, `(() => { const el = document.getElementById("chart-walkaway"); const i = el && echarts.getInstanceByDom(el); return !!i && i.getOption().series[0].data.length === 400; })()`)
+	// The study walks away at +$250 and −$200 of $500: column 7, row 9.
+	got := eval[float64](t, ctx, `echarts.getInstanceByDom(document.getElementById("chart-walkaway")).getOption().series[0].data.find((d) => d.value[0] === 7 && d.value[1] === 9).value[2]`)
+	cmd := exec.Command("go", "run", "./cmd/lir", "exact", "walkaway", "--json")
+	cmd.Dir = repoRoot(t)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("lir exact walkaway: %v", err)
+	}
+	var native struct {
+		Cells [][]struct {
+			PWin float64 `json:"p_win"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(out, &native); err != nil {
+		t.Fatal(err)
+	}
+	if want := math.Round(native.Cells[9][7].PWin*1e4) / 1e4; got != want {
+		t.Errorf("P(win) at +$250 / −$200: page %v, lir exact walkaway %v", got, want)
+	}
+	shot(t, ctx, "walkaway.png")
 }

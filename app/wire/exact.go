@@ -27,6 +27,19 @@ type ExactReply struct {
 	// (sim.ErrSessionStrategy): the run goes on without exact figures and
 	// its document says why (exact_omitted), as lir run does.
 	Omitted string `json:"omitted,omitempty"`
+	// WalkAway answers a walk-away request (SolveWalkAway) instead.
+	WalkAway *WalkAwayMap `json:"walk_away,omitempty"`
+}
+
+// WalkAwayMap is the exact walk-away map of a flat-betting session, as
+// lir exact walkaway computes it: P(win session) and the expected profit
+// (currency) for each win limit (rows) × loss limit (columns), in cents.
+type WalkAwayMap struct {
+	Start          int64       `json:"start"`
+	WinLimits      []int64     `json:"win_limits"`
+	LossLimits     []int64     `json:"loss_limits"`
+	PWin           [][]float64 `json:"p_win"`
+	ExpectedProfit [][]float64 `json:"expected_profit"`
 }
 
 // ExactSession is the exact outcome of one player session under flat
@@ -61,13 +74,7 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 		r.SessionNote = err.Error()
 		return r
 	}
-	p := sim.MainPaytable(c)
-	var bonus *paytable.Bonus
-	if bs := c.BonusStrategy; bs.Enabled && bs.Type != "never" {
-		bt := sim.BonusPaytable(c)
-		bonus = &bt
-	}
-	res, err := exact.NewSessionChain(d, &p, bonus).Run(rules)
+	res, err := sessionChain(c, d).Run(rules)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
@@ -79,6 +86,51 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 		s.StopReasons[name] = res.Stop[k]
 	}
 	r.Session = s
+	return r
+}
+
+// sessionChain is the Markov chain of c's sessions over hand
+// distribution d.
+func sessionChain(c *config.Config, d *exact.HandDistribution) *exact.SessionChain {
+	p := sim.MainPaytable(c)
+	var bonus *paytable.Bonus
+	if bs := c.BonusStrategy; bs.Enabled && bs.Type != "never" {
+		bt := sim.BonusPaytable(c)
+		bonus = &bt
+	}
+	return exact.NewSessionChain(d, &p, bonus)
+}
+
+// SolveWalkAway computes the walk-away map of c over the default limits
+// (exact.DefaultWalkAwayLimits), as lir exact walkaway does; a config the
+// exact session does not cover gets the reason in SessionNote.
+func SolveWalkAway(key string, c *config.Config) *ExactReply {
+	r := &ExactReply{Key: key}
+	rules, err := exact.SessionRulesFromConfig(c)
+	if err != nil {
+		r.SessionNote = err.Error()
+		return r
+	}
+	_, d, err := sim.ExactDistribution(c)
+	if err != nil {
+		r.SessionNote = err.Error()
+		return r
+	}
+	wins, losses := exact.DefaultWalkAwayLimits(rules.Start), exact.DefaultWalkAwayLimits(rules.Start)
+	grid, err := sessionChain(c, d).WalkAway(rules, wins, losses, 1)
+	if err != nil {
+		r.SessionNote = err.Error()
+		return r
+	}
+	m := &WalkAwayMap{Start: rules.Start, WinLimits: wins, LossLimits: losses}
+	for _, row := range grid {
+		pw, ep := make([]float64, len(row)), make([]float64, len(row))
+		for b, cell := range row {
+			pw[b], ep[b] = cell.Result.PWin, cell.Result.ExpectedProfit/100
+		}
+		m.PWin, m.ExpectedProfit = append(m.PWin, pw), append(m.ExpectedProfit, ep)
+	}
+	r.WalkAway = m
 	return r
 }
 

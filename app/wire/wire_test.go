@@ -113,3 +113,25 @@ func TestExactReplyOmitsSessionRules(t *testing.T) {
 		t.Errorf("reply: error %q, omitted %q, distribution %v", r.Error, r.Omitted, r.Dist != nil)
 	}
 }
+
+// The walk-away map's cell at the study's own limits is the study's exact
+// session (the default study walks away at +$250 = 50% and −$200 = 40% of
+// its $500, cells 9 and 7 of 5%…100%).
+func TestWalkAwayMapHoldsTheStudy(t *testing.T) {
+	c := config.Study()
+	m := SolveWalkAway("k", c).WalkAway
+	if m == nil || len(m.PWin) != 20 || len(m.PWin[0]) != 20 || m.WinLimits[9] != 25000 || m.LossLimits[7] != 20000 {
+		t.Fatalf("map %+v", m)
+	}
+	s := SolveExact("k", c).Session
+	if d := m.PWin[9][7] - s.PWin; d > 1e-12 || d < -1e-12 {
+		t.Errorf("P(win) at the study's limits %v, the study's exact session %v", m.PWin[9][7], s.PWin)
+	}
+	if d := m.ExpectedProfit[9][7] - s.ExpectedProfit; d > 1e-9 || d < -1e-9 {
+		t.Errorf("E[profit] at the study's limits %v, the study's exact session %v", m.ExpectedProfit[9][7], s.ExpectedProfit)
+	}
+	c.Bankroll.BettingSystem.Type = "martingale"
+	if r := SolveWalkAway("k", c); r.WalkAway != nil || !strings.Contains(r.SessionNote, "flat betting") {
+		t.Errorf("martingale: %+v", r)
+	}
+}

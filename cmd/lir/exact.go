@@ -582,11 +582,7 @@ func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
 	}
 	grid := func(flagName, s string) ([]int64, error) {
 		if s == "" {
-			var out []int64
-			for k := int64(1); k <= 20; k++ {
-				out = append(out, rules.Start*k/20)
-			}
-			return out, nil
+			return exact.DefaultWalkAwayLimits(rules.Start), nil
 		}
 		var out []int64
 		for _, f := range strings.Split(s, ",") {

@@ -500,6 +500,16 @@ type WalkAwayCell struct {
 // other rules from base. Rows follow winLimits, columns lossLimits. The
 // cells are independent, so workers (at least 1) solve them in parallel;
 // the result does not depend on workers.
+// DefaultWalkAwayLimits are the limits a walk-away map tries by default:
+// 5%, 10%, …, 100% of the starting bankroll (cents, rounded down).
+func DefaultWalkAwayLimits(start int64) []int64 {
+	out := make([]int64, 20)
+	for k := range out {
+		out[k] = start * int64(k+1) / 20
+	}
+	return out
+}
+
 func (c *SessionChain) WalkAway(base SessionRules, winLimits, lossLimits []int64, workers int) ([][]WalkAwayCell, error) {
 	grid := make([][]WalkAwayCell, len(winLimits))
 	for a := range grid {

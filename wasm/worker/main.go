@@ -25,6 +25,7 @@ import (
 // event.
 type job struct {
 	exact       bool     // an "exact" message: solve the config exactly
+	walkAway    bool     // … and, with walkaway: true, its walk-away map instead
 	key         string   // the page's key for the exact reply
 	configs     []string // a "compare" message: the configs, in order
 	config      string
@@ -60,7 +61,7 @@ func (w *worker) onMessage(this js.Value, args []js.Value) any {
 	}
 	data := args[0].Get("data")
 	if data.Type() == js.TypeObject && data.Get("type").String() == "exact" && data.Get("config").Type() == js.TypeString {
-		w.jobs <- job{exact: true, key: data.Get("key").String(), config: data.Get("config").String()}
+		w.jobs <- job{exact: true, walkAway: data.Get("walkaway").Truthy(), key: data.Get("key").String(), config: data.Get("config").String()}
 		return nil
 	}
 	if data.Type() != js.TypeObject || (data.Get("type").String() != "run" && data.Get("type").String() != "compare") {
@@ -249,7 +250,8 @@ func postResult(j job, played int64, start time.Time, b []byte) {
 }
 
 // solveExact answers an "exact" message with {type:"exact", reply}: the
-// reply is wire.ExactReply as JSON.
+// reply is wire.ExactReply as JSON (its walk_away map for a walk-away
+// request).
 func solveExact(j job) {
 	reply := &wire.ExactReply{Key: j.key}
 	func() {
@@ -263,7 +265,11 @@ func solveExact(j job) {
 			reply.Error = "config: " + err.Error()
 			return
 		}
-		reply = wire.SolveExact(j.key, cfg)
+		if j.walkAway {
+			reply = wire.SolveWalkAway(j.key, cfg)
+		} else {
+			reply = wire.SolveExact(j.key, cfg)
+		}
 	}()
 	post(map[string]any{"type": "exact", "reply": wire.EncodeExact(reply)})
 }
