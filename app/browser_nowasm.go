@@ -33,7 +33,7 @@ func callTools(op, name, data string, done func(toolsReply)) {
 	b, _ := json.Marshal(configtools.Do(op, name, data)) // the reply's form between worker and page
 	done(parseToolsReply(string(b)))
 }
-func drawCharts([]chartSpec, bool)                       {}
+func drawCharts(string, []chartSpec, bool)               {}
 func applyTheme(bool)                                    {}
 func prefersDark() bool                                  { return false }
 func locationFragment() string                           { return "" }

@@ -279,8 +279,9 @@ func fetchText(url string, done func(data []byte, err string)) {
 	})).Call("then", onOK, onErr)
 }
 
-// drawCharts renders each chart into its element with ECharts.
-func drawCharts(specs []chartSpec, dark bool) {
+// drawCharts renders each chart into its element with ECharts; holder is
+// the id of the element holding them (its data-charts-drawn counts them).
+func drawCharts(holder string, specs []chartSpec, dark bool) {
 	ec := js.Global().Get("echarts")
 	if ec.IsUndefined() {
 		return
@@ -289,11 +290,11 @@ func drawCharts(specs []chartSpec, dark bool) {
 	if dark {
 		theme = js.ValueOf("dark")
 	}
-	drawGen++
-	gen := drawGen
+	drawGen[holder]++
+	gen := drawGen[holder]
 	resizeChartsWithWindow()
-	if holder := js.Global().Get("document").Call("querySelector", ".charts"); !holder.IsNull() {
-		holder.Get("dataset").Set("chartsDrawn", 0)
+	if h := js.Global().Get("document").Call("getElementById", holder); !h.IsNull() {
+		h.Get("dataset").Set("chartsDrawn", 0)
 	}
 	// One chart per turn of the event loop, the first after the task that
 	// asked for them (which has just rendered the results), so the page
@@ -304,12 +305,12 @@ func drawCharts(specs []chartSpec, dark bool) {
 		doc := js.Global().Get("document")
 		for i, s := range specs {
 			yieldToBrowser()
-			if gen != drawGen {
+			if gen != drawGen[holder] {
 				return
 			}
 			drawChart(ec, doc, s, theme)
-			if holder := doc.Call("querySelector", ".charts"); !holder.IsNull() {
-				holder.Get("dataset").Set("chartsDrawn", i+1)
+			if h := doc.Call("getElementById", holder); !h.IsNull() {
+				h.Get("dataset").Set("chartsDrawn", i+1)
 			}
 		}
 	}()
@@ -404,8 +405,9 @@ func saveChartImage(id string, dark bool) {
 	a.Call("click")
 }
 
-// drawGen counts drawCharts calls; the page's Go code runs on one thread.
-var drawGen int
+// drawGen counts drawCharts calls by holder; the page's Go code runs on
+// one thread.
+var drawGen = map[string]int{}
 
 func drawChart(ec, doc js.Value, s chartSpec, theme js.Value) {
 	el := doc.Call("getElementById", s.ID)

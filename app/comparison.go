@@ -19,6 +19,7 @@ type comparisonView struct {
 	CRN      bool
 	Configs  [][]string // name, hands, win rate, mean profit (95% CI), EV/hand, EV per unit bet
 	Pairs    [][]string
+	Charts   []chartSpec // the configs side by side: win rate and mean profit with their intervals
 }
 
 var comparisonConfigHead = []string{"Config", "Hands", "Session win rate (95% CI)", "Session profit (95% CI)", "EV per hand", "EV per unit bet"}
@@ -47,8 +48,13 @@ func parseComparison(data []byte) (*comparisonView, error) {
 	v := &comparisonView{Seed: fmt.Sprint(d["seed"]), Sessions: groupDigits(int64(num(d["sessions"])))}
 	v.CRN, _ = d["common_random_numbers"].(bool)
 	cs, _ := d["configs"].([]any)
+	var names []string
+	var win, winLo, winHi, profit, profitLo, profitHi []float64
 	for _, c := range cs {
 		m, _ := c.(map[string]any)
+		names = append(names, fmt.Sprint(m["name"]))
+		win, winLo, winHi = append(win, num(getPath(m, "session_win_rate.value"))), append(winLo, num(getPath(m, "session_win_rate.ci95_low"))), append(winHi, num(getPath(m, "session_win_rate.ci95_high")))
+		profit, profitLo, profitHi = append(profit, num(m["session_profit_mean"])), append(profitLo, num(m["session_profit_ci95_low"])), append(profitHi, num(m["session_profit_ci95_high"]))
 		v.Configs = append(v.Configs, []string{
 			fmt.Sprint(m["name"]), groupDigits(int64(num(m["hands"]))),
 			fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*num(getPath(m, "session_win_rate.value")),
@@ -56,6 +62,14 @@ func parseComparison(data []byte) (*comparisonView, error) {
 			fmt.Sprintf("%.2f (%.2f – %.2f)", num(m["session_profit_mean"]), num(m["session_profit_ci95_low"]), num(m["session_profit_ci95_high"])),
 			fmt.Sprintf("%.4f", num(m["ev_per_hand"])), fmt.Sprintf("%.5f", num(m["ev_per_unit_bet"])),
 		})
+	}
+	sub := "Common random numbers: session i of every config saw the same cards"
+	if !v.CRN {
+		sub = "The configs dealt differently (seats, discard or shuffle differ)"
+	}
+	v.Charts = []chartSpec{
+		intervalChart("chart-compare-win", "Session win rate by config (95% CI)", sub, names, "Win rate", win, winLo, winHi),
+		intervalChart("chart-compare-profit", "Mean session profit by config (95% CI)", sub, names, "Mean profit", profit, profitLo, profitHi),
 	}
 	p := func(x any) string { return fmt.Sprintf("%.3g", num(x)) }
 	for _, x := range pairs {

@@ -389,6 +389,7 @@ func (p *labPage) showComparison(name string, data []byte) error {
 	p.comparison, p.comparisonMsg = c, ""
 	p.comparisonURL = objectURL(p.comparisonURL, data, "application/json")
 	p.comparisonSrc = name
+	p.drawComparisonLater()
 	return nil
 }
 
@@ -693,12 +694,35 @@ func (p *labPage) attachReport(res *runResult, doc *results.Document) {
 	})
 }
 
+// drawChartsLater draws the results' charts once the page has rendered
+// their elements; drawComparisonLater the comparison's.
 func (p *labPage) drawChartsLater() {
-	if p.result == nil {
-		return
+	if p.result != nil {
+		charts, dark := p.result.Charts, p.dark
+		p.ctx.Defer(func(goapp.Context) { drawCharts("result-charts", charts, dark) })
 	}
-	charts, dark := p.result.Charts, p.dark
-	p.ctx.Defer(func(goapp.Context) { drawCharts(charts, dark) })
+}
+
+func (p *labPage) drawComparisonLater() {
+	if p.comparison != nil {
+		charts, dark := p.comparison.Charts, p.dark
+		p.ctx.Defer(func(goapp.Context) { drawCharts("comparison-charts", charts, dark) })
+	}
+}
+
+// renderCharts lays out charts, each with its Save image button; holder
+// is the id drawCharts is given.
+func (p *labPage) renderCharts(holder string, specs []chartSpec) goapp.UI {
+	return goapp.Div().ID(holder).Class("charts").DataSet("charts", len(specs)).Body(goapp.Range(specs).Slice(func(i int) goapp.UI {
+		c := specs[i]
+		return goapp.Figure().Body(
+			goapp.Div().ID(c.ID).Class("chart").Role("img").Aria("label", c.Title),
+			// The chart's own save icon is drawn on its canvas, out of
+			// reach of the keyboard; this button is not.
+			goapp.Button().Class("save-chart").Aria("label", "Save image: "+c.Title).Text("Save image").
+				OnClick(func(goapp.Context, goapp.Event) { saveChartImage(c.ID, p.dark) }),
+		)
+	}))
 }
 
 func (p *labPage) showHistory(ctx goapp.Context, i int) {
@@ -748,6 +772,7 @@ func (p *labPage) toggleTheme(ctx goapp.Context) {
 	}
 	ctx.LocalStorage().Set("lir.theme", t)
 	p.drawChartsLater()
+	p.drawComparisonLater()
 }
 
 func (p *labPage) Render() goapp.UI {
@@ -1329,16 +1354,7 @@ func (p *labPage) renderResults() goapp.UI {
 		goapp.If(r.ReportErr != "", func() goapp.UI {
 			return goapp.P().Class("note bad").Text("The HTML report could not be made: " + r.ReportErr)
 		}),
-		goapp.Div().Class("charts").DataSet("charts", len(r.Charts)).Body(goapp.Range(r.Charts).Slice(func(i int) goapp.UI {
-			c := r.Charts[i]
-			return goapp.Figure().Body(
-				goapp.Div().ID(c.ID).Class("chart").Role("img").Aria("label", c.Title),
-				// The chart's own save icon is drawn on its canvas, out of
-				// reach of the keyboard; this button is not.
-				goapp.Button().Class("save-chart").Aria("label", "Save image: "+c.Title).Text("Save image").
-					OnClick(func(goapp.Context, goapp.Event) { saveChartImage(c.ID, p.dark) }),
-			)
-		})),
+		p.renderCharts("result-charts", r.Charts),
 	)
 }
 
@@ -1487,6 +1503,7 @@ func (p *labPage) renderComparison() goapp.UI {
 				goapp.P().Text(fmt.Sprintf("Seed %s · %s table sessions per config · common random numbers: %s", v.Seed, v.Sessions, crn)),
 				table("comparison-configs", "Configs", comparisonConfigHead, v.Configs),
 				table("comparison-pairs", "Pairs: differences a − b; p-values adjusted by Holm across pairs", comparisonPairHead, v.Pairs),
+				p.renderCharts("comparison-charts", v.Charts),
 				goapp.If(p.comparisonURL != "", func() goapp.UI {
 					return goapp.Div().Class("row").Body(
 						goapp.A().ID("download-comparison").Class("button").Href(p.comparisonURL).Download(p.comparisonSrc).Text("Download comparison (JSON)"),

@@ -53,7 +53,7 @@ func checkChartIDs(t *testing.T, ctx context.Context, ids ...string) {
 // (it draws one per turn of the event loop).
 func waitChartsDrawn(t *testing.T, ctx context.Context) {
 	t.Helper()
-	waitFor[bool](t, ctx, `(() => { const h = document.querySelector(".charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
+	waitFor[bool](t, ctx, `(() => { const h = document.getElementById("result-charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
 }
 
 // checkExactSession asserts the simulated-vs-exact session table is shown.

@@ -54,6 +54,12 @@ func TestCompareMatchesNative(t *testing.T) {
 	if len(rows) != 1 || !strings.HasPrefix(rows[0], "Baseline: always pull − Basic strategy") {
 		t.Errorf("pairs table: %q", rows)
 	}
+	// The configs side by side: win rate and mean profit bars with their
+	// intervals, one bar per config.
+	waitFor[bool](t, ctx, `(() => { const h = document.getElementById("comparison-charts"); return !!h && h.dataset.charts === "2" && h.dataset.chartsDrawn === "2"; })()`)
+	if n := eval[int](t, ctx, `echarts.getInstanceByDom(document.getElementById("chart-compare-win")).getOption().series[0].data.length`); n != 2 {
+		t.Errorf("the win-rate comparison chart has %d bars, want 2", n)
+	}
 	shot(t, ctx, "compare-done.png")
 
 	// Cancel a long comparison.

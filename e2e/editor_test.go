@@ -100,7 +100,7 @@ func TestPhoneWidth(t *testing.T) {
 	}
 	shot(t, ctx, "phone-running.png")
 	waitStatus(t, ctx, seq+1, time.Minute)
-	waitFor[bool](t, ctx, `(() => { const h = document.querySelector(".charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
+	waitFor[bool](t, ctx, `(() => { const h = document.getElementById("result-charts"); return !!h && h.dataset.charts > 0 && h.dataset.chartsDrawn === h.dataset.charts; })()`)
 	wide := eval[[]string](t, ctx, `(() => {
 		const out = [];
 		if (document.documentElement.scrollWidth > 390) out.push("page " + document.documentElement.scrollWidth);
