@@ -71,10 +71,11 @@ func markVariants(fields []field) {
 		f := &fields[i]
 		for sec := f.Path; strings.Contains(sec, "."); {
 			sec = sec[:strings.LastIndex(sec, ".")]
-			parent, variant, _ := strings.Cut(sec, ".")
-			if j := strings.LastIndex(sec, "."); j >= 0 {
-				parent, variant = sec[:j], sec[j+1:]
+			j := strings.LastIndex(sec, ".")
+			if j < 0 {
+				break // a top-level section has no selector above it
 			}
+			parent, variant := sec[:j], sec[j+1:]
 			sel, ok := selects[parent]
 			if v, over := variantOf[sec]; over {
 				variant = v
