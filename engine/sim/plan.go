@@ -270,6 +270,7 @@ func compile(c *config.Config) (*plan, error) {
 	if err := compileDynamic(c, p); err != nil {
 		return nil, err
 	}
+	p.baseBonus = p.bonus.bonusBet(p.base)
 	p.compileFlat()
 	p.batchHands = rng.MaxBatch / (3 + p.discard + 2)
 	return p, nil
@@ -291,7 +292,6 @@ func (p *plan) compileFlat() {
 		most = max(most, x)
 	}
 	m := 3 * most
-	p.baseBonus = p.bonus.bonusBet(p.base)
 	fb := p.baseBonus
 	if fb > 0 {
 		if p.bonus.progressive {
