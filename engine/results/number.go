@@ -50,6 +50,9 @@ func (c Cents) MarshalJSON() ([]byte, error) {
 	if v == nil {
 		v = new(big.Int)
 	}
+	if v.IsInt64() {
+		return appendCents(nil, v.Int64()), nil
+	}
 	neg := v.Sign() < 0
 	a := new(big.Int).Abs(v)
 	q, r := new(big.Int).QuoRem(a, big.NewInt(100), new(big.Int))
@@ -75,15 +78,20 @@ func (l CentsList) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		u := uint64(v)
-		if v < 0 {
-			b = append(b, '-')
-			u = -u
-		}
-		b = strconv.AppendUint(b, u/100, 10)
-		b = append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
+		b = appendCents(b, v)
 	}
 	return append(b, ']'), nil
+}
+
+// appendCents appends v cents in currency units with two decimals.
+func appendCents(b []byte, v int64) []byte {
+	u := uint64(v)
+	if v < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
 }
 
 // UnmarshalJSON reads an array of amounts with at most two decimals each,
