@@ -25,14 +25,13 @@ import (
 // for a .json name and YAML otherwise. Errors are config.Errors.
 // Every expression is also checked against expr-lang (package ruleexpr).
 func Decode(name string, data []byte) (*config.Config, error) {
-	if err := textOnly(data); err != nil {
-		return nil, err
-	}
 	var c *config.Config
 	var err error
 	if strings.EqualFold(filepath.Ext(name), ".json") {
-		c, err = config.DecodeJSON(data)
-	} else {
+		if err = textOnly(data); err == nil {
+			c, err = config.DecodeJSON(data)
+		}
+	} else { // ParseTree refuses what is not text
 		var tree any
 		if tree, err = ParseTree(data); err == nil {
 			c, err = config.DecodeTree(tree)
