@@ -169,12 +169,12 @@ type BonusCat struct {
 
 // Progressive is the jackpot analysis of a progressive bonus table.
 type Progressive struct {
-	JackpotCents         int64   `json:"jackpot_cents"`
-	JackpotUnits         float64 `json:"jackpot_units"`
-	EVFixedPart          string  `json:"ev_fixed_part_exact"`
-	EVPerJackpotUnit     string  `json:"ev_per_jackpot_unit_exact"`
-	BreakEvenJackpot     float64 `json:"break_even_jackpot_units"`
-	BreakEvenJackpotExct string  `json:"break_even_jackpot_units_exact"`
+	JackpotCents          int64   `json:"jackpot_cents"`
+	JackpotUnits          float64 `json:"jackpot_units"`
+	EVFixedPart           string  `json:"ev_fixed_part_exact"`
+	EVPerJackpotUnit      string  `json:"ev_per_jackpot_unit_exact"`
+	BreakEvenJackpot      float64 `json:"break_even_jackpot_units"`
+	BreakEvenJackpotExact string  `json:"break_even_jackpot_units_exact"`
 }
 
 // SessionDoc is the exact session distribution.
@@ -306,7 +306,7 @@ func bonusDocument(c *config.Config, bt *paytable.Bonus, bet int64) *BonusDoc {
 		fixed, slope := a.FixedEV()
 		be := a.BreakEvenJackpot()
 		doc.Progressive = &Progressive{JackpotCents: jc, EVFixedPart: fixed.RatString(), EVPerJackpotUnit: slope.RatString(),
-			BreakEvenJackpot: ratFloat(be), BreakEvenJackpotExct: be.RatString()}
+			BreakEvenJackpot: ratFloat(be), BreakEvenJackpotExact: be.RatString()}
 		if jackpot != nil {
 			doc.Progressive.JackpotUnits = ratFloat(jackpot)
 		}
@@ -391,7 +391,7 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 		}
 		if pr := b.Progressive; pr != nil {
 			fmt.Fprintf(w, "  EV(J) = %s + %s × J for a jackpot of J bonus bets; break-even J = %s\n",
-				pr.EVFixedPart, pr.EVPerJackpotUnit, pr.BreakEvenJackpotExct)
+				pr.EVFixedPart, pr.EVPerJackpotUnit, pr.BreakEvenJackpotExact)
 		}
 	}
 	if s := d.Session; s != nil {

@@ -68,7 +68,7 @@ func Index4Insert(x, y, z int, d Card) int {
 	return binom[1][w&63] + binom[2][x&63] + binom[3][y&63] + binom[4][z&63]
 }
 
-// Index5 returns the colex index of five distinct sorted cards.
+// Index5Sorted returns the colex index of five distinct sorted cards.
 func Index5Sorted(h [5]Card) int {
 	return binom[1][h[0]&63] + binom[2][h[1]&63] + binom[3][h[2]&63] + binom[4][h[3]&63] + binom[5][h[4]&63]
 }

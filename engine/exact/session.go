@@ -496,10 +496,6 @@ type WalkAwayCell struct {
 	Result              *SessionResult
 }
 
-// WalkAway runs the chain for every win limit × loss limit pair, with the
-// other rules from base. Rows follow winLimits, columns lossLimits. The
-// cells are independent, so workers (at least 1) solve them in parallel;
-// the result does not depend on workers.
 // DefaultWalkAwayLimits are the limits a walk-away map tries by default:
 // 5%, 10%, …, 100% of the starting bankroll (cents, rounded down).
 func DefaultWalkAwayLimits(start int64) []int64 {
@@ -510,6 +506,10 @@ func DefaultWalkAwayLimits(start int64) []int64 {
 	return out
 }
 
+// WalkAway runs the chain for every win limit × loss limit pair, with the
+// other rules from base. Rows follow winLimits, columns lossLimits. The
+// cells are independent, so workers (at least 1) solve them in parallel;
+// the result does not depend on workers.
 func (c *SessionChain) WalkAway(base SessionRules, winLimits, lossLimits []int64, workers int) ([][]WalkAwayCell, error) {
 	grid := make([][]WalkAwayCell, len(winLimits))
 	for a := range grid {

@@ -95,7 +95,7 @@ func (d *Document) CompareExact(c *config.Config, agg *sim.Aggregate) error {
 	return nil
 }
 
-// bonusProbs returns the exact three-card category counts over 22,100 hands.
+// bonusCounts returns the exact three-card category counts over 22,100 hands.
 func bonusCounts() (n [poker.NumCategories3]int64) {
 	cards.ForEach3(func(_ int, h [3]cards.Card) { n[poker.Classify3(h[0], h[1], h[2])]++ })
 	return n
