@@ -4,7 +4,7 @@
 #   make serve [BASE=/path]  build, then serve dist/ on localhost and print the URL
 #   make e2e                 end-to-end tests in headless Chromium
 #   make echarts             refresh web/echarts.min.js and its LICENSE from npm
-#   make chromium            install Debian's chromium if /usr/bin/chromium is missing
+#   make chromium            find Chromium for the browser tests; install Debian's only if none
 
 BASE ?=
 ADDR ?= 127.0.0.1:8080
@@ -30,5 +30,16 @@ echarts: ## refresh web/echarts.min.js and its LICENSE from the npm package
 	echo "web/echarts.min.js: echarts $$(node -p "require('./package/package.json').version")" && \
 	rm -rf $$tmp
 
-chromium: ## install Debian's chromium when it is missing (browser tests need it)
-	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+# The search (CHROMIUM, CHROME_PATH, then chromium, chromium-browser,
+# google-chrome on PATH) is package internal/chromium's, which the browser
+# tests use too. apt-get runs only when nothing is found and it is usable
+# (as root, or through sudo without a password); otherwise the target fails
+# with what to install.
+chromium: ## find Chromium for the browser tests ($CHROMIUM, $CHROME_PATH, PATH); install Debian's with apt-get only if none
+	@$(GO) build -o $(BIN)/find-chromium ./internal/chromium/find
+	@$(BIN)/find-chromium && exit 0; rc=$$?; [ $$rc -eq 1 ] || exit $$rc; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; elif sudo -n true 2>/dev/null; then sudo=sudo; else sudo=none; fi; \
+	if [ "$$sudo" = none ] || ! command -v apt-get >/dev/null 2>&1; then \
+		echo "make chromium: apt-get is not usable here (missing, or not root and no sudo): install Chromium yourself, or set CHROMIUM" >&2; exit 1; fi; \
+	echo "make chromium: installing Debian's chromium with apt-get"; \
+	$$sudo apt-get update && $$sudo apt-get install -y chromium && $(BIN)/find-chromium

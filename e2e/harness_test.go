@@ -23,9 +23,9 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-const chromiumPath = "/usr/bin/chromium"
+	"github.com/lir-lab/lir/internal/chromium"
+)
 
 var (
 	buildMu sync.Mutex
@@ -43,19 +43,6 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
-}
-
-// needChromium skips when there is no browser, except under CI, where a
-// missing browser is a failure.
-func needChromium(t *testing.T) {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err == nil {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is missing and CI is set: install it (make chromium)", chromiumPath)
-	}
-	t.Skipf("%s is missing: install it with `make chromium` to run the browser tests", chromiumPath)
 }
 
 // repoRoot is the module root (the parent of this package's directory).
@@ -106,7 +93,7 @@ func serve(t *testing.T, dir, base string) (*httptest.Server, string) {
 // browser starts a fresh headless Chromium (its own profile) for one test.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	needChromium(t)
+	chromiumPath := chromium.Need(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath),
 		chromedp.Headless,

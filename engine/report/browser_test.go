@@ -18,10 +18,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/lir-lab/lir/internal/chromium"
 	"github.com/lir-lab/lir/web"
 )
-
-const chromiumPath = "/usr/bin/chromium"
 
 // The report opens in headless Chromium from a file, with the network
 // emulated offline and every request logged: the charts render (an SVG
@@ -29,12 +28,7 @@ const chromiumPath = "/usr/bin/chromium"
 // itself, the screenshot is not blank, and the page prints to PDF. Set
 // LIR_REPORT_SCREENSHOT=FILE.png to keep the screenshot.
 func TestReportInChromium(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing and CI is set: apt-get install -y chromium", chromiumPath)
-		}
-		t.Skipf("%s is missing: apt-get install -y chromium to run this test", chromiumPath)
-	}
+	chromiumPath := chromium.Need(t)
 	d := sampleDoc(t)
 	html, err := HTML(d, web.EChartsJS)
 	if err != nil {
