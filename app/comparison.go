@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lir-lab/lir/configs"
+	"github.com/lir-lab/lir/engine/compare"
 	"github.com/lir-lab/lir/engine/config"
 )
 
@@ -26,7 +27,7 @@ var comparisonConfigHead = []string{"Config", "Hands", "Session win rate (95% CI
 
 // The verdict comes right after the pair: the table scrolls sideways.
 var comparisonPairHead = []string{"Pair (a − b)", "Significant", "Profit difference (95% CI)", "p (paired t)", "p adjusted (Holm)",
-	"Effect size d_z", "Win rate difference", "p (two-proportion)", "p adjusted", "p McNemar (adjusted)", "Cohen's h",
+	"Effect size d_z", "Win rate difference", "Sessions only a / only b won", "Win-rate test", "p (win rate)", "p adjusted (Holm)", "Cohen's h",
 	"Variance reduction"}
 
 // parseComparison reads a comparison document; it refuses other documents
@@ -42,8 +43,8 @@ func parseComparison(data []byte) (*comparisonView, error) {
 	if !ok {
 		return nil, fmt.Errorf("no pairs: this is not a document of lir compare --json")
 	}
-	if v := num(d["schema_version"]); v != 1 {
-		return nil, fmt.Errorf("comparison schema version %v; this page reads version 1", d["schema_version"])
+	if v := num(d["schema_version"]); v != compare.SchemaVersion {
+		return nil, fmt.Errorf("comparison schema version %v; this page reads version %d", d["schema_version"], compare.SchemaVersion)
 	}
 	v := &comparisonView{Seed: fmt.Sprint(d["seed"]), Sessions: groupDigits(int64(num(d["sessions"])))}
 	v.CRN, _ = d["common_random_numbers"].(bool)
@@ -92,8 +93,9 @@ func parseComparison(data []byte) (*comparisonView, error) {
 			fmt.Sprintf("%v − %v", m["name_a"], m["name_b"]), verdict,
 			fmt.Sprintf("%.2f (%.2f – %.2f)", num(m["profit_difference"]), num(m["profit_difference_ci95_low"]), num(m["profit_difference_ci95_high"])),
 			p(m["p_value_profit"]), p(m["p_value_profit_adjusted"]), fmt.Sprintf("%.3f", num(m["effect_size"])),
-			fmt.Sprintf("%.2f%%", 100*num(m["win_rate_difference"])), p(m["p_value_win_rate"]), p(m["p_value_win_rate_adjusted"]),
-			p(m["p_value_mcnemar_adjusted"]), fmt.Sprintf("%.3f", num(m["effect_size_win_rate"])),
+			fmt.Sprintf("%.2f%%", 100*num(m["win_rate_difference"])), fmt.Sprintf("%v / %v", m["only_a_won"], m["only_b_won"]),
+			compare.WinRateTestName(fmt.Sprint(m["win_rate_test"])), p(m["p_value_win_rate"]), p(m["p_value_win_rate_adjusted"]),
+			fmt.Sprintf("%.3f", num(m["effect_size_win_rate"])),
 			fmt.Sprintf("%.1f%%", 100*num(m["variance_reduction"])),
 		})
 	}

@@ -161,7 +161,7 @@ func TestCompareJSON(t *testing.T) {
 		t.Fatalf("%d pairs, want 3", len(doc.Pairs))
 	}
 	for _, p := range doc.Pairs {
-		for _, k := range []string{"a", "b", "p_value_profit", "p_value_win_rate", "p_value_profit_adjusted", "p_value_win_rate_adjusted", "effect_size", "variance_reduction"} {
+		for _, k := range []string{"a", "b", "p_value_profit", "p_value_win_rate", "win_rate_test", "p_value_profit_adjusted", "p_value_win_rate_adjusted", "effect_size", "variance_reduction"} {
 			if _, ok := p[k]; !ok {
 				t.Fatalf("pair lacks %q: %v", k, p)
 			}

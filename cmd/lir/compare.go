@@ -128,19 +128,33 @@ func printComparison(w io.Writer, d *compare.Document) {
 	tw.Flush()
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "A vs B\tΔ profit (95% CI)\tp (Holm)\td_z\tΔ win rate\tp (Holm)\tMcNemar p\tvariance reduction\t")
+	fmt.Fprintln(tw, "A vs B\tΔ profit (95% CI)\tp (Holm)\td_z\tΔ win rate\tonly A / only B won\tp (Holm)\tvariance reduction\t")
 	for _, p := range d.Pairs {
-		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%s%s\t%s\t%s\t\n", p.NameA, p.NameB,
+		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%d / %d\t%s%s\t%s\t\n", p.NameA, p.NameB,
 			money(p.ProfitDifference), money(p.ProfitDifferenceCI95Lo), money(p.ProfitDifferenceCI95Hi),
 			num("%.3g", p.PValueProfitAdjusted), star(p.SignificantProfit), num("%+.3f", p.EffectSize),
-			num("%+.2f", 100*p.WinRateDifference), num("%.3g", p.PValueWinRateAdjusted), star(p.SignificantWinRate),
-			num("%.3g", p.PValueMcNemarAdjusted), num("%.1f%%", 100*p.VarianceReduction))
+			num("%+.2f", 100*p.WinRateDifference), p.OnlyAWon, p.OnlyBWon, num("%.3g", p.PValueWinRateAdjusted), star(p.SignificantWinRate),
+			num("%.1f%%", 100*p.VarianceReduction))
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\n* significant at 5% after Holm's correction across pairs")
+	fmt.Fprintln(w, "Profit: paired t test. Win rate:", winRateTests(d))
 	if !d.CommonCards {
 		fmt.Fprintln(w, "Note: the configs differ in seats, discard or shuffle, so they do not see the same cards; the paired tests remain valid.")
 	}
+}
+
+// winRateTests says which win-rate test the pairs' p-values come from.
+func winRateTests(d *compare.Document) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range d.Pairs {
+		if !seen[p.WinRateTest] {
+			seen[p.WinRateTest] = true
+			out = append(out, compare.WinRateTestName(p.WinRateTest))
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 func star(b bool) string {

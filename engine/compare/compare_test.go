@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/stats"
 )
 
 func withStrategy(s string) *config.Config {
@@ -31,9 +32,9 @@ func TestBasicVersusAlwaysPull(t *testing.T) {
 		t.Fatalf("%d pairs, want 3", len(d.Pairs))
 	}
 	for _, p := range d.Pairs {
-		t.Logf("%s vs %s: Δprofit %.2f [%.2f, %.2f], p %.3g (adj %.3g), Δwin %.4f p %.3g (adj %.3g), McNemar p %.3g, d_z %.3f, h %.3f, r %.3f, variance reduction %.3f",
+		t.Logf("%s vs %s: Δprofit %.2f [%.2f, %.2f], p %.3g (adj %.3g), Δwin %.4f %s p %.3g (adj %.3g), d_z %.3f, h %.3f, r %.3f, variance reduction %.3f",
 			p.NameA, p.NameB, p.ProfitDifference, p.ProfitDifferenceCI95Lo, p.ProfitDifferenceCI95Hi, p.PValueProfit, p.PValueProfitAdjusted,
-			p.WinRateDifference, p.PValueWinRate, p.PValueWinRateAdjusted, p.PValueMcNemar, p.EffectSize, p.EffectSizeWinRate, p.Correlation, p.VarianceReduction)
+			p.WinRateDifference, p.WinRateTest, p.PValueWinRate, p.PValueWinRateAdjusted, p.EffectSize, p.EffectSizeWinRate, p.Correlation, p.VarianceReduction)
 		if p.PValueProfitAdjusted < p.PValueProfit || p.PValueWinRateAdjusted < p.PValueWinRate {
 			t.Errorf("%s/%s: a Holm-adjusted p-value is below the raw one", p.NameA, p.NameB)
 		}
@@ -62,6 +63,59 @@ func TestBasicVersusAlwaysPull(t *testing.T) {
 		t.Error("same table and dealer, but common_random_numbers is false")
 	}
 }
+
+// On common random numbers the win-rate p-value that Holm adjusts and the
+// verdict uses is McNemar's on the sessions only one config won; when the
+// configs deal different cards (here: different seat counts) it is the
+// two-proportion z test of the two win rates.
+func TestWinRateTestFollowsPairing(t *testing.T) {
+	three := withStrategy("basic")
+	three.Table.NumSeats = 3
+	for _, c := range []struct {
+		configs []*config.Config
+		common  bool
+	}{
+		{[]*config.Config{withStrategy("basic"), withStrategy("always_pull"), withStrategy("always_ride")}, true},
+		{[]*config.Config{withStrategy("basic"), three}, false},
+	} {
+		names := []string{"a", "b", "c"}[:len(c.configs)]
+		d := run(t, c.configs, names, 2000)
+		if d.CommonCards != c.common {
+			t.Fatalf("common_random_numbers = %v, want %v", d.CommonCards, c.common)
+		}
+		var raw []float64
+		for _, p := range d.Pairs {
+			a, b := &d.Configs[p.A], &d.Configs[p.B]
+			var want stats.Result
+			wantTest := McNemarChi2
+			if c.common {
+				want = stats.McNemar(p.OnlyAWon, p.OnlyBWon)
+				if want.DF == 0 {
+					wantTest = McNemarExact
+				}
+			} else {
+				wantTest = TwoProportionZ
+				n := d.Sessions
+				z, pz := stats.TwoProportionZ(uint64(math.Round(float64(a.WinRate.Value)*float64(n))), n,
+					uint64(math.Round(float64(b.WinRate.Value)*float64(n))), n)
+				want = stats.Result{Stat: z, PValue: pz}
+			}
+			if p.WinRateTest != wantTest || float64(p.PValueWinRate) != want.PValue || !same(float64(p.WinRateStatistic), want.Stat) {
+				t.Errorf("%s vs %s: %s statistic %v p %v, want %s %v p %v", p.NameA, p.NameB, p.WinRateTest, p.WinRateStatistic, p.PValueWinRate, wantTest, want.Stat, want.PValue)
+			}
+			raw = append(raw, want.PValue)
+		}
+		for k, h := range stats.Holm(raw) {
+			p := d.Pairs[k]
+			if float64(p.PValueWinRateAdjusted) != h || p.SignificantWinRate != (h < Alpha) {
+				t.Errorf("%s vs %s: adjusted p %v (significant %v), want Holm's %v", p.NameA, p.NameB, p.PValueWinRateAdjusted, p.SignificantWinRate, h)
+			}
+		}
+	}
+}
+
+// same is == with NaN equal to itself (the exact test has no statistic).
+func same(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
 
 // The variance reduction reported is what pairing achieves: the paired
 // standard error of the mean difference against the standard error two

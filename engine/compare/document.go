@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the version of the comparison document (docs/RESULTS.md,
 // "Comparison").
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Alpha is the family-wise error rate the "significant" flags use.
 const Alpha = 0.05
@@ -67,17 +67,17 @@ type Pair struct {
 	// EffectSize is Cohen's d_z of the profit differences.
 	EffectSize results.Float `json:"effect_size"`
 
-	// Session win rate: the two-proportion z test (ignores the pairing,
-	// so conservative) and McNemar's test on the discordant pairs.
+	// Session win rate (a session is won when its profit is positive),
+	// tested by WinRateTest (see winRateTest): its statistic, p-value and
+	// Holm-adjusted p-value. OnlyAWon and OnlyBWon count the sessions only
+	// one config won.
 	WinRateDifference     results.Float  `json:"win_rate_difference"`
-	Z                     results.Approx `json:"z"`
-	PValueWinRate         results.Approx `json:"p_value_win_rate"`
-	PValueWinRateAdjusted results.Approx `json:"p_value_win_rate_adjusted"`
 	OnlyAWon              uint64         `json:"only_a_won"`
 	OnlyBWon              uint64         `json:"only_b_won"`
-	McNemar               results.Approx `json:"mcnemar_statistic"`
-	PValueMcNemar         results.Approx `json:"p_value_mcnemar"`
-	PValueMcNemarAdjusted results.Approx `json:"p_value_mcnemar_adjusted"`
+	WinRateTest           string         `json:"win_rate_test"`
+	WinRateStatistic      results.Approx `json:"win_rate_statistic"`
+	PValueWinRate         results.Approx `json:"p_value_win_rate"`
+	PValueWinRateAdjusted results.Approx `json:"p_value_win_rate_adjusted"`
 	EffectSizeWinRate     results.Float  `json:"effect_size_win_rate"`
 
 	// Correlation of the two configs' session profits, and the share of
@@ -90,10 +90,10 @@ type Pair struct {
 	SignificantWinRate bool `json:"significant_win_rate"`
 }
 
-const method = "Table session i of every config deals from the same seed (common random numbers). " +
+var method = "Table session i of every config deals from the same seed (common random numbers). " +
 	"Profit: paired t test on the per-session differences, from their exact sums; effect size Cohen's d_z. " +
-	"Win rate (profit > 0): two-proportion z test (which ignores the pairing and is conservative) and McNemar's test on the sessions only one config won; effect size Cohen's h. " +
-	"p-values are Holm-adjusted across pairs, separately for each test; significant means adjusted p < 0.05. " +
+	"Win rate (profit > 0): on common random numbers, McNemar's paired test on the sessions only one config won (exact binomial test when fewer than " + strconv.Itoa(stats.McNemarExactBelow) + " such sessions, else chi-square with continuity correction); when the configs deal different cards, the two-proportion z test; effect size Cohen's h. " +
+	"p-values are Holm-adjusted across pairs, separately for profit and win rate; significant means adjusted p < 0.05. " +
 	"variance_reduction = 1 − var(A−B)/(var(A)+var(B)): the share of the variance of the difference that pairing removes, so independent runs would need 1/(1 − variance_reduction) times the sessions for the same precision."
 
 // studentQ is the 0.975 quantile of Student's t with df degrees of freedom.
@@ -130,7 +130,7 @@ func Build(configs []*config.Config, names []string, seed uint64, agg *Aggregate
 			EVPerHand: doc.EV.Total.Value, HouseEdgeUnit: doc.EV.PerUnitBet,
 		})
 	}
-	var pProfit, pWin, pMc []float64
+	var pProfit, pWin []float64
 	for _, ps := range agg.Pairs {
 		a, b := &agg.Arms[ps.A], &agg.Arms[ps.B]
 		sd, sd2 := ps.SumD.Big(), ps.SumD2.Big()
@@ -145,9 +145,8 @@ func Build(configs []*config.Config, names []string, seed uint64, agg *Aggregate
 			se := dm.StdErr()
 			lo, hi = (dm.Mean()-q*se)/100, (dm.Mean()+q*se)/100
 		}
-		z, pw := stats.TwoProportionZ(a.Wins, a.N, b.Wins, b.N)
 		onlyA, onlyB := ps.Wins[1][0], ps.Wins[0][1]
-		mc := stats.McNemar(onlyA, onlyB)
+		test, stat, pw := winRateTest(d.CommonCards, a, b, onlyA, onlyB)
 		ra, rb := float64(a.Wins)/float64(a.N), float64(b.Wins)/float64(b.N)
 		va := variance(a.N, a.SumP.Big(), a.SumP2.Big())
 		vb := variance(b.N, b.SumP.Big(), b.SumP2.Big())
@@ -162,25 +161,62 @@ func Build(configs []*config.Config, names []string, seed uint64, agg *Aggregate
 			ProfitDifference: results.Float(dm.Mean() / 100), ProfitDifferenceCI95Lo: results.Float(lo), ProfitDifferenceCI95Hi: results.Float(hi),
 			T: results.Approx(t), DF: results.Float(df), PValueProfit: results.Approx(p),
 			EffectSize:        results.Float(stats.CohenDz(ps.N, sd, sd2)),
-			WinRateDifference: results.Float(ra - rb), Z: results.Approx(z), PValueWinRate: results.Approx(pw),
-			OnlyAWon: onlyA, OnlyBWon: onlyB, McNemar: results.Approx(mc.Stat), PValueMcNemar: results.Approx(mc.PValue),
+			WinRateDifference: results.Float(ra - rb), OnlyAWon: onlyA, OnlyBWon: onlyB,
+			WinRateTest: test, WinRateStatistic: results.Approx(stat), PValueWinRate: results.Approx(pw),
 			EffectSizeWinRate: results.Float(stats.CohenH(ra, rb)),
 			Correlation:       results.Float(corr), VarianceReduction: results.Float(vr),
 		})
 		pProfit = append(pProfit, nanToOne(p))
 		pWin = append(pWin, nanToOne(pw))
-		pMc = append(pMc, nanToOne(mc.PValue))
 	}
 	if len(d.Pairs) > 0 {
-		hp, hw, hm := stats.Holm(pProfit), stats.Holm(pWin), stats.Holm(pMc)
+		hp, hw := stats.Holm(pProfit), stats.Holm(pWin)
 		for k := range d.Pairs {
 			pr := &d.Pairs[k]
-			pr.PValueProfitAdjusted, pr.PValueWinRateAdjusted, pr.PValueMcNemarAdjusted = results.Approx(hp[k]), results.Approx(hw[k]), results.Approx(hm[k])
+			pr.PValueProfitAdjusted, pr.PValueWinRateAdjusted = results.Approx(hp[k]), results.Approx(hw[k])
 			pr.SignificantProfit = hp[k] < Alpha
 			pr.SignificantWinRate = hw[k] < Alpha
 		}
 	}
 	return d
+}
+
+// The win-rate tests, as named in the document's win_rate_test.
+const (
+	McNemarExact   = "mcnemar_exact"          // exact binomial test on the discordant sessions
+	McNemarChi2    = "mcnemar_chi2_corrected" // chi-square with continuity correction on them
+	TwoProportionZ = "two_proportion_z"       // pooled z test of two independent proportions
+)
+
+// WinRateTestName describes a win_rate_test value for people.
+func WinRateTestName(test string) string {
+	switch test {
+	case McNemarExact:
+		return "McNemar's paired test, exact binomial (fewer than " + strconv.Itoa(stats.McNemarExactBelow) + " sessions won by one config only)"
+	case McNemarChi2:
+		return "McNemar's paired test, chi-square with continuity correction"
+	case TwoProportionZ:
+		return "two-proportion z test (the configs deal different cards, so the sessions are not paired)"
+	}
+	return test
+}
+
+// winRateTest tests the session win rates of arms a and b. On common
+// random numbers session i of both configs saw the same cards, so the
+// outcomes are paired: McNemar's test on the sessions only A won (onlyA)
+// or only B won (onlyB) — exact when they are fewer than
+// stats.McNemarExactBelow, which has no statistic (NaN). Otherwise the
+// sessions are independent and it is the two-proportion z test.
+func winRateTest(common bool, a, b *Arm, onlyA, onlyB uint64) (test string, stat, p float64) {
+	if !common {
+		z, p := stats.TwoProportionZ(a.Wins, a.N, b.Wins, b.N)
+		return TwoProportionZ, z, p
+	}
+	r := stats.McNemar(onlyA, onlyB)
+	if r.DF == 0 {
+		return McNemarExact, r.Stat, r.PValue
+	}
+	return McNemarChi2, r.Stat, r.PValue
 }
 
 // nanToOne treats an undefined p-value (too few sessions) as no evidence.
