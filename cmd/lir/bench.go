@@ -13,6 +13,13 @@ import (
 	"github.com/lir-lab/lir/engine/sim"
 )
 
+// benchRepeats is the number of measurements per worker count (an odd
+// number: the median is reported), minMeasurement the shortest one.
+const (
+	benchRepeats   = 3
+	minMeasurement = 10 * time.Millisecond
+)
+
 // benchPoint is one measured worker count.
 type benchPoint struct {
 	Workers     int     `json:"workers"`
@@ -23,7 +30,7 @@ type benchPoint struct {
 
 func runBench(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("bench", "bench [--seconds S] [--max-workers N] [--json]", stderr)
-	seconds := fs.Float64("seconds", 3, "seconds per measurement (each is the median of 3 repeats)")
+	seconds := fs.Float64("seconds", 3, "total measuring time, split evenly over the worker counts 1 to --max-workers, 3 repeats each (the median is reported)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	maxWorkers := fs.Int("max-workers", runtime.NumCPU(), "largest worker count measured")
 	if extra, status, ok := parseFlags(fs, args); !ok {
@@ -36,20 +43,25 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lir bench: --seconds must be from 0.3 to 3600 and --max-workers from 1 to 256")
 		return 2
 	}
+	per := time.Duration(*seconds / float64(benchRepeats**maxWorkers) * float64(time.Second))
+	if per < minMeasurement {
+		fmt.Fprintf(stderr, "lir bench: --seconds %g gives each of the %d × %d measurements %v; give at least %g\n",
+			*seconds, benchRepeats, *maxWorkers, per.Round(time.Millisecond), minMeasurement.Seconds()*float64(benchRepeats**maxWorkers))
+		return 2
+	}
 	r, err := sim.NewRunner(config.Default())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	per := time.Duration(*seconds / 3 * float64(time.Second))
 	var points []benchPoint
 	for w := 1; w <= *maxWorkers; w++ {
 		var rates []float64
-		for rep := 0; rep < 3; rep++ {
+		for range benchRepeats {
 			rates = append(rates, measure(r, w, per))
 		}
 		sort.Float64s(rates)
-		p := benchPoint{Workers: w, HandsPerSec: rates[1]}
+		p := benchPoint{Workers: w, HandsPerSec: rates[benchRepeats/2]}
 		p.Speedup = p.HandsPerSec / points0(points, p)
 		p.Efficiency = p.Speedup / float64(w)
 		points = append(points, p)
@@ -63,7 +75,8 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, string(b))
 		return 0
 	}
-	fmt.Fprintf(stdout, "default config, %s %s/%s, %d CPUs, median of 3 × %.1fs\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), per.Seconds())
+	fmt.Fprintf(stdout, "default config, %s %s/%s, %d CPUs; per worker count the median of %d × %.2fs (%gs in all)\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), benchRepeats, per.Seconds(), *seconds)
 	fmt.Fprintf(stdout, "single core: %.2fM hands/s\n\n", points[0].HandsPerSec/1e6)
 	fmt.Fprintf(stdout, "%8s %16s %8s %11s\n", "workers", "hands/s", "speedup", "efficiency")
 	for _, p := range points {

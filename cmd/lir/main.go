@@ -36,7 +36,8 @@ Usage:
       Exact session figures over a grid of win limits × loss limits.
   lir bench [--seconds S] [--max-workers N] [--json]
       Measure hands/s on one core for the default config and the scaling over
-      worker counts up to N (default: every core).
+      worker counts up to N (default: every core), in S seconds in all
+      (default 3): 3 measurements of S/(3N) per worker count, median reported.
   lir presets
       List the preset studies (configs/), for run --preset.
   lir url encode [--base URL] FILE | lir url encode [--base URL] --preset NAME
