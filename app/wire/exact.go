@@ -7,7 +7,7 @@ import (
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
-	"github.com/lir-lab/lir/engine/paytable"
+	"github.com/lir-lab/lir/engine/rulebook"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -69,12 +69,7 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 		return r
 	}
 	r.Dist = d
-	rules, err := exact.SessionRulesFromConfig(c)
-	if err != nil {
-		r.SessionNote = err.Error()
-		return r
-	}
-	res, err := sessionChain(c, d).Run(rules)
+	res, err := exact.SolveSession(c, d, nil)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
@@ -82,23 +77,11 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 	s := &ExactSession{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss, StopReasons: map[string]float64{},
 		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100,
 		Truncated: res.Truncated, Unfinished: res.Unfinished}
-	for k, name := range exact.StopReasonNames {
+	for k, name := range rulebook.StopNames {
 		s.StopReasons[name] = res.Stop[k]
 	}
 	r.Session = s
 	return r
-}
-
-// sessionChain is the Markov chain of c's sessions over hand
-// distribution d.
-func sessionChain(c *config.Config, d *exact.HandDistribution) *exact.SessionChain {
-	p := sim.MainPaytable(c)
-	var bonus *paytable.Bonus
-	if bs := c.BonusStrategy; bs.Enabled && bs.Type != "never" {
-		bt := sim.BonusPaytable(c)
-		bonus = &bt
-	}
-	return exact.NewSessionChain(d, &p, bonus)
 }
 
 // SolveWalkAway computes the walk-away map of c over the default limits
@@ -106,23 +89,19 @@ func sessionChain(c *config.Config, d *exact.HandDistribution) *exact.SessionCha
 // exact session does not cover gets the reason in SessionNote.
 func SolveWalkAway(key string, c *config.Config) *ExactReply {
 	r := &ExactReply{Key: key}
-	rules, err := exact.SessionRulesFromConfig(c)
-	if err != nil {
-		r.SessionNote = err.Error()
-		return r
-	}
 	_, d, err := sim.ExactDistribution(c)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
 	}
-	wins, losses := exact.DefaultWalkAwayLimits(rules.Start), exact.DefaultWalkAwayLimits(rules.Start)
-	grid, err := sessionChain(c, d).WalkAway(rules, wins, losses, 1)
+	start := int64(c.Bankroll.StartingAmount)
+	wins, losses := exact.DefaultWalkAwayLimits(start), exact.DefaultWalkAwayLimits(start)
+	grid, err := exact.WalkAwayGrid(c, d, wins, losses, 1, nil)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
 	}
-	m := &WalkAwayMap{Start: rules.Start, WinLimits: wins, LossLimits: losses}
+	m := &WalkAwayMap{Start: start, WinLimits: wins, LossLimits: losses}
 	for _, row := range grid {
 		pw, ep := make([]float64, len(row)), make([]float64, len(row))
 		for b, cell := range row {

@@ -10,12 +10,14 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
 	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/rulebook"
 	"github.com/lir-lab/lir/engine/sim"
 	"github.com/lir-lab/lir/engine/strategy"
 )
@@ -189,6 +191,13 @@ type SessionDoc struct {
 	PLoseAtLeast   []LossPoint        `json:"p_lose_at_least"`
 	FinalBankroll  []BankrollPoint    `json:"final_bankroll,omitempty"`
 	Truncated      float64            `json:"truncated_probability"`
+	// Players is the expected number of players a seat hosts (above 1 on a
+	// replace-mode table, whose figures are then per player seated).
+	Players float64 `json:"players_per_seat"`
+	// States and SessionStates measure the chain: the most live (session
+	// state, bankroll) states in one hand, and the distinct session states.
+	States        int `json:"chain_states"`
+	SessionStates int `json:"session_states"`
 }
 
 // LossPoint is the probability of ending at least Percent% down.
@@ -262,24 +271,20 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 	}
 	doc.Optimal.Bet1Classes, doc.Optimal.Bet2Classes = conv(b1), conv(b2)
 
-	rules, ruleErr := exact.SessionRulesFromConfig(c)
-	var bonusTable *paytable.Bonus
-	if bs := c.BonusStrategy; bs.Enabled && bs.Type != "never" {
-		bt := sim.BonusPaytable(c)
-		bonusTable = &bt
-		doc.Bonus = bonusDocument(c, &bt, rules.BonusBet)
+	book, err := rulebook.FromConfig(c)
+	if err != nil {
+		return nil, err
 	}
-	if ruleErr != nil {
-		doc.SessionNote = ruleErr.Error()
-		return doc, nil
+	if rulebook.Placed(c) {
+		bt := rulebook.BonusPaytable(c)
+		doc.Bonus = bonusDocument(c, &bt, book.Bonus.For(book.Base))
 	}
-	chain := exact.NewSessionChain(d, &p, bonusTable)
-	res, err := chain.Run(rules)
+	res, err := exact.SolveSession(c, d, nil)
 	if err != nil {
 		doc.SessionNote = err.Error()
 		return doc, nil
 	}
-	doc.Session = sessionDocument(res, rules, true)
+	doc.Session = sessionDocument(res, true)
 	return doc, nil
 }
 
@@ -314,15 +319,16 @@ func bonusDocument(c *config.Config, bt *paytable.Bonus, bet int64) *BonusDoc {
 	return doc
 }
 
-func sessionDocument(res *exact.SessionResult, r exact.SessionRules, withFinal bool) *SessionDoc {
+func sessionDocument(res *exact.SessionResult, withFinal bool) *SessionDoc {
 	s := &SessionDoc{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss, StopReasons: map[string]float64{},
 		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100,
-		RiskOfRuin: res.Stop[exact.StopInsufficientFunds], Truncated: res.Truncated}
-	for k, name := range exact.StopReasonNames {
+		RiskOfRuin: res.Stop[rulebook.StopInsufficientFunds], Truncated: res.Truncated,
+		Players: res.Players, States: res.States, SessionStates: res.Modes}
+	for k, name := range rulebook.StopNames {
 		s.StopReasons[name] = res.Stop[k]
 	}
 	for _, pc := range []int{10, 25, 50, 75, 100} {
-		s.PLoseAtLeast = append(s.PLoseAtLeast, LossPoint{pc, res.PLossAtLeast(r.Start * int64(pc) / 100)})
+		s.PLoseAtLeast = append(s.PLoseAtLeast, LossPoint{pc, res.PLossAtLeast(res.Start * int64(pc) / 100)})
 	}
 	if withFinal {
 		for _, b := range res.Final {
@@ -398,7 +404,7 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 		fmt.Fprintf(w, "\nSession (exact): P(win) %.6f  P(push) %.6f  P(loss) %.6f  E[hands] %.3f  E[profit] %+.4f\n",
 			s.PWin, s.PPush, s.PLoss, s.ExpectedHands, s.ExpectedProfit)
 		var parts []string
-		for _, name := range exact.StopReasonNames {
+		for _, name := range rulebook.StopNames {
 			parts = append(parts, fmt.Sprintf("%s %.6f", name, s.StopReasons[name]))
 		}
 		fmt.Fprintf(w, "  stops: %s\n", strings.Join(parts, ", "))
@@ -575,14 +581,14 @@ func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
 		printConfigError(stderr, orDefault(*cfgPath), err)
 		return 1
 	}
-	rules, err := exact.SessionRulesFromConfig(c)
+	book, err := rulebook.FromConfig(c)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
 	}
 	grid := func(flagName, s string) ([]int64, error) {
 		if s == "" {
-			return exact.DefaultWalkAwayLimits(rules.Start), nil
+			return exact.DefaultWalkAwayLimits(book.Start), nil
 		}
 		var out []int64
 		for _, f := range strings.Split(s, ",") {
@@ -602,32 +608,25 @@ func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
 		var losses []int64
 		losses, err = grid("loss-limits", *lossFlag)
 		if err == nil {
-			return walkAway(c, rules, wins, losses, *asJSON, stdout, stderr)
+			return walkAway(c, book, wins, losses, *asJSON, stdout, stderr)
 		}
 	}
 	fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 	return 1
 }
 
-func walkAway(c *config.Config, rules exact.SessionRules, wins, losses []int64, asJSON bool, stdout, stderr io.Writer) int {
-	p := sim.MainPaytable(c)
+func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSON bool, stdout, stderr io.Writer) int {
 	_, d, err := sim.ExactDistribution(c)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
 	}
-	var bt *paytable.Bonus
-	if rules.BonusBet > 0 || rules.BonusRatioPPM > 0 {
-		b := sim.BonusPaytable(c)
-		bt = &b
-	}
-	chain := exact.NewSessionChain(d, &p, bt)
-	g, err := chain.WalkAway(rules, wins, losses, runtime.NumCPU())
+	g, err := exact.WalkAwayGrid(c, d, wins, losses, runtime.NumCPU(), walkAwayProgress(stderr))
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
 	}
-	doc := WalkAwayDoc{StartingAmount: config.Money(rules.Start)}
+	doc := WalkAwayDoc{StartingAmount: config.Money(book.Start)}
 	for _, w := range wins {
 		doc.WinLimits = append(doc.WinLimits, config.Money(w))
 	}
@@ -637,16 +636,14 @@ func walkAway(c *config.Config, rules exact.SessionRules, wins, losses []int64, 
 	for _, row := range g {
 		var out []*SessionDoc
 		for _, cell := range row {
-			r := rules
-			r.WinLimit, r.LossLimit = cell.WinLimit, cell.LossLimit
-			out = append(out, sessionDocument(cell.Result, r, false))
+			out = append(out, sessionDocument(cell.Result, false))
 		}
 		doc.Cells = append(doc.Cells, out)
 	}
 	if asJSON {
 		return writeJSON(stdout, stderr, doc)
 	}
-	fmt.Fprintf(stdout, "P(win session) by win limit (rows) × loss limit (columns); bankroll %s, %d hands at most\n", doc.StartingAmount, rules.MaxHands)
+	fmt.Fprintf(stdout, "P(win session) by win limit (rows) × loss limit (columns); bankroll %s, %d hands at most\n", doc.StartingAmount, min(book.HandsCap, book.DurationCap))
 	tw := tabwriter.NewWriter(stdout, 0, 0, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "win \\ loss\t")
 	for _, l := range doc.LossLimits {
@@ -669,4 +666,21 @@ func walkAway(c *config.Config, rules exact.SessionRules, wins, losses []int64, 
 	fmt.Fprintf(stdout, "Highest P(win): %.4f at win limit %s, loss limit %s (E[profit] %+.2f, E[hands] %.1f)\n",
 		best.PWin, doc.WinLimits[bestA], doc.LossLimits[bestB], best.ExpectedProfit, best.ExpectedHands)
 	return 0
+}
+
+// walkAwayProgress reports a walk-away grid's cells on w when it is a
+// terminal: cells done, elapsed time and an estimate of what is left.
+func walkAwayProgress(w io.Writer) func(done, total int) {
+	if !isTerminal(w) {
+		return nil
+	}
+	start := time.Now()
+	return func(done, total int) {
+		el := time.Since(start)
+		left := time.Duration(float64(el) / float64(done) * float64(total-done)).Round(time.Second)
+		fmt.Fprintf(w, "\rwalk-away map: %d/%d cells, %s elapsed, about %s left   ", done, total, el.Round(time.Second), left)
+		if done == total {
+			fmt.Fprintln(w)
+		}
+	}
 }

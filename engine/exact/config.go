@@ -1,76 +1,44 @@
 package exact
 
 import (
-	"errors"
-	"fmt"
-	"math"
-
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/rulebook"
 )
 
-// SessionRulesFromConfig maps a validated run config onto the session
-// chain's rules, the same way engine/sim sizes bets, or explains why the
-// session is not a flat-betting Markov chain this package solves exactly:
-// a progressive jackpot that grows (its size becomes part of the state), or
-// a replace-mode table (a seat's last player is cut off by the table
-// closing). Each seat of a sit_out or leave table plays the single-player
-// session below: dealing more seats, or burning cards, changes which cards
-// a seat gets but not their distribution.
-func SessionRulesFromConfig(c *config.Config) (SessionRules, error) {
-	b := &c.Bankroll
-	sc := &b.StopConditions
-	r := SessionRules{
-		Start:         int64(b.StartingAmount),
-		BaseBet:       int64(b.BaseBet),
-		ChipIncrement: derefMoney(b.ChipIncrement, 1),
-		MinBet:        derefMoney(b.TableMin, int64(b.BaseBet)),
-		ShrinkToChip:  !sc.StopOnInsufficientFunds,
-		WinLimit:      derefMoney(sc.WinLimit, 0),
-		LossLimit:     derefMoney(sc.LossLimit, 0),
-		MaxHands:      int(c.Simulation.HandsPerSession),
+// StudyFromConfig maps a validated run config onto the session chain: its
+// rulebook (the simulator's own, rulebook.FromConfig) and, on a
+// replace-mode table, the rounds the table plays. Each seat of a table
+// plays the session below: dealing more seats, or burning cards, changes
+// which cards a seat gets but not their distribution, so every seat's
+// exact figures are the same marginal.
+func StudyFromConfig(c *config.Config) (Study, error) {
+	k, err := rulebook.FromConfig(c)
+	if err != nil {
+		return Study{}, err
 	}
-	if sc.MaxHands != nil && (r.MaxHands == 0 || int(*sc.MaxHands) < r.MaxHands) {
-		r.MaxHands = int(*sc.MaxHands)
-	}
-	if sc.MaxDurationMinutes != nil {
-		r.DurationHands = int(*sc.MaxDurationMinutes * sc.HandsPerHour / 60)
-	}
-	if b.BettingSystem.Type != "flat" {
-		return r, fmt.Errorf("bankroll.betting_system.type %q: exact sessions need flat betting", b.BettingSystem.Type)
-	}
+	s := Study{Book: k}
 	if c.Table.SeatMode == "replace" {
-		return r, errors.New("table.seat_mode replace: a seat's sessions end when the table closes, which the single-player chain does not model; use sit_out or leave")
+		s.TableRounds = *c.Table.TableRounds
 	}
-	bs := &c.BonusStrategy
-	if bs.Enabled && bs.Type != "never" {
-		r.BonusMin = derefMoney(bs.Limits.MinBet, 1)
-		r.BonusMax = derefMoney(bs.Limits.MaxBet, 0)
-		r.BonusIncrement = derefMoney(bs.Limits.Increment, 1)
-		switch {
-		case bs.Type == "always":
-			r.BonusBet = r.bonusLimit(int64(bs.Always.Amount))
-		case bs.Type == "static" && bs.Static.Amount != nil:
-			r.BonusBet = r.bonusLimit(int64(*bs.Static.Amount))
-		case bs.Type == "static" && bs.Static.Ratio != nil:
-			r.BonusRatioPPM = int64(math.Round(*bs.Static.Ratio * 1e6))
-			r.BonusBet = r.bonusLimit(r.BaseBet * r.BonusRatioPPM / 1e6)
-		default:
-			return r, fmt.Errorf("bonus_strategy.type %q: exact sessions need a bonus bet fixed in advance (never, always or static); this one follows the session", bs.Type)
-		}
-		if pt := &c.Paytables.Bonus; pt.Type == "paytable_c" {
-			if pr := &pt.Progressive; pr.ContributionRate != 0 || pr.ResetAmount != pr.StartingJackpot {
-				return r, fmt.Errorf("paytables.bonus.progressive: exact sessions need a fixed jackpot (contribution_rate 0 and reset_amount = starting_jackpot; got %v and %s vs %s); the per-hand bonus figures apply at any jackpot",
-					pr.ContributionRate, pr.ResetAmount, pr.StartingJackpot)
-			}
-			r.Jackpot = int64(pt.Progressive.StartingJackpot)
-		}
-	}
-	return r, nil
+	return s, nil
 }
 
-func derefMoney(m *config.Money, def int64) int64 {
-	if m == nil {
-		return def
+// SolveSession computes the exact session of config c whose per-hand
+// distribution (under c's strategy) is d: the figures lir exact, lir run
+// and the page show. progress is as Study.Progress.
+func SolveSession(c *config.Config, d *HandDistribution, progress func(done, total int64)) (*SessionResult, error) {
+	s, err := StudyFromConfig(c)
+	if err != nil {
+		return nil, err
 	}
-	return int64(*m)
+	s.Progress = progress
+	p := rulebook.MainPaytable(c)
+	return NewSessionChain(d, &p).Run(s)
+}
+
+// WalkAwayGrid computes the walk-away grid of config c (see
+// SessionChain.WalkAway) over per-hand distribution d.
+func WalkAwayGrid(c *config.Config, d *HandDistribution, wins, losses []int64, workers int, progress func(done, total int)) ([][]WalkAwayCell, error) {
+	p := rulebook.MainPaytable(c)
+	return NewSessionChain(d, &p).WalkAway(c, wins, losses, workers, progress)
 }

@@ -2,27 +2,22 @@ package sim
 
 import (
 	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/rulebook"
 )
 
-// StopReason says why a player's session ended.
-type StopReason uint8
+// StopReason says why a player's session ended: the rulebook's reasons.
+type StopReason = rulebook.Stop
 
-// Stop reasons, in the order they are checked before each hand; TableClosed
-// ends the players still seated when a replace-mode table has played its
-// rounds.
+// Stop reasons (rulebook.Stop), in the order they are checked.
 const (
-	StopWinLimit StopReason = iota
-	StopLossLimit
-	StopMaxHands
-	StopMaxDuration
-	StopInsufficientFunds
-	StopTableClosed
-	NumStopReasons = iota
+	StopWinLimit          = rulebook.StopWinLimit
+	StopLossLimit         = rulebook.StopLossLimit
+	StopMaxHands          = rulebook.StopMaxHands
+	StopMaxDuration       = rulebook.StopMaxDuration
+	StopInsufficientFunds = rulebook.StopInsufficientFunds
+	StopTableClosed       = rulebook.StopTableClosed
+	NumStopReasons        = rulebook.NumStops
 )
-
-var stopReasonNames = [NumStopReasons]string{"win_limit", "loss_limit", "max_hands", "max_duration", "insufficient_funds", "table_closed"}
-
-func (r StopReason) String() string { return stopReasonNames[r] }
 
 // Outcome of a player's session by the sign of its profit.
 const (

@@ -58,16 +58,16 @@ type SessionRecord struct {
 // config's simulation.trajectories also record their bankroll paths in the
 // aggregate, thinned to a bounded number of points (TrajectoryPointsPerPath).
 func (r *Runner) RunObserved(seed uint64, from, to int, progress func(done int, hands int64), obs Observer) *Aggregate {
-	agg := NewAggregate(r.p.seats)
+	agg := NewAggregate(r.p.Seats)
 	var d rng.Dealer
-	seats := make([]seat, r.p.seats)
+	seats := make([]seat, r.p.Seats)
 	var hands int64
 	ob := &observed{} // records reused for every hand: no allocation per hand
 	for i := from; i < to; i++ {
 		ob.obs = obs
 		var tr *trajectoryRecorder
 		if i < r.trajectories {
-			tr = newTrajectoryRecorder(obs, r.p.seats, r.pathPoints)
+			tr = newTrajectoryRecorder(obs, r.p.Seats, r.pathPoints)
 			ob.obs = tr
 		}
 		o := ob
@@ -113,25 +113,25 @@ type observed struct {
 // playObserved plays a hand and tells the observer about it. The hand's
 // details are worked out again from the cards, off the fast path.
 func (r *Runner) playObserved(ob *observed, i uint64, s int, st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) {
-	before := st.bankroll
+	before := st.Bankroll
 	bonusBefore := st.bonusNet
 	r1, r2, cat := r.play(st, a, b, c, x, y, ss, jackpot)
 	p := r.p
 	h := &ob.h
 	*h = HandRecord{
-		Session: i, Seat: s + 1, Hand: st.hands,
+		Session: i, Seat: s + 1, Hand: st.Hands,
 		Cards:      [5]cards.Card{a, b, c, x, y},
-		Bet:        st.bet,
+		Bet:        st.Bet,
 		BonusBet:   st.bonus,
 		RideBet1:   r1 == 1,
 		RideBet2:   r2 == 1,
 		Category:   cat,
 		Category3:  poker.Classify3(a, b, c),
 		BonusNet:   st.bonusNet - bonusBefore,
-		Bankroll:   st.bankroll,
-		StartMoney: p.start,
+		Bankroll:   st.Bankroll,
+		StartMoney: p.Start,
 	}
-	h.MainNet = st.bankroll - before - h.BonusNet
+	h.MainNet = st.Bankroll - before - h.BonusNet
 	ob.obs.Hand(h)
 }
 
@@ -139,8 +139,8 @@ func (r *Runner) playObserved(ob *observed, i uint64, s int, st *seat, a, b, c, 
 func (r *Runner) finishObserved(ob *observed, i uint64, s int, st *seat, reason StopReason, ss *SeatStats) {
 	if ob != nil && st.active {
 		ob.s = SessionRecord{
-			Session: i, Seat: s + 1, Hands: st.hands, Profit: st.bankroll - r.p.start,
-			Peak: st.peak, Trough: st.trough, Drawdown: st.drawdown, Bonus: st.bonusNet, Reason: reason,
+			Session: i, Seat: s + 1, Hands: st.Hands, Profit: st.Bankroll - r.p.Start,
+			Peak: st.Peak, Trough: st.Trough, Drawdown: st.Drawdown, Bonus: st.bonusNet, Reason: reason,
 		}
 		ob.obs.Session(&ob.s)
 	}

@@ -61,16 +61,9 @@ func betSequence(t *testing.T, c *config.Config, results string) []int64 {
 			out = append(out, -1)
 			break
 		}
-		out = append(out, st.bet)
-		net := map[rune]int64{'W': 1, 'L': -1, 'P': 0}[ch] * st.bet
-		st.bankroll += net
-		st.hands++
-		if p := st.bankroll - r.p.start; p > st.peak {
-			st.peak = p
-		}
-		if r.p.dyn != nil {
-			r.settleDynamic(&st, net, net)
-		}
+		out = append(out, st.Bet)
+		net := map[rune]int64{'W': 1, 'L': -1, 'P': 0}[ch] * st.Bet
+		r.p.Settle(&st.State, net, 0)
 	}
 	return out
 }
@@ -151,14 +144,14 @@ func TestProgressionBasis(t *testing.T) {
 		r := mustRunner(t, c)
 		st := r.newSeat()
 		r.prepare(&st)
-		r.settleDynamic(&st, 500, -1000) // main won, bonus lost more
+		r.p.Settle(&st.State, 500, -1500) // main won, bonus lost more
 		r.prepare(&st)
 		want := map[string]int64{"main": 500, "total": 1000}[basis]
-		if st.bet != want {
-			t.Errorf("basis %s: next bet %d, want %d", basis, st.bet, want)
+		if st.Bet != want {
+			t.Errorf("basis %s: next bet %d, want %d", basis, st.Bet, want)
 		}
-		if want := map[string]int64{"main": 1, "total": -1}[basis]; st.streak != want {
-			t.Errorf("basis %s: streak %d, want %d", basis, st.streak, want)
+		if want := map[string]int64{"main": 1, "total": -1}[basis]; st.Streak != want {
+			t.Errorf("basis %s: streak %d, want %d", basis, st.Streak, want)
 		}
 	}
 }
@@ -178,11 +171,10 @@ func bonusAfter(t *testing.T, c *config.Config, results string, setup func(*seat
 			t.Fatal("stopped")
 		}
 		out = append(out, st.bonus)
-		net := map[rune]int64{'W': 1, 'L': -1, 'P': 0}[ch] * st.bet
-		st.hands++
-		if r.p.dyn != nil {
-			r.settleDynamic(&st, net, net)
-		}
+		net := map[rune]int64{'W': 1, 'L': -1, 'P': 0}[ch] * st.Bet
+		bankroll, peak := st.Bankroll, st.Peak
+		r.p.Settle(&st.State, net, 0)
+		st.Bankroll, st.Peak = bankroll, peak // the setup's bankroll and peak hold
 	}
 	return out
 }
@@ -190,7 +182,7 @@ func bonusAfter(t *testing.T, c *config.Config, results string, setup func(*seat
 func TestBonusStrategies(t *testing.T) {
 	on := "bonus_strategy:\n  enabled: true\n"
 	at := func(bankroll, peak, hands int64) func(*seat) {
-		return func(st *seat) { st.bankroll, st.peak, st.hands = 100000000+bankroll*100, peak*100, hands }
+		return func(st *seat) { st.Bankroll, st.Peak, st.Hands = 100000000+bankroll*100, peak*100, hands }
 	}
 	cases := []struct {
 		name, yaml, results string
@@ -271,7 +263,7 @@ func TestCustomStrategyInSim(t *testing.T) {
 	}
 	c := cfg(t, "bankroll: {stop_conditions: {win_limit: 100, loss_limit: 100}}\nstrategy:\n  type: custom\n  custom:\n    bet1_rules:\n      - {condition: 'session_profit < 0 and strength >= 5', action: ride}\n      - {condition: 'strength >= 6', action: ride}\n    bet2_rules: [{condition: 'strength >= 6', action: ride}]\n")
 	r := mustRunner(t, c)
-	if r.p.dyn == nil || r.p.dyn.rules1 == nil || r.p.dyn.rules2 != nil {
+	if !r.p.dynamic || r.p.Rules1 == nil || r.p.Rules2 != nil {
 		t.Fatal("session rule list not run per hand, or card-only list not tabled")
 	}
 	agg := r.Run(5, 0, 300, nil)
@@ -301,11 +293,11 @@ func TestCustomStrategyInSim(t *testing.T) {
 func TestBetCeiling(t *testing.T) {
 	c := cfg(t, "simulation: {hands_per_session: 10000000}\nbankroll:\n  starting_amount: 1000000000\n  betting_system: {type: proportional, proportional: {bankroll_percentage: 33}}\n")
 	r := mustRunner(t, c)
-	if got := betSequence(t, c, "")[0]; got != r.p.dyn.ceiling || got >= 33_000_000_000 {
-		t.Fatalf("first bet %d, ceiling %d", got, r.p.dyn.ceiling)
+	if got := betSequence(t, c, "")[0]; got != r.p.Ceiling || got >= 33_000_000_000 {
+		t.Fatalf("first bet %d, ceiling %d", got, r.p.Ceiling)
 	}
-	if r.p.dyn.ceiling < 10_000_00 {
-		t.Fatalf("ceiling %d cents is lower than a real table's maximum", r.p.dyn.ceiling)
+	if r.p.Ceiling < 10_000_00 {
+		t.Fatalf("ceiling %d cents is lower than a real table's maximum", r.p.Ceiling)
 	}
 }
 

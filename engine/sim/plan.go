@@ -3,15 +3,14 @@ package sim
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
 	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/paytable"
-	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
+	"github.com/lir-lab/lir/engine/rulebook"
 	"github.com/lir-lab/lir/engine/strategy"
 )
 
@@ -24,33 +23,23 @@ const (
 )
 
 // noLimit marks an absent money limit or hand cap.
-const noLimit = math.MaxInt64
+const noLimit = rulebook.NoLimit
 
-// plan is a config compiled for the hot loop: money in cents, options
-// resolved to numbers, the playing strategy to tables.
+// plan is a config compiled for the hot loop: the session rules
+// (rulebook.Book, the one definition both engines step), the table, and
+// the playing strategy as tables.
 type plan struct {
-	seats       int
+	rulebook.Book
 	mode        seatMode
 	tableRounds int64
 	discard     int
 	algo        rng.Algorithm
 
-	start, base     int64
-	minBet, maxBet  int64
-	inc             int64
-	winLimit        int64 // noLimit when absent
-	lossLimit       int64 // noLimit when absent
-	handsCap        int64 // min(hands_per_session, max_hands)
-	durationCap     int64 // hands allowed by max_duration_minutes; noLimit when absent
-	stopInsufficent bool
-
 	table   *strategy.Table
 	rides   *handstate.Decisions // the table by hand state; nil when it does not fit
-	pays    [poker.NumCategories]int64
-	bonus   bonusPlan
-	dyn     *dynamic // nil: flat bets, fixed bonus, table decisions
-	flat    bool     // flat bets, a fixed bonus bet or none, decisions by hand state: Runner.flatHands applies
-	flatRun int64    // most hands per call of Runner.flatHands
+	dynamic bool                 // something between hands follows the session (Book.Dynamic)
+	flat    bool                 // flat bets, a fixed bonus bet or none, decisions by hand state: Runner.flatHands applies
+	flatRun int64                // most hands per call of Runner.flatHands
 	// baseBonus is the bonus bet that goes with the base bet, when the
 	// bonus is not sized by a strategy; flatBonus is the bonus bet of every
 	// hand flatHands plays (0: none).
@@ -59,55 +48,11 @@ type plan struct {
 	batchHands int
 }
 
-// bonusPlan is the Three Card Bonus bet and paytable.
-type bonusPlan struct {
-	on          bool
-	amount      int64 // fixed bet, cents; 0 when sized by ratio
-	ratioPPM    int64 // bet = per-circle bet × ratioPPM / 10^6
-	min, max    int64
-	inc         int64
-	pays        [poker.NumCategories3]int64
-	progressive bool
-	startMicro  int64 // jackpot at session start, millionths of a cent
-	resetMicro  int64
-	ratePPM     int64 // contribution per cent bet, millionths of a cent
-}
-
-func deref(m *config.Money, def int64) int64 {
-	if m == nil {
-		return def
-	}
-	return int64(*m)
-}
-
 // MainPaytable returns the main paytable a config selects.
-func MainPaytable(c *config.Config) paytable.Main {
-	pt := c.Paytables.MainGame
-	if pt.Type == "custom" {
-		x := pt.Custom
-		return paytable.NewMain("custom", x.RoyalFlush, x.StraightFlush, x.FourOfAKind, x.FullHouse, x.Flush,
-			x.Straight, x.ThreeOfAKind, x.TwoPair, x.PairTensOrBetter)
-	}
-	p, err := paytable.MainByName(pt.Type)
-	if err != nil {
-		panic(err) // the schema only admits known names
-	}
-	return p
-}
+func MainPaytable(c *config.Config) paytable.Main { return rulebook.MainPaytable(c) }
 
 // BonusPaytable returns the bonus paytable a config selects.
-func BonusPaytable(c *config.Config) paytable.Bonus {
-	pt := c.Paytables.Bonus
-	if pt.Type == "custom" {
-		x := pt.Custom
-		return paytable.NewBonus("custom", x.MiniRoyal, x.StraightFlush, x.ThreeOfAKind, x.Straight, x.Flush, x.Pair)
-	}
-	p, err := paytable.BonusByName(pt.Type)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func BonusPaytable(c *config.Config) paytable.Bonus { return rulebook.BonusPaytable(c) }
 
 // ErrSessionStrategy marks a playing strategy whose decisions read session
 // variables: it is no table of the cards, so the exact engine does not
@@ -131,7 +76,7 @@ func cardOnly(c *config.Config) error {
 	if c.Strategy.Type != "custom" {
 		return nil
 	}
-	r1, r2, err := CustomRules(c)
+	r1, r2, err := rulebook.CustomRules(c)
 	if err != nil {
 		return err
 	}
@@ -190,7 +135,7 @@ func strategyTable(c *config.Config, completions func() *exact.Completions4) (*s
 	case "custom":
 		// Rule lists that read only the cards become the table; the
 		// simulator runs the others per hand (compileDynamic).
-		r1, r2, err := CustomRules(c)
+		r1, r2, err := rulebook.CustomRules(c)
 		if err != nil {
 			return nil, err
 		}
@@ -200,22 +145,11 @@ func strategyTable(c *config.Config, completions func() *exact.Completions4) (*s
 }
 
 func compile(c *config.Config) (*plan, error) {
-	b := &c.Bankroll
-	sc := &b.StopConditions
-	p := &plan{
-		seats:           int(c.Table.NumSeats),
-		algo:            rng.Algorithm(c.Deck.ShuffleAlgorithm),
-		start:           int64(b.StartingAmount),
-		base:            int64(b.BaseBet),
-		minBet:          deref(b.TableMin, int64(b.BaseBet)),
-		maxBet:          deref(b.TableMax, noLimit),
-		inc:             deref(b.ChipIncrement, 1),
-		winLimit:        deref(sc.WinLimit, noLimit),
-		lossLimit:       deref(sc.LossLimit, noLimit),
-		handsCap:        c.Simulation.HandsPerSession,
-		durationCap:     noLimit,
-		stopInsufficent: sc.StopOnInsufficientFunds,
+	book, err := rulebook.FromConfig(c)
+	if err != nil {
+		return nil, err
 	}
+	p := &plan{Book: *book, algo: rng.Algorithm(c.Deck.ShuffleAlgorithm), dynamic: book.Dynamic()}
 	switch c.Table.SeatMode {
 	case "leave":
 		p.mode = leave
@@ -226,51 +160,13 @@ func compile(c *config.Config) (*plan, error) {
 	if c.Dealer.DiscardEnabled {
 		p.discard = int(c.Dealer.DiscardCards)
 	}
-	if sc.MaxHands != nil && *sc.MaxHands < p.handsCap {
-		p.handsCap = *sc.MaxHands
-	}
-	if sc.MaxDurationMinutes != nil {
-		p.durationCap = int64(*sc.MaxDurationMinutes * sc.HandsPerHour / 60)
-	}
 	t, err := strategyTable(c, exact.NewCompletions4)
 	if err != nil {
 		return nil, err
 	}
 	p.table = t
 	p.rides, _ = handstate.NewDecisions(t)
-	p.pays = MainPaytable(c).Pays
-
-	bs := &c.BonusStrategy
-	if bs.Enabled && bs.Type != "never" {
-		bp := &p.bonus
-		bp.on = true
-		switch bs.Type {
-		case "always":
-			bp.amount = int64(bs.Always.Amount)
-		case "static":
-			if bs.Static.Amount != nil {
-				bp.amount = int64(*bs.Static.Amount)
-			} else {
-				bp.ratioPPM = int64(math.Round(*bs.Static.Ratio * 1e6))
-			}
-		}
-		bp.min = deref(bs.Limits.MinBet, 1)
-		bp.max = deref(bs.Limits.MaxBet, noLimit)
-		bp.inc = deref(bs.Limits.Increment, 1)
-		bt := BonusPaytable(c)
-		bp.pays = bt.Pays
-		if bt.Progressive {
-			pr := c.Paytables.Bonus.Progressive
-			bp.progressive = true
-			bp.startMicro = int64(pr.StartingJackpot) * 1e6
-			bp.resetMicro = int64(pr.ResetAmount) * 1e6
-			bp.ratePPM = int64(math.Round(pr.ContributionRate * 1e6))
-		}
-	}
-	if err := compileDynamic(c, p); err != nil {
-		return nil, err
-	}
-	p.baseBonus = p.bonus.bonusBet(p.base)
+	p.baseBonus = p.Bonus.For(p.Base)
 	p.compileFlat()
 	p.batchHands = rng.MaxBatch / (3 + p.discard + 2)
 	return p, nil
@@ -285,7 +181,7 @@ func compile(c *config.Config) (*plan, error) {
 // below 2^62.
 func (p *plan) compileFlat() {
 	most := int64(1)
-	for _, x := range p.pays {
+	for _, x := range p.Pays {
 		if x < -1 {
 			return
 		}
@@ -294,44 +190,20 @@ func (p *plan) compileFlat() {
 	m := 3 * most
 	fb := p.baseBonus
 	if fb > 0 {
-		if p.bonus.progressive {
+		if p.Bonus.Progressive {
 			return
 		}
-		for _, x := range p.bonus.pays {
+		for _, x := range p.Bonus.Pays {
 			if x < -1 {
 				return
 			}
 			m = max(m, x)
 		}
 	}
-	p.flat = p.dyn == nil && p.rides != nil && p.base < 1<<31 && fb < 1<<31 && m < 1<<31
+	p.flat = !p.dynamic && p.rides != nil && p.Base < 1<<31 && fb < 1<<31 && m < 1<<31
 	if p.flat {
 		p.flatBonus = fb
 		p.flatRun = max(1, min(1<<40, (1<<62)/(m*m)))
 	}
 }
 
-// bonusBet returns the bonus bet wanted with per-circle bet bet, after the
-// limits: rounded down to the increment, none below the minimum, capped at
-// the maximum.
-func (bp *bonusPlan) bonusBet(bet int64) int64 {
-	if !bp.on {
-		return 0
-	}
-	x := bp.amount
-	if bp.ratioPPM != 0 {
-		x = bet * bp.ratioPPM / 1e6
-	}
-	return bp.limit(x)
-}
-
-func (bp *bonusPlan) limit(x int64) int64 {
-	if x > bp.max {
-		x = bp.max
-	}
-	x = x / bp.inc * bp.inc
-	if x < bp.min {
-		return 0
-	}
-	return x
-}

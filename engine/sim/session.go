@@ -1,14 +1,13 @@
 package sim
 
 import (
-	"github.com/lir-lab/lir/engine/betting"
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
 	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/rng"
-	"github.com/lir-lab/lir/engine/rules"
+	"github.com/lir-lab/lir/engine/rulebook"
 )
 
 // Runner plays sessions of one config. It is immutable after NewRunner, so
@@ -29,18 +28,14 @@ func NewRunner(c *config.Config) (*Runner, error) {
 }
 
 // Seats returns the number of seats at the table.
-func (r *Runner) Seats() int { return r.p.seats }
+func (r *Runner) Seats() int { return r.p.Seats }
 
-// seat is one player's state during a session.
+// seat is one player's state during a session: the rulebook's State, and
+// what the simulator keeps beside it.
 type seat struct {
-	active   bool
-	bankroll int64
-	hands    int64
-	peak     int64 // highest profit so far (starts at 0)
-	trough   int64 // lowest profit so far
-	drawdown int64 // largest peak-to-current fall so far
-	bet      int64 // per-circle bet for the coming hand
-	bonus    int64 // bonus bet for the coming hand
+	rulebook.State
+	active bool
+	bonus  int64 // bonus bet for the coming hand
 
 	// Session-local sums of squares of small per-hand amounts, moved into
 	// the wide accumulators of SeatStats when the player's session ends
@@ -48,14 +43,7 @@ type seat struct {
 	sqMain, sqBonus, sqTotal, sqBet uint64
 	bonusNet                        int64 // net of the bonus bets so far
 
-	// Followed only when the plan is dynamic.
-	prog    betting.State
-	bstate  betting.BonusState
-	streak  int64 // +n wins / −n losses in a row
-	last    int8  // last result: 1, −1, 0
-	lastBet int64
-	view    betting.View // what sizers see; kept here so it never escapes per hand
-	env     rules.Env
+	sc rulebook.Scratch // what sizers and rules read; kept here so it never escapes per hand
 }
 
 // Run plays table sessions [from, to) of master seed seed and returns their
@@ -69,16 +57,7 @@ func (r *Runner) Run(seed uint64, from, to int, progress func(done int, hands in
 }
 
 func (r *Runner) newSeat() seat {
-	st := seat{active: true, bankroll: r.p.start, lastBet: r.p.base}
-	if d := r.p.dyn; d != nil {
-		if d.sizer != nil {
-			st.prog = d.sizer.Start()
-		}
-		if d.bonus != nil {
-			st.bstate = d.bonus.Start()
-		}
-	}
-	return st
+	return seat{State: r.p.NewState(), active: true}
 }
 
 // session plays table session i and returns the hands played.
@@ -88,7 +67,7 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 	for s := range seats {
 		seats[s] = r.newSeat()
 	}
-	jackpot := p.bonus.startMicro
+	jackpot := p.Bonus.StartMicro
 	var buf [3*7 + 29 + 2]cards.Card
 	var hands int64
 	if len(seats) == 1 && p.mode != replace && obs == nil {
@@ -105,8 +84,8 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 				r.finish(st, reason, ss)
 				return hands
 			}
-			if p.bonus.progressive && st.bonus > 0 {
-				jackpot += st.bonus * p.bonus.ratePPM
+			if p.Bonus.Progressive && st.bonus > 0 {
+				jackpot += st.bonus * p.Bonus.RatePPM
 			}
 			k := h.next(d)
 			r.play(st, h.cards[k], h.cards[k+1], h.cards[k+2], h.cards[k+h.n-2], h.cards[k+h.n-1], ss, &jackpot)
@@ -137,8 +116,8 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 			}
 			if st.active {
 				playing++
-				if p.bonus.progressive && st.bonus > 0 {
-					jackpot += st.bonus * p.bonus.ratePPM
+				if p.Bonus.Progressive && st.bonus > 0 {
+					jackpot += st.bonus * p.Bonus.RatePPM
 				}
 			}
 			if st.active || p.mode != leave {
@@ -171,65 +150,22 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 	}
 }
 
-// prepare checks the stop conditions before a hand, in SPEC order, and
-// sizes the coming hand's bets. It reports whether the player stops.
+// prepare checks the stop conditions before a hand and sizes its bets
+// (rulebook.Book.Prepare). It reports whether the player stops.
 func (r *Runner) prepare(st *seat) (StopReason, bool) {
-	p := r.p
-	profit := st.bankroll - p.start
-	switch {
-	case profit >= p.winLimit:
-		return StopWinLimit, true
-	case -profit >= p.lossLimit:
-		return StopLossLimit, true
-	case st.hands >= p.handsCap:
-		return StopMaxHands, true
-	case st.hands >= p.durationCap:
-		return StopMaxDuration, true
-	}
-	bet := p.base
-	if p.dyn != nil {
-		r.view(st)
-		if p.dyn.sizer != nil {
-			bet = min(p.limitBet(p.dyn.sizer.Want(&st.prog, &st.view)), p.dyn.ceiling)
-		}
-	}
-	if 3*bet > st.bankroll {
-		// Reduce to what fits, in whole chips.
-		bet = st.bankroll / 3 / p.inc * p.inc
-		floor := p.minBet
-		if !p.stopInsufficent {
-			floor = p.inc
-		}
-		if bet < floor || bet <= 0 {
-			return StopInsufficientFunds, true
-		}
-	}
-	st.bet = bet
-	var bonus int64
-	if p.dyn != nil && p.dyn.bonus != nil {
-		st.view.Bet = bet
-		st.env[rules.Bet] = float64(bet) / 100
-		bonus = p.bonus.limit(min(p.dyn.bonus.Want(&st.bstate, &st.view), p.dyn.ceiling))
-	} else if bet == p.base {
-		bonus = p.baseBonus
-	} else {
-		bonus = p.bonus.bonusBet(bet)
-	}
-	if bonus > 0 && 3*bet+bonus > st.bankroll {
-		bonus = p.bonus.limit(st.bankroll - 3*bet)
-	}
+	_, bonus, reason, stop := r.p.Prepare(&st.State, &st.sc)
 	st.bonus = bonus
-	return 0, false
+	return reason, stop
 }
 
 // play settles one hand: seat cards a, b, c and community cards x, y. It
 // returns the decisions taken and the hand's category.
 func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot *int64) (r1, r2 int, cat poker.Category) {
 	p := r.p
-	bet := st.bet
+	bet := st.Bet
 	s3, s4 := handstate.Walk4(a, b, c, x)
 	switch {
-	case p.dyn != nil && (p.dyn.rules1 != nil || p.dyn.rules2 != nil):
+	case p.Rules1 != nil || p.Rules2 != nil:
 		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	case p.rides != nil:
 		r1, r2 = p.rides.Rides(s3, s4)
@@ -240,7 +176,7 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	}
 	cat = handstate.Category(s4, y)
 	stake := int64(1+r1+r2) * bet
-	mainNet := stake * p.pays[cat]
+	mainNet := stake * p.Pays[cat]
 	ss.Deals[cat][r1<<1|r2]++
 	ss.MainWagered.Add(stake)
 	if mainNet >= 0 {
@@ -254,13 +190,10 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 		cat3 := handstate.Category3(s3)
 		ss.BonusHands++
 		ss.BonusCounts[cat3]++
-		var bonusNet int64
-		if p.bonus.progressive && cat3 == poker.MiniRoyal3 {
-			bonusNet = *jackpot / 1e6
-			*jackpot = p.bonus.resetMicro
+		bonusNet := p.Bonus.Net(cat3, bonus, *jackpot)
+		if p.Bonus.Progressive && cat3 == poker.MiniRoyal3 {
+			*jackpot = p.Bonus.ResetMicro
 			ss.JackpotsWon++
-		} else {
-			bonusNet = bonus * p.bonus.pays[cat3]
 		}
 		ss.BonusWagered.Add(bonus)
 		if bonusNet >= 0 {
@@ -275,23 +208,15 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	if !addSquare(&st.sqTotal, net) {
 		ss.TotalNet2.AddSquare(net)
 	}
-	if p.dyn != nil {
-		r.settleDynamic(st, mainNet, net)
-	}
 	ss.BaseBetUnits.Add(bet)
 	if !addSquare(&st.sqBet, bet) {
 		ss.BaseBetSq.AddSquare(bet)
 	}
 	ss.Hands++
-	st.hands++
-	st.bankroll += net
-	if st.bankroll < 0 {
-		panic("sim: negative bankroll") // the bankroll cover in prepare prevents it
+	p.Settle(&st.State, mainNet, net-mainNet)
+	if st.Bankroll < 0 {
+		panic("sim: negative bankroll") // the bankroll cover in Prepare prevents it
 	}
-	profit := st.bankroll - p.start
-	st.peak = max(st.peak, profit)
-	st.trough = min(st.trough, profit)
-	st.drawdown = max(st.drawdown, st.peak-profit)
 	return r1, r2, cat
 }
 
@@ -318,7 +243,7 @@ func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
 	ss.TotalNet2.AddUint(st.sqTotal)
 	ss.BaseBetSq.AddUint(st.sqBet)
 	p := r.p
-	profit := st.bankroll - p.start
+	profit := st.Bankroll - p.Start
 	ss.PlayerSessions++
 	switch {
 	case profit > 0:
@@ -331,19 +256,19 @@ func (r *Runner) finish(st *seat, reason StopReason, ss *SeatStats) {
 	ss.StopReasons[reason]++
 	switch reason {
 	case StopWinLimit:
-		ss.WinOvershoot.add(profit - p.winLimit)
+		ss.WinOvershoot.add(profit - p.WinLimit)
 	case StopLossLimit:
-		ss.LossOvershoot.add(-profit - p.lossLimit)
+		ss.LossOvershoot.add(-profit - p.LossLimit)
 	}
 	ss.Profit.Add(profit)
 	if st.bonusNet != 0 { // a zero adds nothing to the sums
 		ss.SessionBonus.add(st.bonusNet, profit)
 	}
 	ss.ProfitHist.Add(profit)
-	ss.HandsHist.Add(st.hands)
-	ss.PeakHist.Add(st.peak)
-	ss.TroughHist.Add(st.trough)
-	ss.DrawdownHist.Add(st.drawdown)
+	ss.HandsHist.Add(st.Hands)
+	ss.PeakHist.Add(st.Peak)
+	ss.TroughHist.Add(st.Trough)
+	ss.DrawdownHist.Add(st.Drawdown)
 }
 
 // handStream deals a lone player's hands of n cards a batch at a time.
@@ -390,25 +315,25 @@ func (h *handStream) deal(d *rng.Dealer) {
 // results follow (bookFlat). A call plays at most flatRun hands.
 func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream) int64 {
 	p := r.p
-	bet, fb := p.base, p.flatBonus
-	bpays := &p.bonus.pays
+	bet, fb := p.Base, p.flatBonus
+	bpays := &p.Bonus.Pays
 	n := uint(h.n)
 	// Profit inside [lo, hi): no loss or win limit reached, and the bets fit.
-	lo := max(3*bet+fb-p.start, 1-p.lossLimit)
-	if p.lossLimit > p.start {
-		lo = 3*bet + fb - p.start
+	lo := max(3*bet+fb-p.Start, 1-p.LossLimit)
+	if p.LossLimit > p.Start {
+		lo = 3*bet + fb - p.Start
 	}
 	hi := int64(noLimit)
-	if p.winLimit < noLimit-p.start {
-		hi = p.winLimit
+	if p.WinLimit < noLimit-p.Start {
+		hi = p.WinLimit
 	}
 	width := uint64(hi - lo)
-	todo := min(p.handsCap, p.durationCap, st.hands+p.flatRun) - st.hands
+	todo := min(p.HandsCap, p.DurationCap, st.Hands+p.flatRun) - st.Hands
 	left := todo
 	before := ss.Deals
 	var by3 [poker.NumCategories3]int64
 	var cross int64 // Σ u·pay·q
-	profit, peak, trough, drawdown := st.bankroll-p.start, st.peak, st.trough, st.drawdown
+	profit, peak, trough, drawdown := st.Bankroll-p.Start, st.Peak, st.Trough, st.Drawdown
 	pos, size := uint(h.pos), uint(h.size)
 	for left > 0 && uint64(profit-lo) < width {
 		if pos == size {
@@ -425,7 +350,7 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 		ss.Deals[cat][(r1<<1|r2)&3]++
 		by3[cat3]++
 		left--
-		main, q := int64(1+r1+r2)*p.pays[cat], bpays[cat3]
+		main, q := int64(1+r1+r2)*p.Pays[cat], bpays[cat3]
 		cross += main * q
 		profit += main*bet + q*fb
 		peak = max(peak, profit)
@@ -433,10 +358,10 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 		drawdown = max(drawdown, peak-profit)
 	}
 	h.pos = int(pos)
-	st.bankroll, st.peak, st.trough, st.drawdown = p.start+profit, peak, trough, drawdown
-	st.bet, st.bonus = bet, fb
+	st.Bankroll, st.Peak, st.Trough, st.Drawdown = p.Start+profit, peak, trough, drawdown
+	st.Bet, st.bonus = bet, fb
 	hands := todo - left
-	st.hands += hands
+	st.Hands += hands
 	r.bookFlat(st, ss, &before, &by3, cross, hands)
 	return hands
 }
@@ -450,12 +375,12 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 // squared is (u·pay·b)² + (q·f)² + 2·u·pay·q·b·f.
 func (r *Runner) bookFlat(st *seat, ss *SeatStats, before *[poker.NumCategories][4]uint64, by3 *[poker.NumCategories3]int64, cross, hands int64) {
 	p := r.p
-	bet, fb := p.base, p.flatBonus
+	bet, fb := p.Base, p.flatBonus
 	var wagered, won, squares int64 // in bets and squared bets
 	for c := range ss.Deals {
 		now, was := &ss.Deals[c], &before[c]
 		n := [2][2]int64{{int64(now[0] - was[0]), int64(now[1] - was[1])}, {int64(now[2] - was[2]), int64(now[3] - was[3])}}
-		units, net, sq := exact.RideTotals(n, p.pays[c])
+		units, net, sq := exact.RideTotals(n, p.Pays[c])
 		wagered += units
 		won += units + net
 		squares += sq
@@ -472,7 +397,7 @@ func (r *Runner) bookFlat(st *seat, ss *SeatStats, before *[poker.NumCategories]
 	}
 	var bonusWon, bonusNet, bonusSquares int64 // in bonus bets and squared bonus bets
 	for k, n := range by3 {
-		q := p.bonus.pays[k]
+		q := p.Bonus.Pays[k]
 		ss.BonusCounts[k] += uint64(n)
 		bonusWon += n * (1 + q)
 		bonusNet += n * q
