@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lir-lab/lir/engine/rulebook"
+
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/lir-lab/lir/app/wire"
@@ -1436,12 +1438,13 @@ func exactSessionRows(d map[string]any, x *wire.ExactSession) [][3]string {
 		{"P(push)", share("session_outcomes.push"), pct(x.PPush)},
 		{"P(loss)", share("session_outcomes.loss"), pct(x.PLoss)},
 	}
-	for _, k := range []string{"win_limit", "loss_limit", "max_hands", "max_duration", "insufficient_funds"} {
+	for r := range rulebook.NumStops {
+		k := rulebook.Stop(r).String()
 		sim := num(getPath(d, "stop_reasons."+k))
 		if sim == 0 && x.StopReasons[k] == 0 {
 			continue
 		}
-		rows = append(rows, [3]string{"Stopped by " + strings.ReplaceAll(k, "_", " "), share("stop_reasons." + k), pct(x.StopReasons[k])})
+		rows = append(rows, [3]string{"Stopped: " + rulebook.Stop(r).Label(), share("stop_reasons." + k), pct(x.StopReasons[k])})
 	}
 	rows = append(rows,
 		[3]string{"Hands per session (mean)", fmt.Sprintf("%.2f", num(getPath(d, "hands_per_session.mean"))), fmt.Sprintf("%.2f", x.ExpectedHands)},

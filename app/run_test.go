@@ -95,7 +95,7 @@ func TestExactSessionRows(t *testing.T) {
 	if rows[0] != [3]string{"P(win session)", "40.00%", "41.00%"} {
 		t.Errorf("first row %v", rows[0])
 	}
-	if len(rows) != 6 || rows[3][0] != "Stopped by max hands" {
+	if len(rows) != 6 || rows[3][0] != "Stopped: hand limit" {
 		t.Errorf("rows %v", rows)
 	}
 	if exactSessionRows(d, nil) != nil {

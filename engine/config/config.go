@@ -200,6 +200,11 @@ type BonusStrategy struct {
 	Limits              BonusLimits         `json:"limits" doc:"Applied to every bonus type: round down to increment, no bet below min_bet, cap at max_bet."`
 }
 
+// Placed reports whether the study places bonus bets at all: enabled and
+// not of type never. The one definition the engines, the CLI, the report
+// and the page use.
+func (b *BonusStrategy) Placed() bool { return b.Enabled && b.Type != "never" }
+
 // BankrollConditional bets the bonus only while the session goes well.
 type BankrollConditional struct {
 	Amount           Money        `json:"amount" doc:"Bonus bet when the conditions hold (unless profit_percentage or profit_tiers sets it)." min:"0.01" max:"10000000"`

@@ -33,7 +33,7 @@ func (c *Config) validateMagnitudes() Errors {
 	perHand.Add(perHand, new(big.Int).Mul(big.NewInt(bonus), big.NewInt(bonusPay)))
 	total := new(big.Int).Mul(perHand, big.NewInt(hands))
 	total.Add(total, big.NewInt(int64(b.StartingAmount)))
-	if c.BonusStrategy.Enabled && c.Paytables.Bonus.Type == "paytable_c" {
+	if c.BonusStrategy.Placed() && c.Paytables.Bonus.Type == "paytable_c" {
 		pr := &c.Paytables.Bonus.Progressive
 		// The jackpot grows by at most every seat's largest bonus each round.
 		growth := new(big.Int).Mul(big.NewInt(bonus), big.NewInt(hands*c.Table.NumSeats))
@@ -67,7 +67,7 @@ func (c *Config) mainPays() []int64 {
 // and the largest N-to-1 payout of its bonus paytable.
 func (c *Config) maxBonus(maxBet int64) (int64, int64) {
 	bs := &c.BonusStrategy
-	if !bs.Enabled || bs.Type == "never" {
+	if !bs.Placed() {
 		return 0, 0
 	}
 	// Without a cap, a bonus can at most take what is left of a bankroll

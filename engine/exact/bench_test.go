@@ -4,7 +4,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/lir-lab/lir/engine/paytable"
+	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/strategy"
 )
 
@@ -38,36 +38,39 @@ func BenchmarkOptimalDistribution(b *testing.B) {
 }
 
 // The default study's session (200 hands, +$250 / −$200 on a $500
-// bankroll, $5 bets) with a $1 bonus bet.
+// bankroll, $5 bets) with a $1 bonus bet, and betting-system studies of
+// the Python tool's walk-away size ($500, $5 base, ±$100, 200 hands).
 func BenchmarkSessionChain(b *testing.B) {
 	c, _ := standardChain()
-	r := SessionRules{Start: 50000, BaseBet: 500, BonusBet: 100, BonusIncrement: 1, BonusMin: 1,
-		WinLimit: 25000, LossLimit: 20000, MaxHands: 200}
-	b.Run("200hands", func(b *testing.B) {
-		for b.Loop() {
-			res, err := c.Run(r)
-			if err != nil || res.ExpectedHands < 1 {
-				b.Fatal(err)
+	for _, bc := range []struct{ name, js string }{
+		{"200hands", `{"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
+		{"200hands/no-win-limit", `{"bankroll": {"stop_conditions": {"win_limit": null}},
+			"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
+		{"martingale", `{"bankroll": {"starting_amount": 500, "base_bet": 5, "stop_conditions": {"win_limit": 100, "loss_limit": 100},
+			"betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_bet": 80, "max_progressions": 4}}}}`},
+		{"fibonacci", `{"bankroll": {"starting_amount": 500, "base_bet": 5, "stop_conditions": {"win_limit": 100, "loss_limit": 100},
+			"betting_system": {"type": "fibonacci", "fibonacci": {"unit": 5, "max_position": 8}}}}`},
+	} {
+		s := study(b, bc.js)
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				res, err := c.Run(s)
+				if err != nil || res.ExpectedHands < 1 {
+					b.Fatal(err)
+				}
 			}
-		}
-		b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N), "s/session-chain")
-	})
-	b.Run("200hands/no-win-limit", func(b *testing.B) {
-		r := r
-		r.WinLimit = 0
-		for b.Loop() {
-			if _, err := c.Run(r); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+		})
+	}
 }
 
 // A 20 × 20 walk-away grid: win limits and loss limits from 5% to 100% of
 // the bankroll, 200 hands each.
 func BenchmarkWalkAway(b *testing.B) {
 	c, _ := standardChain()
-	base := SessionRules{Start: 50000, BaseBet: 500, BonusBet: 100, BonusIncrement: 1, BonusMin: 1, MaxHands: 200}
+	cfg, err := config.DecodeJSON([]byte(`{"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`))
+	if err != nil {
+		b.Fatal(err)
+	}
 	var wins, losses []int64
 	for k := int64(1); k <= 20; k++ {
 		wins = append(wins, 2500*k)
@@ -75,12 +78,10 @@ func BenchmarkWalkAway(b *testing.B) {
 	}
 	b.Run("20x20", func(b *testing.B) {
 		for b.Loop() {
-			g, err := c.WalkAway(base, wins, losses, runtime.GOMAXPROCS(0))
+			g, err := c.WalkAway(cfg, wins, losses, runtime.GOMAXPROCS(0), nil)
 			if err != nil || len(g) != 20 {
 				b.Fatal(err)
 			}
 		}
 	})
 }
-
-var _ = paytable.Standard

@@ -7,8 +7,8 @@ import (
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
-	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/rulebook"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -99,19 +99,12 @@ func TestMonteCarloAgreesWithExact(t *testing.T) {
 			pr1, _ := r1.Float64()
 			pr2, _ := r2.Float64()
 
-			rules, err := exact.SessionRulesFromConfig(cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var bonus *exact.BonusAnalysis
-			var chainBonus *paytable.Bonus
-			if rules.BonusBet > 0 {
+			if rulebook.Placed(cfg) {
 				bp := sim.BonusPaytable(cfg)
-				chainBonus = &bp
 				bonus = exact.AnalyzeBonus(&bp, nil)
 			}
-			chain := exact.NewSessionChain(d, &p, chainBonus)
-			sess, err := chain.Run(rules)
+			sess, err := exact.SolveSession(cfg, d, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,8 +163,8 @@ func TestMonteCarloAgreesWithExact(t *testing.T) {
 				prop(seat+" P(session win)", ss.Outcomes[sim.OutcomeWin], ns, sess.PWin)
 				prop(seat+" P(session loss)", ss.Outcomes[sim.OutcomeLoss], ns, sess.PLoss)
 				prop(seat+" P(session push)", ss.Outcomes[sim.OutcomePush], ns, sess.PPush)
-				for r := range exact.NumStopReasons {
-					prop(seat+" P(stop "+exact.StopReasonNames[r]+")", ss.StopReasons[r], ns, sess.Stop[r])
+				for r := range rulebook.NumStops {
+					prop(seat+" P(stop "+rulebook.Stop(r).String()+")", ss.StopReasons[r], ns, sess.Stop[r])
 				}
 				// Hands per session: mean within 4 SE, the SE from the
 				// simulated spread (its exact variance is not computed).

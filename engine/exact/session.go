@@ -28,4 +28,3 @@ func (d *HandDistribution) Joint(p *paytable.Main) []JointCount {
 	}
 	return out
 }
-

@@ -1,110 +1,128 @@
 package exact
 
 import (
+	"errors"
 	"math"
 	"sync"
 	"testing"
 
+	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/paytable"
+	"github.com/lir-lab/lir/engine/poker"
+	"github.com/lir-lab/lir/engine/rulebook"
 	"github.com/lir-lab/lir/engine/strategy"
 )
 
 var (
 	chainOnce sync.Once
-	chainStd  *SessionChain // basic strategy, standard table, paytable_b bonus
+	chainStd  *SessionChain // basic strategy, standard table
 	evStd     float64       // main EV per hand in units
 )
 
 func standardChain() (*SessionChain, float64) {
 	chainOnce.Do(func() {
 		d := Distribution(strategy.Basic(strategy.TiesPull), completions())
-		chainStd = NewSessionChain(d, &paytable.Standard, &paytable.PaytableB)
+		chainStd = NewSessionChain(d, &paytable.Standard)
 		evStd, _ = d.EV(&paytable.Standard).Float64()
 	})
 	return chainStd, evStd
 }
 
-// bruteForce walks every path of up to r.MaxHands hands, applying the
-// session rules literally, and returns the final-bankroll distribution and
-// the stop-reason probabilities.
-func bruteForce(c *SessionChain, r SessionRules) (map[int64]float64, [NumStopReasons]float64) {
+// study decodes a JSON config (basic strategy, standard table) into the
+// chain's study.
+func study(t testing.TB, js string) Study {
+	t.Helper()
+	c, err := config.DecodeJSON([]byte(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := StudyFromConfig(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// bruteForce walks every path of hand results literally, stepping the
+// rulebook with Prepare and Settle as the simulator does, and returns the
+// final-bankroll distribution and the stop-reason probabilities.
+func bruteForce(c *SessionChain, k *rulebook.Book) (map[int64]float64, [rulebook.NumStops]float64) {
 	final := map[int64]float64{}
-	var stop [NumStopReasons]float64
-	var walk func(x int64, hand int, p float64)
-	walk = func(x int64, hand int, p float64) {
-		switch {
-		case r.WinLimit > 0 && x-r.Start >= r.WinLimit:
-			stop[StopWinLimit] += p
-		case r.LossLimit > 0 && r.Start-x >= r.LossLimit:
-			stop[StopLossLimit] += p
-		case hand >= r.MaxHands:
-			stop[StopMaxHands] += p
-		case x < 3*r.BaseBet && !r.ShrinkToChip:
-			stop[StopInsufficientFunds] += p
-		case x < 3*r.ChipIncrement:
-			stop[StopInsufficientFunds] += p
-		default:
-			bet := min(r.BaseBet, x/3/r.ChipIncrement*r.ChipIncrement)
-			y := r.BonusBet
-			if x < 3*bet+y { // reduce to what fits, to the increment
-				y = (x - 3*bet) / r.BonusIncrement * r.BonusIncrement
-				if y < r.BonusMin {
-					y = 0
-				}
-			}
-			for b := range c.units {
-				for k, u := range c.units[b] {
-					bon := int64(0)
-					if y > 0 {
-						bon = c.bonus[b] * y
-					}
-					walk(x+u*bet+bon, hand+1, p*c.probs[b][k])
-				}
-			}
+	var stop [rulebook.NumStops]float64
+	var walk func(st rulebook.State, p float64)
+	walk = func(st rulebook.State, p float64) {
+		var sc rulebook.Scratch
+		bet, bonus, reason, stopped := k.Prepare(&st, &sc)
+		if stopped {
+			stop[reason] += p
+			final[st.Bankroll] += p
 			return
 		}
-		final[x] += p
+		for b := range c.units {
+			var bon int64
+			if bonus > 0 {
+				bon = k.Bonus.Net(poker.Category3(b), bonus, k.Bonus.StartMicro)
+			}
+			for j, u := range c.units[b] {
+				next := st
+				k.Settle(&next, u*bet, bon)
+				walk(next, p*c.probs[b][j])
+			}
+		}
 	}
-	walk(r.Start, 0, 1)
+	walk(k.NewState(), 1)
 	return final, stop
 }
 
-// Truth: literal path enumeration. A 3-hand session small enough that the
-// bonus is reduced, dropped, and funds run out agrees with the chain on
-// every final bankroll and every stop reason.
+// Truth: literal path enumeration of the rulebook. Short sessions of every
+// betting system and session-following bonus strategy, small enough that
+// bets are reduced, bonuses dropped and funds run out, agree with the chain
+// on every final bankroll and every stop reason.
 func TestSessionChainBruteForce(t *testing.T) {
 	c, _ := standardChain()
-	for _, r := range []SessionRules{
-		{Start: 1000, BaseBet: 100, ChipIncrement: 1, BonusBet: 50, BonusMin: 25, BonusIncrement: 25, WinLimit: 500, LossLimit: 600, MaxHands: 3},
-		{Start: 700, BaseBet: 100, ChipIncrement: 1, BonusBet: 100, BonusMin: 50, BonusIncrement: 50, MaxHands: 3},
-		{Start: 2000, BaseBet: 200, WinLimit: 300, LossLimit: 400, MaxHands: 3, ChipIncrement: 1, BonusIncrement: 1},
-		{Start: 1000, BaseBet: 200, ShrinkToChip: true, ChipIncrement: 50, BonusBet: 50, BonusMin: 50, BonusIncrement: 50, MaxHands: 3},
+	for _, js := range []string{
+		`{"bankroll": {"starting_amount": 10, "base_bet": 1, "stop_conditions": {"win_limit": 5, "loss_limit": 6, "max_hands": 3}},
+		  "bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 0.5}}}`,
+		`{"bankroll": {"starting_amount": 7, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3}},
+		  "bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`,
+		`{"bankroll": {"starting_amount": 20, "base_bet": 1, "stop_conditions": {"win_limit": 6, "loss_limit": 9, "max_hands": 3},
+		  "betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_progressions": 3}}}}`,
+		`{"bankroll": {"starting_amount": 12, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3},
+		  "betting_system": {"type": "paroli", "paroli": {"win_multiplier": 2, "wins_before_reset": 2}}},
+		  "bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`,
+		`{"bankroll": {"starting_amount": 15, "base_bet": 1, "stop_conditions": {"win_limit": 8, "loss_limit": null, "max_hands": 3},
+		  "betting_system": {"type": "fibonacci", "fibonacci": {"unit": 1, "max_position": 5}}}}`,
+		`{"bankroll": {"starting_amount": 15, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": 8, "max_hands": 3},
+		  "betting_system": {"type": "dalembert", "dalembert": {"unit": 1}}}}`,
+		`{"bankroll": {"starting_amount": 9, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3}},
+		  "bonus_strategy": {"enabled": true, "type": "streak_based", "streak_based": {"amount": 1, "trigger": "loss", "streak_length": 1, "action": "multiply", "multiplier": 2, "max_multiplier": 4}}}`,
 	} {
-		want, wantStop := bruteForce(c, r)
-		got, err := c.Run(r)
+		s := study(t, js)
+		want, wantStop := bruteForce(c, s.Book)
+		got, err := c.Run(s)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", js, err)
 		}
 		var total float64
 		for _, b := range got.Final {
 			total += b.P
 			if math.Abs(b.P-want[b.Cents]) > 1e-14 {
-				t.Errorf("%+v: P(final %d) = %g, brute force %g", r, b.Cents, b.P, want[b.Cents])
+				t.Errorf("%s: P(final %d) = %g, brute force %g", js, b.Cents, b.P, want[b.Cents])
 			}
 			delete(want, b.Cents)
 		}
 		for x, p := range want {
 			if p > 1e-14 {
-				t.Errorf("%+v: brute force final %d (p %g) missing from the chain", r, x, p)
+				t.Errorf("%s: brute force final %d (p %g) missing from the chain", js, x, p)
 			}
 		}
 		for k := range got.Stop {
 			if math.Abs(got.Stop[k]-wantStop[k]) > 1e-13 {
-				t.Errorf("%+v: P(%s) = %g, brute force %g", r, StopReasonNames[k], got.Stop[k], wantStop[k])
+				t.Errorf("%s: P(%s) = %g, brute force %g", js, rulebook.Stop(k), got.Stop[k], wantStop[k])
 			}
 		}
 		if math.Abs(total-1) > 1e-12 || math.Abs(got.PWin+got.PPush+got.PLoss-1) > 1e-12 {
-			t.Errorf("%+v: probabilities sum to %g", r, total)
+			t.Errorf("%s: probabilities sum to %g", js, total)
 		}
 	}
 }
@@ -113,12 +131,12 @@ func TestSessionChainBruteForce(t *testing.T) {
 // session profit is the per-hand EV times the expected number of hands.
 func TestSessionWald(t *testing.T) {
 	c, ev := standardChain()
-	r := SessionRules{Start: 100000, BaseBet: 500, WinLimit: 25000, LossLimit: 20000, MaxHands: 200}
-	res, err := c.Run(r)
+	s := study(t, `{"bankroll": {"starting_amount": 1000, "base_bet": 5, "stop_conditions": {"win_limit": 250, "loss_limit": 200, "max_hands": 200}}}`)
+	res, err := c.Run(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ev * float64(r.BaseBet) * res.ExpectedHands
+	want := ev * 500 * res.ExpectedHands
 	if math.Abs(res.ExpectedProfit-want) > 1e-9*math.Abs(want) {
 		t.Errorf("E[profit] %.9f cents, EV × E[hands] = %.9f", res.ExpectedProfit, want)
 	}
@@ -129,7 +147,6 @@ func TestSessionWald(t *testing.T) {
 	if math.Abs(stops-1) > 1e-12 || res.Unfinished != 0 {
 		t.Errorf("stop reasons sum to %g, unfinished %g", stops, res.Unfinished)
 	}
-	t.Logf("P(win) %.6f P(loss) %.6f E[hands] %.4f stops %v", res.PWin, res.PLoss, res.ExpectedHands, res.Stop)
 }
 
 // Truth: a hand-computable case. One hand, no limits: the final bankroll
@@ -144,28 +161,41 @@ func TestSessionOneHand(t *testing.T) {
 			win += j.Count
 		}
 	}
-	res, err := c.Run(SessionRules{Start: 100, BaseBet: 2, BonusBet: 1, MaxHands: 1})
+	res, err := c.Run(study(t, `{"bankroll": {"starting_amount": 100, "base_bet": 2,
+		"stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 1}},
+		"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := float64(win) / Deals; math.Abs(res.PWin-want) > 1e-15 {
 		t.Errorf("P(win) %g, want %g", res.PWin, want)
 	}
-	if res.ExpectedHands != 1 || math.Abs(res.Stop[StopMaxHands]-1) > 1e-14 {
+	if res.ExpectedHands != 1 || math.Abs(res.Stop[rulebook.StopMaxHands]-1) > 1e-14 {
 		t.Errorf("hands %g, stops %v", res.ExpectedHands, res.Stop)
 	}
 }
 
-func TestSessionRulesRejected(t *testing.T) {
+// A study the chain cannot bound is refused as Omitted, naming why.
+func TestSessionOmitted(t *testing.T) {
 	c, _ := standardChain()
-	for _, r := range []SessionRules{
-		{Start: 1000, BaseBet: 500, MaxHands: 10}, // cannot cover 3 bets
-		{Start: 1000, BaseBet: 0, MaxHands: 10},   // no bet
-		{Start: 1000, BaseBet: 100},               // no way to end when winning
-		{Start: 1000, BaseBet: 100, LossLimit: -1, MaxHands: 3},
+	for _, js := range []string{
+		`{"paytables": {"bonus": {"type": "paytable_c", "progressive": {"starting_jackpot": 500, "reset_amount": 500, "contribution_rate": 0.1}}},
+		  "bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`,
+		`{"strategy": {"type": "custom", "custom": {"bet1_rules": [{"condition": "bankroll > 600", "action": "ride"}], "bet2_rules": []}}}`,
 	} {
-		if _, err := c.Run(r); err == nil {
-			t.Errorf("%+v accepted", r)
+		c2, err := config.DecodeJSON([]byte(js))
+		if err != nil {
+			t.Logf("%s: %v (refused at load)", js, err)
+			continue
+		}
+		s, err := StudyFromConfig(c2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Run(s)
+		var o *Omitted
+		if !errors.As(err, &o) || o.Reason == "" {
+			t.Errorf("%s: got %v, want Omitted with a reason", js, err)
 		}
 	}
 }

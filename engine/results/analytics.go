@@ -175,7 +175,7 @@ func flatHandStake(c *config.Config) (int64, bool) {
 		return 3 * base, false
 	}
 	bs := &c.BonusStrategy
-	if !bs.Enabled || bs.Type == "never" {
+	if !bs.Placed() {
 		return 3 * base, true
 	}
 	var x int64

@@ -112,12 +112,9 @@ func (b *Bonus) FixedJackpot() bool {
 	return !b.Progressive || (b.RatePPM == 0 && b.ResetMicro == b.StartMicro)
 }
 
-// Placed reports whether the study places bonus bets at all: the one
-// definition used by the engines, the CLI, the report and the page.
-func Placed(c *config.Config) bool {
-	bs := &c.BonusStrategy
-	return bs.Enabled && bs.Type != "never"
-}
+// Placed reports whether the study places bonus bets at all
+// (config.BonusStrategy.Placed, the one definition).
+func Placed(c *config.Config) bool { return c.BonusStrategy.Placed() }
 
 func deref(m *config.Money, def int64) int64 {
 	if m == nil {

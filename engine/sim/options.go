@@ -8,7 +8,9 @@ import (
 )
 
 // CustomRules compiles a custom strategy's rule lists (rulebook.CustomRules).
-func CustomRules(c *config.Config) (bet1, bet2 *strategy.Rules, err error) { return rulebook.CustomRules(c) }
+func CustomRules(c *config.Config) (bet1, bet2 *strategy.Rules, err error) {
+	return rulebook.CustomRules(c)
+}
 
 // decideDynamic makes a hand's decisions when a rule list reads session
 // variables: such a list runs on this hand's cards and the seat's session;

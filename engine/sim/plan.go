@@ -206,4 +206,3 @@ func (p *plan) compileFlat() {
 		p.flatRun = max(1, min(1<<40, (1<<62)/(m*m)))
 	}
 }
-
