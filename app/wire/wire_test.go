@@ -130,8 +130,4 @@ func TestWalkAwayMapHoldsTheStudy(t *testing.T) {
 	if d := m.ExpectedProfit[9][7] - s.ExpectedProfit; d > 1e-9 || d < -1e-9 {
 		t.Errorf("E[profit] at the study's limits %v, the study's exact session %v", m.ExpectedProfit[9][7], s.ExpectedProfit)
 	}
-	c.Bankroll.BettingSystem.Type = "martingale"
-	if r := SolveWalkAway("k", c); r.WalkAway != nil || !strings.Contains(r.SessionNote, "flat betting") {
-		t.Errorf("martingale: %+v", r)
-	}
 }

@@ -48,6 +48,7 @@ func BenchmarkSessionChain(b *testing.B) {
 			"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
 		{"martingale", `{"bankroll": {"starting_amount": 500, "base_bet": 5, "stop_conditions": {"win_limit": 100, "loss_limit": 100},
 			"betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_bet": 80, "max_progressions": 4}}}}`},
+		{"martingale/uncapped", `{"bankroll": {"betting_system": {"type": "martingale"}}}`},
 		{"fibonacci", `{"bankroll": {"starting_amount": 500, "base_bet": 5, "stop_conditions": {"win_limit": 100, "loss_limit": 100},
 			"betting_system": {"type": "fibonacci", "fibonacci": {"unit": 5, "max_position": 8}}}}`},
 	} {

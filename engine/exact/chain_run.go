@@ -42,6 +42,11 @@ func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 	}
 }
 
+// runGap is the longest stretch of empty bankrolls a run spans: a run
+// multiplies its empty entries too, so sparse stretches (early hands,
+// rare big wins) are cheaper state by state.
+const runGap = 4
+
 type transKey struct {
 	mode       int32
 	bet, bonus int64
@@ -50,6 +55,48 @@ type transKey struct {
 type trans struct {
 	o       *outcomes
 	targets []int32 // by group; nil when the target depends on the amount
+	moves   []move  // the groups merged by target (when targets are set)
+}
+
+// move is a hand's results that lead to one session state: total nets in
+// lattice steps, ascending, with their probabilities.
+type move struct {
+	t     int32
+	delta []int
+	prob  []float64
+}
+
+// mergeMoves merges the groups of o by their target mode, adding the
+// probabilities of equal nets.
+func mergeMoves(o *outcomes, targets []int32) []move {
+	byT := map[int32]map[int]float64{}
+	var order []int32
+	for j, gr := range o.groups {
+		t := targets[j]
+		m := byT[t]
+		if m == nil {
+			m = map[int]float64{}
+			byT[t] = m
+			order = append(order, t)
+		}
+		for x, d := range gr.delta {
+			m[d] += gr.prob[x]
+		}
+	}
+	out := make([]move, 0, len(order))
+	for _, t := range order {
+		m := byT[t]
+		mv := move{t: t, delta: make([]int, 0, len(m))}
+		for d := range m {
+			mv.delta = append(mv.delta, d)
+		}
+		slices.Sort(mv.delta)
+		for _, d := range mv.delta {
+			mv.prob = append(mv.prob, m[d])
+		}
+		out = append(out, mv)
+	}
+	return out
 }
 
 // chain is one run's working state.
@@ -67,8 +114,8 @@ type chain struct {
 	curHi      []int
 	nextLo     []int
 	nextHi     []int
-	final      []float64
-	beyond     map[int]float64 // final bankrolls at or past size (won past the win limit)
+	final      []float64         // final bankrolls, dense up to denseFinal
+	beyond     map[int][]float64 // final bankrolls past that (big wins past the win limit), in chunks of beyondChunk by i/beyondChunk
 	size       int
 	transCache map[transKey]*trans
 
@@ -121,25 +168,87 @@ func (ch *chain) grow(need int) {
 		ch.cur[m] = append(ch.cur[m], make([]float64, n-ch.size)...)
 		ch.next[m] = append(ch.next[m], make([]float64, n-ch.size)...)
 	}
-	ch.final = append(ch.final, make([]float64, n-ch.size)...)
 	ch.size = n
+	ch.growFinal(n - 1)
+}
+
+// denseFinal is how far past the live range final bankrolls are kept
+// dense; rarer, bigger wins past the win limit are kept sparse.
+func (ch *chain) denseFinal() int { return 2*ch.size + 1<<12 }
+
+// growFinal makes room for final bankroll index i, reporting false when
+// i is past the dense range.
+func (ch *chain) growFinal(i int) bool {
+	if i < len(ch.final) {
+		return true
+	}
+	if i >= ch.denseFinal() {
+		return false
+	}
+	ch.final = append(ch.final, make([]float64, min(max(i+1, 2*len(ch.final)), ch.denseFinal())-len(ch.final))...)
+	return true
+}
+
+// beyondChunk is the length of the sparse final range's chunks.
+const beyondChunk = 1024
+
+// beyondAt returns the sparse final range from index i to the end of
+// its chunk.
+func (ch *chain) beyondAt(i int) []float64 {
+	c := ch.beyond[i/beyondChunk]
+	if c == nil {
+		c = make([]float64, beyondChunk)
+		ch.beyond[i/beyondChunk] = c
+	}
+	return c[i%beyondChunk:]
 }
 
 func (ch *chain) stop(reason rulebook.Stop, i int, p float64) {
 	ch.res.Stop[reason] += p
-	if i < len(ch.final) {
+	if ch.growFinal(i) {
 		ch.final[i] += p
 	} else {
-		ch.beyond[i] += p
+		ch.beyondAt(i)[0] += p
 	}
 	ch.players += p
 }
 
-// play moves probability p of state st (mode m, bankroll index i), sized
-// bet and bonus, through one hand into ch.next.
-func (ch *chain) play(m int32, st *rulebook.State, i int, p float64, bet, bonus int64) {
-	ch.live += p
-	ch.liveStates++
+// stopRun stops, for reason, the states at indices lo…hi of a run starting
+// at a (probabilities src) whose hand moved them d steps with probability q.
+func (ch *chain) stopRun(reason rulebook.Stop, src []float64, a, lo, hi, d int, q float64) {
+	if lo > hi {
+		return
+	}
+	if !ch.growFinal(hi + d) {
+		sum := 0.0
+		for i := lo; i <= hi; {
+			dst := ch.beyondAt(i + d)
+			s := src[i-a : min(hi, i+len(dst)-1)-a+1]
+			for k, p := range s {
+				v := p * q
+				dst[k] += v
+				sum += v
+			}
+			i += len(s)
+		}
+		ch.res.Stop[reason] += sum
+		ch.players += sum
+		return
+	}
+	s, dst := src[lo-a:hi-a+1], ch.final[lo+d:hi+d+1]
+	sum := 0.0
+	for k, p := range s {
+		v := p * q
+		dst[k] += v
+		sum += v
+	}
+	ch.res.Stop[reason] += sum
+	ch.players += sum
+}
+
+// transFor returns the moves of a hand sized bet and bonus from mode m
+// (st one of its states), or nil when the lattice must be finer.
+func (ch *chain) transFor(m int32, st *rulebook.State, bet, bonus int64) *trans {
 	k := ch.k
 	key := transKey{m, bet, bonus}
 	tr := ch.transCache[key]
@@ -147,7 +256,7 @@ func (ch *chain) play(m int32, st *rulebook.State, i int, p float64, bet, bonus 
 		o, finer := ch.c.outcomes(k, ch.g, bet, bonus)
 		if finer != 0 {
 			ch.finer = finer
-			return
+			return nil
 		}
 		tr = &trans{o: o}
 		if !k.PeakRead() {
@@ -157,24 +266,109 @@ func (ch *chain) play(m int32, st *rulebook.State, i int, p float64, bet, bonus 
 				k.Settle(&st2, o.groups[j].main, o.groups[j].bonus)
 				tr.targets[j] = ch.intern(st2)
 			}
+			tr.moves = mergeMoves(o, tr.targets)
 		}
 		ch.transCache[key] = tr
 	}
-	o := tr.o
-	ch.steps += int64(o.steps)
+	return tr
+}
+
+// addSteps counts n states' hand outcomes against MaxSteps.
+func (ch *chain) addSteps(o *outcomes, n int) {
+	ch.steps += int64(o.steps) * int64(n)
 	if ch.steps > MaxSteps && ch.omitted == nil {
 		ch.omitted = &Omitted{Reason: fmt.Sprintf("more than %d steps (hand outcomes from states)", int64(MaxSteps)), Count: ch.steps}
 	}
+}
+
+// growFor makes room for the bankrolls a hand can reach from indices
+// up to hi. Live bankrolls stay below the win limit: results past it are
+// settled at once, kept sparse.
+func (ch *chain) growFor(o *outcomes, hi int) {
+	if ch.replace || ch.winIdx == math.MaxInt {
+		ch.grow(hi + o.max)
+	} else {
+		ch.grow(min(hi+o.max, ch.winIdx))
+	}
+}
+
+// playRun moves the states of mode m at bankroll indices a…b (their
+// probabilities in ch.cur[m], zero where there is none), all sized bet and
+// bonus, through one hand into ch.next, and clears them. st is one of the
+// states; the targets of a hand's result classes do not depend on the
+// bankroll (the book reads no peak), so each (class, outcome) moves the
+// whole run as one shifted multiply-add.
+func (ch *chain) playRun(m int32, st *rulebook.State, a, b int, bet, bonus int64) {
+	src := ch.cur[m][a : b+1]
+	n := 0
+	for _, p := range src {
+		if p != 0 {
+			ch.live += p
+			n++
+		}
+	}
+	ch.liveStates += n
+	tr := ch.transFor(m, st, bet, bonus)
+	if tr == nil {
+		return
+	}
+	o := tr.o
+	ch.addSteps(o, n)
+	if a+o.min < 0 {
+		panic("exact: a hand's result takes the bankroll below zero") // Prepare's cover prevents it
+	}
+	ch.growFor(o, b)
+	if ch.omitted != nil {
+		return
+	}
+	src = ch.cur[m][a : b+1] // grow may have moved it
+	for j := range tr.moves {
+		mv := &tr.moves[j]
+		t := mv.t
+		dst := ch.next[t]
+		for x, d := range mv.delta {
+			q := mv.prob[x]
+			lo, hi := a, b // bankroll indices before the hand that stay live
+			if !ch.replace {
+				if ch.winIdx < math.MaxInt && hi+d >= ch.winIdx {
+					ch.stopRun(rulebook.StopWinLimit, src, a, max(lo, ch.winIdx-d), hi, d, q)
+					hi = min(hi, ch.winIdx-d-1)
+				}
+				if ch.lossIdx >= 0 && lo+d <= ch.lossIdx {
+					ch.stopRun(rulebook.StopLossLimit, src, a, lo, min(hi, ch.lossIdx-d), d, q)
+					lo = max(lo, ch.lossIdx-d+1)
+				}
+			}
+			if lo > hi {
+				continue
+			}
+			s, dd := src[lo-a:hi-a+1], dst[lo+d:hi+d+1]
+			for k, p := range s {
+				dd[k] += p * q
+			}
+			ch.nextLo[t] = min(ch.nextLo[t], lo+d)
+			ch.nextHi[t] = max(ch.nextHi[t], hi+d)
+		}
+	}
+	clear(src)
+}
+
+// play moves probability p of state st (mode m, bankroll index i), sized
+// bet and bonus, through one hand into ch.next.
+func (ch *chain) play(m int32, st *rulebook.State, i int, p float64, bet, bonus int64) {
+	ch.live += p
+	ch.liveStates++
+	k := ch.k
+	tr := ch.transFor(m, st, bet, bonus)
+	if tr == nil {
+		return
+	}
+	o := tr.o
+	ch.addSteps(o, 1)
 	if i+o.min < 0 {
 		panic("exact: a hand's result takes the bankroll below zero") // Prepare's cover prevents it
 	}
-	// Live bankrolls stay below the win limit: results past it are
-	// settled at once (below), kept sparse.
-	if ch.replace || ch.winIdx == math.MaxInt {
-		ch.grow(i + o.max)
-	} else {
-		ch.grow(min(i+o.max, ch.winIdx))
-	}
+	ch.growFor(o, i)
 	if ch.omitted != nil {
 		return
 	}
@@ -231,7 +425,7 @@ func (ch *chain) add(t int32, i int, q float64) {
 func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 	k := s.Book
 	ch := &chain{c: c, s: s, k: k, g: g, replace: s.TableRounds > 0,
-		index: map[rulebook.State]int32{}, transCache: map[transKey]*trans{}, beyond: map[int]float64{},
+		index: map[rulebook.State]int32{}, transCache: map[transKey]*trans{}, beyond: map[int][]float64{},
 		winIdx: math.MaxInt, lossIdx: -1}
 	startIdx := int(k.Start / g)
 	ch.size = startIdx + 1
@@ -249,6 +443,10 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		layers = s.TableRounds
 	}
 	var sc rulebook.Scratch
+	var st rulebook.State // one, reused: Prepare takes its address
+	// Without a peak read, the state after a hand depends on its result
+	// class only, so states of one mode sized alike move as runs.
+	runs := !k.PeakRead()
 	fresh := k.NewState()
 	freshMode := ch.intern(fresh)
 	ch.cur[freshMode][startIdx] = 1
@@ -262,45 +460,79 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		for m := 0; m < len(ch.modes); m++ {
 			lo, hi := ch.curLo[m], ch.curHi[m]
 			ch.curLo[m], ch.curHi[m] = math.MaxInt, -1
+			// A run: playable states a…b of this mode sized alike
+			// (runSt the first), moved together by playRun.
+			a, b := -1, -1
+			var runSt rulebook.State
+			var runBet, runBonus int64
+			flush := func() bool {
+				if a < 0 {
+					return true
+				}
+				ch.playRun(int32(m), &runSt, a, b, runBet, runBonus)
+				a = -1
+				return ch.finer == 0 && ch.omitted == nil
+			}
 			for i := lo; i <= hi; i++ {
 				p := ch.cur[m][i]
 				if p == 0 {
 					continue
 				}
-				ch.cur[m][i] = 0
 				if p < Negligible {
+					ch.cur[m][i] = 0
 					ch.res.Truncated += p
 					continue
 				}
-				st := ch.modes[m]
+				st = ch.modes[m]
 				st.Bankroll = int64(i) * g
 				if !ch.replace {
 					st.Hands = layer
 				}
 				if ch.replace && layer == s.TableRounds {
+					ch.cur[m][i] = 0
 					ch.stop(rulebook.StopTableClosed, i, p)
 					continue
 				}
 				if layer >= MaxChainHands {
+					ch.cur[m][i] = 0
 					ch.res.Unfinished += p
 					ch.final[i] += p
 					continue
 				}
 				bet, bonus, reason, stopped := k.Prepare(&st, &sc)
 				if stopped {
+					ch.cur[m][i] = 0
 					ch.stop(reason, i, p)
 					if ch.replace {
 						freshMass += p
 					}
 					continue
 				}
+				if runs {
+					if a >= 0 && bet == runBet && bonus == runBonus && i-b <= runGap {
+						b = i
+						continue
+					}
+					if !flush() {
+						break
+					}
+					a, b, runSt, runBet, runBonus = i, i, st, bet, bonus
+					continue
+				}
+				ch.cur[m][i] = 0
 				ch.play(int32(m), &st, i, p, bet, bonus)
-				if ch.finer != 0 {
-					return nil, ch.finer, nil
+				if ch.finer != 0 || ch.omitted != nil {
+					break
 				}
-				if ch.omitted != nil {
-					return nil, 0, ch.omitted
-				}
+			}
+			if runs {
+				flush()
+			}
+			if ch.finer != 0 {
+				return nil, ch.finer, nil
+			}
+			if ch.omitted != nil {
+				return nil, 0, ch.omitted
 			}
 		}
 		if freshMass > 0 {
@@ -342,8 +574,14 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		res.Truncated /= ch.players
 	}
 	idx := make([]int, 0, len(ch.beyond))
-	for i := range ch.beyond {
-		idx = append(idx, i)
+	for c, ps := range ch.beyond {
+		for x, p := range ps {
+			if i := c*beyondChunk + x; p != 0 && i < len(ch.final) { // the dense range grew past it
+				ch.final[i] += p
+				ps[x] = 0
+			}
+		}
+		idx = append(idx, c)
 	}
 	slices.Sort(idx)
 	point := func(i int, p float64) {
@@ -368,8 +606,10 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 	for i, p := range ch.final {
 		point(i, p)
 	}
-	for _, i := range idx {
-		point(i, ch.beyond[i])
+	for _, c := range idx {
+		for x, p := range ch.beyond[c] {
+			point(c*beyondChunk+x, p)
+		}
 	}
 	return res, 0, nil
 }
