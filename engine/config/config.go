@@ -337,6 +337,78 @@ type Output struct {
 	// the charts are those of the HTML report.
 	Visualizations bool `json:"visualizations" doc:"Draw the charts: true writes PREFIXreport.html, the self-contained report with every chart (the same file as formats.html, written once if both are true); there are no separate chart images."`
 	Console        bool `json:"console" doc:"Print the summary on the terminal."`
+	// Python is set when the file is in the Python tool's form: its output
+	// options, typed. null (our own files): the formats above.
+	Python *PythonOutput `json:"python" doc:"The Python tool's output options (set when a file is in its form, see From the Python tool below): its files, named and laid out as it writes them, instead of formats/visualizations above. null: our files." null:"true"`
+}
+
+// PythonOutput is the Python tool's output section (its models.py
+// OutputConfig), typed; PythonOutputDefaults gives its defaults.
+type PythonOutput struct {
+	TimestampFormat string               `json:"timestamp_format" doc:"Its strftime pattern for file names. Its code never put it in a name (it writes PREFIX_sessions.csv); only its default %Y%m%d_%H%M%S is taken here, any other is refused." max:"100"`
+	CSV             PythonCSV            `json:"csv" doc:"Its formats.csv."`
+	JSON            PythonJSON           `json:"json" doc:"Its formats.json."`
+	HTML            PythonHTML           `json:"html" doc:"Its formats.html."`
+	Visualizations  PythonVisualizations `json:"visualizations" doc:"Its visualizations section."`
+	Console         PythonConsole        `json:"console" doc:"Its console section (what lir run prints)."`
+}
+
+// PythonCSV is its formats.csv.
+type PythonCSV struct {
+	Enabled              bool `json:"enabled" doc:"Write the CSV files below."`
+	IncludeHands         bool `json:"include_hands" doc:"PREFIX_hands.csv: one row per hand (its detailed_logging also sets this)."`
+	IncludeSessions      bool `json:"include_sessions" doc:"PREFIX_sessions.csv: one row per session, its SESSION_RESULT_FIELDS."`
+	IncludeAggregate     bool `json:"include_aggregate" doc:"PREFIX_aggregate.csv: its aggregate statistics."`
+	IncludeSeatAggregate bool `json:"include_seat_aggregate" doc:"PREFIX_seat_aggregate.csv: per-seat figures with its chi-square test of seat independence."`
+}
+
+// PythonJSON is its formats.json.
+type PythonJSON struct {
+	Enabled       bool `json:"enabled" doc:"Write PREFIX_results.json."`
+	Pretty        bool `json:"pretty" doc:"Indent the JSON."`
+	IncludeConfig bool `json:"include_config" doc:"Include the config in the JSON."`
+}
+
+// PythonHTML is its formats.html.
+type PythonHTML struct {
+	Enabled       bool   `json:"enabled" doc:"Write PREFIX_report.html."`
+	IncludeCharts bool   `json:"include_charts" doc:"Put the charts in the HTML report."`
+	ChartLibrary  string `json:"chart_library" doc:"Its chart library; here the report's charts are inline SVG whatever this says, drawn the same." enum:"plotly|matplotlib"`
+}
+
+// PythonVisualizations is its visualizations section.
+type PythonVisualizations struct {
+	Enabled bool          `json:"enabled" doc:"Draw the listed charts."`
+	Charts  []PythonChart `json:"charts" doc:"Charts to draw, in order."`
+	Format  string        `json:"format" doc:"Chart file format." enum:"png|svg|html"`
+	DPI     int64         `json:"dpi" doc:"Resolution of raster charts." min:"72" max:"600"`
+}
+
+// PythonChart is one chart of its visualizations.charts.
+type PythonChart struct {
+	Type           string `json:"type" doc:"Chart kind." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
+	Title          string `json:"title" doc:"Chart title." max:"200"`
+	SampleSessions *int64 `json:"sample_sessions" doc:"Sessions drawn (bankroll_trajectory); null: its default." min:"1" max:"1000" null:"true"`
+}
+
+// PythonConsole is its console section.
+type PythonConsole struct {
+	ProgressBar bool  `json:"progress_bar" doc:"Show progress while running."`
+	Verbosity   int64 `json:"verbosity" doc:"0 quiet, 1 normal, 2-3 more detail." min:"0" max:"3"`
+	ShowSummary bool  `json:"show_summary" doc:"Print the summary at the end."`
+}
+
+// PythonOutputDefaults returns the Python tool's output defaults (its
+// models.py).
+func PythonOutputDefaults() *PythonOutput {
+	return &PythonOutput{
+		TimestampFormat: "%Y%m%d_%H%M%S",
+		CSV:             PythonCSV{Enabled: true, IncludeSessions: true, IncludeAggregate: true},
+		JSON:            PythonJSON{Enabled: true, Pretty: true, IncludeConfig: true},
+		HTML:            PythonHTML{IncludeCharts: true, ChartLibrary: "plotly"},
+		Visualizations:  PythonVisualizations{Enabled: true, Format: "png", DPI: 150},
+		Console:         PythonConsole{ProgressBar: true, Verbosity: 1, ShowSummary: true},
+	}
 }
 
 // Formats selects result files.
