@@ -105,10 +105,11 @@ type Proportional struct {
 
 // Martingale raises the bet after losses.
 type Martingale struct {
-	LossMultiplier  float64 `json:"loss_multiplier" doc:"After a loss the next bet is the last one × this (rounded down to the chip increment, capped at max_bet and table_max)." min:"1" max:"100"`
-	ResetOnWin      bool    `json:"reset_on_win" doc:"true: a win returns to the base bet; false: a win keeps the current bet."`
-	MaxBet          *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
-	MaxProgressions *int64  `json:"max_progressions" doc:"After this many raises in a row, the next loss returns to the base bet (the player accepts the loss); null: no such reset." min:"1" max:"1000" null:"true"`
+	LossMultiplier    float64 `json:"loss_multiplier" doc:"After a loss the next bet is the last one × this (rounded down to the chip increment, capped at max_bet and table_max)." min:"1" max:"100"`
+	ResetOnWin        bool    `json:"reset_on_win" doc:"true: a win returns to the base bet; false: a win keeps the current bet."`
+	MaxBet            *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MaxProgressions   *int64  `json:"max_progressions" doc:"After this many raises in a row, the next loss does what at_max_progressions says; null: no limit on raises." min:"1" max:"1000" null:"true"`
+	AtMaxProgressions string  `json:"at_max_progressions" doc:"After max_progressions raises in a row, the next loss: reset returns to the base bet (the player accepts the loss); hold keeps the bet where it is until a win (the Python tool's martingale)." enum:"reset|hold"`
 }
 
 // ReverseMartingale raises the bet after wins.
@@ -433,7 +434,7 @@ func Default() *Config {
 			StopConditions: StopConditions{WinLimit: &win, LossLimit: &loss, HandsPerHour: 60, StopOnInsufficientFunds: true},
 			BettingSystem: BettingSystem{Type: "flat", ProgressionBasis: "main",
 				Proportional:      Proportional{BankrollPercentage: 2},
-				Martingale:        Martingale{LossMultiplier: 2, ResetOnWin: true},
+				Martingale:        Martingale{LossMultiplier: 2, ResetOnWin: true, AtMaxProgressions: "reset"},
 				ReverseMartingale: ReverseMartingale{WinMultiplier: 2, ResetOnLoss: true},
 				Paroli:            Paroli{WinMultiplier: 2, WinsBeforeReset: 3},
 				Fibonacci:         Fibonacci{WinRegression: 2},
