@@ -423,8 +423,11 @@ func (r *pyReader) bonus(m map[string]any, paytable string) {
 	}
 	l := r.obj(m["limits"], p+".limits")
 	r.keys(l, p+".limits", "min_bet", "max_bet", "increment")
-	for k, def := range map[string]string{"min_bet": "1", "max_bet": "25", "increment": "1"} {
-		r.set(p+".limits."+k, json.Number(def)) // its defaults
+	// Its code never read the limits (session.py bets with a minimum of 1
+	// and a maximum of 100, no increment): keys not given take those, keys
+	// given are honoured.
+	for k, def := range map[string]any{"min_bet": json.Number("1"), "max_bet": json.Number("100"), "increment": nil} {
+		r.set(p+".limits."+k, def)
 		if v, ok := l[k]; ok {
 			if n, isNum := v.(json.Number); isNum && k == "min_bet" && (string(n) == "0" || string(n) == "0.0") {
 				v = nil // 0: no minimum
