@@ -23,6 +23,7 @@ func Reference() []byte {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| option | type | default | allowed | meaning |\n|---|---|---|---|---|\n", f.key, sf.Tag.Get("doc"))
 		referenceRows(&b, def.Field(i), f.key)
 	}
+	b.WriteString(pythonSection)
 	b.WriteString(expressionsHead)
 	b.WriteString("\n| variable | type | meaning |\n|---|---|---|\n")
 	for _, v := range rules.Vars {
@@ -156,9 +157,8 @@ without the keys left at their defaults, travels in share links. Every key
 is optional: a key not given keeps its default. Unknown keys, wrong types,
 values out of range and inconsistent combinations are refused with the
 field's path, the value and what is allowed. Files written for the Python
-simulator load unchanged: its keys are these, a number given for a ` + "`metadata`" + `
-field (` + "`version: 1.0`" + `) is kept as the text written, and ` + "`output.visualizations`" + `
-asks for the charts, which here are the HTML report's.
+simulator load unchanged, with its meaning (From the Python tool, below); a
+number given for a ` + "`metadata`" + ` field (` + "`version: 1.0`" + `) is kept as the text written.
 
 Amounts are in currency units with at most two decimals (` + "`5`, `5.5`, `5.25`" + `) and
 are held exactly as integer cents. "null" means "not set" where allowed.
