@@ -14,8 +14,8 @@ uses something only its schema has: ` + "`simulation.workers: \"auto\"`, `simula
 ` + "`base_amount`/`scaling`/`conditions`" + ` or an ` + "`action`" + ` object in a bonus section. Such a file
 takes the Python tool's defaults for the keys it does not give, and may only use its keys
 (a file cannot mix the two forms; the error names the key and the construct that chose its
-form). A file with none of these is read as ours. Of its repository's 61 ` + "`configs/**`" + ` files,
-60 load; the one that does not uses ` + "`bankroll_conditional`" + ` (below).
+form). A file with none of these is read as ours. All 61 ` + "`configs/**`" + ` files of its repository
+load.
 
 | its key | here |
 |---|---|
@@ -40,10 +40,10 @@ form). A file with none of these is read as ours. Of its repository's 61 ` + "`c
 | ` + "`custom.expression`" + ` (betting) | read as our expression (its code could not run it); Python-only syntax is refused with the column |
 | ` + "`strategy.*`" + ` | the same keys; its conservative defaults 7 / 5 and aggressive defaults (all true) apply. Its code played presets whatever these said; here they mean what docs say above |
 | ` + "`bonus_strategy.enabled`, `type`, `always.amount`, `static.amount`" + ` | the same (its defaults: disabled, $1) |
-| ` + "`bonus_strategy.static.ratio`" + ` | a share of the base bet, fixed for the session (its ` + "`calculate_bonus_bet`" + `): ` + "`static.amount`" + ` = base_bet × ratio |
+| ` + "`bonus_strategy.static.ratio`" + ` | one seat: a share of this hand's per-circle bet, as ours (its session passes that bet); several seats: a bonus fixed at the start, ` + "`static.amount`" + ` = base_bet × ratio (its ` + "`calculate_bonus_bet`" + `) |
 | ` + "`bonus_strategy.paytable`" + ` | its code pays by ` + "`paytables.bonus.type`" + ` and never read this key: the same value is taken, another refused |
-| ` + "`bonus_strategy.limits`" + ` | honoured as given; keys not given take what its code used (minimum $1, maximum $100, no increment) |
-| ` + "`bonus_strategy.bankroll_conditional`" + ` | refused: its max_drawdown (share of the starting bankroll), profit_percentage (bets base_amount when not ahead) and scaling tiers ([min, max), first match) have no equal here yet |
+| ` + "`bonus_strategy.limits`" + ` | honoured as given (its code never read them); keys not given take what its code did: one seat no bonus below $1 and at most $100, several seats no limit; no increment |
+| ` + "`bonus_strategy.bankroll_conditional`" + ` | its rule, written as our ` + "`bonus_strategy.custom`" + ` expression: no bet when session profit < min_session_profit (default 0), bankroll / starting < min_bankroll_ratio or (starting − bankroll) / starting > max_drawdown (default 0.25, a share of the starting bankroll, not of the peak); else the first ` + "`scaling.tiers`" + ` entry (when ` + "`scaling.enabled`" + `) with min_profit ≤ profit < max_profit, else base_amount; ` + "`profit_percentage`" + ` (a fraction) × profit replaces it when ahead; below $1 no bet, at most $100. Refused with more than one seat, as its schema does |
 | ` + "`bonus_strategy.streak_based`" + ` | refused: its streaks count bonus or any results and never restart their count; ours count main-game results |
 | ` + "`bonus_strategy.session_conditional`, `custom`" + ` | refused: its code could not run them (NotImplementedError); write them in our form |
 | ` + "`bonus_strategy.combined`" + ` | refused: it sizes the bonus by decisions made after the cards are seen |

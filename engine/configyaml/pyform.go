@@ -63,15 +63,20 @@ func isObject(v any) bool { _, ok := v.(map[string]any); return ok }
 
 // pyReader translates one Python-form tree, collecting every problem.
 type pyReader struct {
-	marker string
-	es     config.Errors
-	out    map[string]any
+	marker    string
+	multiSeat bool // table.num_seats > 1
+	es        config.Errors
+	out       map[string]any
 }
 
 // fromPython translates a Python-form tree into our tree.
 func fromPython(tree any, marker string) (map[string]any, error) {
 	r := &pyReader{marker: marker, out: map[string]any{}}
 	root := r.obj(tree, "")
+	if t, ok := root["table"].(map[string]any); ok {
+		n, _ := t["num_seats"].(json.Number)
+		r.multiSeat = n != "" && n != "1"
+	}
 	r.keys(root, "", "metadata", "simulation", "table", "deck", "dealer", "bankroll", "strategy", "bonus_strategy", "paytables", "output")
 	if md := r.obj(root["metadata"], "metadata"); md != nil {
 		r.keys(md, "metadata", "name", "description", "version", "author", "created")
@@ -423,10 +428,14 @@ func (r *pyReader) bonus(m map[string]any, paytable string) {
 	}
 	l := r.obj(m["limits"], p+".limits")
 	r.keys(l, p+".limits", "min_bet", "max_bet", "increment")
-	// Its code never read the limits (session.py bets with a minimum of 1
-	// and a maximum of 100, no increment): keys not given take those, keys
-	// given are honoured.
-	for k, def := range map[string]any{"min_bet": json.Number("1"), "max_bet": json.Number("100"), "increment": nil} {
+	// Its code never read the limits: with one seat it bets no bonus below
+	// 1 and at most 100 (session.py), with several a fixed bonus unclamped
+	// (controller.py). Keys not given take those, keys given are honoured.
+	defs := map[string]any{"min_bet": json.Number("1"), "max_bet": json.Number("100"), "increment": nil}
+	if r.multiSeat {
+		defs = map[string]any{"min_bet": nil, "max_bet": nil, "increment": nil}
+	}
+	for k, def := range defs {
 		r.set(p+".limits."+k, def)
 		if v, ok := l[k]; ok {
 			if n, isNum := v.(json.Number); isNum && k == "min_bet" && (string(n) == "0" || string(n) == "0.0") {
@@ -444,8 +453,17 @@ func (r *pyReader) bonus(m map[string]any, paytable string) {
 	r.copy(al, "amount", p+".always.amount")
 	st := r.obj(m["static"], p+".static")
 	r.keys(st, p+".static", "amount", "ratio")
-	if ratio, ok := st["ratio"]; ok && ratio != nil {
-		// Its ratio is of the base bet, fixed for the session.
+	if ratio, ok := st["ratio"]; ok && ratio != nil && !r.multiSeat {
+		// One seat: its ratio is of the bet the betting system asks for
+		// this hand (session.py passes it as the context's base_bet), as ours.
+		r.set(p+".static.ratio", ratio)
+		r.set(p+".static.amount", nil)
+		if a, ok := st["amount"]; ok && a != nil {
+			r.fail(p+".static.amount", describeValue(a), "its schema takes amount or ratio, not both")
+		}
+	} else if ok && ratio != nil {
+		// Several seats: a bonus fixed at the session start, ratio × base
+		// bet (its calculate_bonus_bet).
 		x, _ := r.num(st, "ratio", p+".static", 0)
 		base := 5.0
 		if b, ok := r.out["bankroll"].(map[string]any)["base_bet"].(json.Number); ok {
@@ -463,7 +481,14 @@ func (r *pyReader) bonus(m map[string]any, paytable string) {
 		r.set(p+".static.amount", json.Number("1")) // its default
 		r.copy(st, "amount", p+".static.amount")
 	}
-	for _, sec := range []string{"bankroll_conditional", "streak_based", "session_conditional", "combined", "custom"} {
+	if r.multiSeat && (typ == "bankroll_conditional" || typ == "streak_based" || typ == "session_conditional" || typ == "combined" || typ == "custom") {
+		r.fail(p+".type", describeValue(typ), "its schema refuses a bonus that follows the session with more than one seat (table.num_seats)")
+		return
+	}
+	if bc := r.obj(m["bankroll_conditional"], p+".bankroll_conditional"); typ == "bankroll_conditional" {
+		r.bankrollConditional(bc, p+".bankroll_conditional")
+	}
+	for _, sec := range []string{"streak_based", "session_conditional", "combined", "custom"} {
 		s := r.obj(m[sec], p+"."+sec)
 		if s != nil || typ == sec {
 			r.fail(p+"."+sec, "", r.unsupportedBonus(sec))
@@ -471,13 +496,77 @@ func (r *pyReader) bonus(m map[string]any, paytable string) {
 	}
 }
 
+// bankrollConditional writes its bankroll_conditional strategy (its
+// strategy/bonus.py BankrollConditionalBonusStrategy.get_bonus_bet) as our
+// custom bonus expression: no bet unless every condition holds, then the
+// first scaling tier on [min_profit, max_profit) or base_amount, replaced
+// by profit_percentage × profit when ahead; below 1 no bet, at most 100.
+func (r *pyReader) bankrollConditional(m map[string]any, q string) {
+	r.keys(m, q, "base_amount", "min_session_profit", "min_bankroll_ratio", "profit_percentage", "max_drawdown", "scaling")
+	opt := func(key string, def any) (string, bool) {
+		v, ok := m[key]
+		if !ok {
+			v = def
+		}
+		if v == nil {
+			return "", false
+		}
+		n, isNum := v.(json.Number)
+		if _, err := strconv.ParseFloat(string(n), 64); !isNum || err != nil {
+			r.fail(q+"."+key, describeValue(v), "want a number or null")
+			return "", false
+		}
+		return string(n), true
+	}
+	var conds []string
+	if x, ok := opt("min_session_profit", json.Number("0")); ok {
+		conds = append(conds, "session_profit >= "+x)
+	}
+	if x, ok := opt("min_bankroll_ratio", nil); ok {
+		conds = append(conds, "bankroll / starting_bankroll >= "+x)
+	}
+	if x, ok := opt("max_drawdown", json.Number("0.25")); ok {
+		conds = append(conds, "(starting_bankroll - bankroll) / starting_bankroll <= "+x)
+	}
+	amount, _ := opt("base_amount", json.Number("1"))
+	sc := r.obj(m["scaling"], q+".scaling")
+	r.keys(sc, q+".scaling", "enabled", "tiers")
+	if tiers, _ := sc["tiers"].([]any); sc["enabled"] == true && len(tiers) > 0 {
+		var b strings.Builder
+		for i, t := range tiers {
+			tp := fmt.Sprintf("%s.scaling.tiers[%d]", q, i)
+			tm := r.obj(t, tp)
+			r.keys(tm, tp, "min_profit", "max_profit", "bet_amount")
+			lo, _ := r.num(tm, "min_profit", tp, 0)
+			amt, _ := r.num(tm, "bet_amount", tp, 1)
+			cond := "session_profit >= " + number(lo).String()
+			if hi, ok := tm["max_profit"]; ok && hi != nil {
+				h, _ := r.num(tm, "max_profit", tp, 0)
+				cond += " && session_profit < " + number(h).String()
+			}
+			fmt.Fprintf(&b, "(%s ? %s : ", cond, number(amt))
+		}
+		amount = b.String() + amount + strings.Repeat(")", len(tiers))
+	}
+	if x, ok := opt("profit_percentage", nil); ok {
+		amount = "(session_profit > 0 ? session_profit * " + x + " : " + amount + ")"
+	}
+	expr := amount
+	if len(conds) > 0 {
+		expr = "(" + strings.Join(conds, " && ") + ") ? " + amount + " : 0"
+	}
+	bp := "bonus_strategy"
+	r.set(bp+".type", "custom")
+	r.set(bp+".custom.expression", expr)
+	r.set(bp+".custom.min_bet", json.Number("1"))
+	r.set(bp+".custom.max_bet", json.Number("100"))
+}
+
 // unsupportedBonus says why a bonus section of its schema is not loaded.
 func (r *pyReader) unsupportedBonus(sec string) string {
 	switch sec {
 	case "combined":
 		return "its combined strategy sizes the bonus by ride decisions and hand quality, which are known only after the cards are seen, while the bonus is placed before; not loaded"
-	case "bankroll_conditional":
-		return "its bankroll_conditional (max_drawdown as a share of the starting bankroll, profit_percentage that bets base_amount when not ahead, scaling tiers on [min, max)) has no equal here yet; not loaded rather than run with another meaning. Write it in our form (bonus_strategy.bankroll_conditional) or as bonus_strategy.custom"
 	case "streak_based":
 		return "its streak_based counts bonus or any results and never restarts its count; ours counts main-game results only, so the file would not mean here what it meant there; not loaded. Write it in our form (bonus_strategy.streak_based)"
 	case "session_conditional":

@@ -210,6 +210,14 @@ func TestPythonFilesLoadWithTheirMeaning(t *testing.T) {
 		{"always", r.BonusStrategy.Always.Amount == 200 && r.Paytables.Bonus.Type == "paytable_a"},
 		{"its output defaults", r.Output.Directory == "./results" && r.Output.Prefix == "simulation" && reflect.DeepEqual(r.Output.Python, config.PythonOutputDefaults())},
 	}...)
+	bc := load("bankroll_conditional.yaml").BonusStrategy
+	checks = append(checks, struct {
+		what string
+		ok   bool
+	}{"bankroll_conditional as its code, in an expression", bc.Type == "custom" && bc.Custom.Expression ==
+		"(session_profit >= 10 && bankroll / starting_bankroll >= 0.8 && (starting_bankroll - bankroll) / starting_bankroll <= 0.2) ? "+
+			"(session_profit > 0 ? session_profit * 0.1 : (session_profit >= 0 && session_profit < 50 ? 1 : 2)) : 0" &&
+		*bc.Custom.MinBet == 100 && *bc.Custom.MaxBet == 10000})
 	d, f, p := load("dalembert_pull.yaml"), load("fibonacci_ride.yaml"), load("proportional.yaml")
 	checks = append(checks, []struct {
 		what string

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/lir-lab/lir/engine/configyaml"
@@ -95,9 +96,8 @@ func TestPythonProgressionsJudgeMainPlusBonus(t *testing.T) {
 	}
 }
 
-// Its bonus bets: always.amount and static.amount every hand; static.ratio
-// is of the base bet and fixed for the session (simulation/utils.py
-// calculate_bonus_bet), whatever a progression does to the main bet.
+// Its bonus bets: always.amount and static.amount every hand, whatever a
+// progression does to the main bet.
 func TestPythonBonusBetsAsItsCode(t *testing.T) {
 	for _, c := range []struct {
 		name, bonus string
@@ -106,7 +106,6 @@ func TestPythonBonusBetsAsItsCode(t *testing.T) {
 		{"always", "  enabled: true\n  type: always\n  always: {amount: 3}\n", 300},
 		{"static amount", "  enabled: true\n  type: static\n  static: {amount: 5}\n", 500},
 		{"static default", "  enabled: true\n  type: static\n  static: {}\n", 100},
-		{"static ratio of the base bet", "  enabled: true\n  type: static\n  static: {amount: null, ratio: 0.5}\n", 250},
 		{"disabled", "  enabled: false\n  type: always\n  always: {amount: 3}\n", 0},
 	} {
 		cf, err := configyaml.Decode("f.yaml", pyFile(t, "5", "    type: martingale\n    martingale: {}\n", c.bonus))
@@ -122,5 +121,78 @@ func TestPythonBonusBetsAsItsCode(t *testing.T) {
 			}
 			r.p.Settle(&st.State, net, -st.bonus)
 		}
+	}
+}
+
+// bonusSequence plays the given main-game nets (in dollars, bonus lost
+// each hand) and returns the bonus bets in cents.
+func bonusSequence(t *testing.T, file string, mains ...float64) []int64 {
+	t.Helper()
+	cf, err := configyaml.Decode("f.yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mustRunner(t, cf)
+	st := r.newSeat()
+	var out []int64
+	for _, m := range append(mains, 0) {
+		r.prepare(&st)
+		out = append(out, st.bonus)
+		r.p.Settle(&st.State, int64(m*100), -st.bonus)
+	}
+	return out
+}
+
+// static.ratio with one seat: a share of the bet the betting system asks
+// for this hand (session.py gives it as the context's base_bet), no bet
+// below 1 (its hard-coded minimum); with several seats a bonus fixed at
+// the start, ratio × the base bet (controller.py, calculate_bonus_bet).
+func TestPythonStaticRatioAsItsCode(t *testing.T) {
+	one := "simulation: {workers: \"auto\"}\nbankroll:\n  starting_amount: 10000\n  betting_system: {type: martingale, martingale: {max_bet: 1000}}\n" +
+		"bonus_strategy: {enabled: true, type: static, static: {amount: null, ratio: 0.5}}\n"
+	// Main bets 5, 10, 20, 40 after losses: bonus 2.50, 5, 10, 20.
+	if got, want := bonusSequence(t, one, -5, -10, -20), dollars(2.5, 5, 10, 20); !reflect.DeepEqual(got, want) {
+		t.Errorf("one seat: bonus %v, want %v", got, want)
+	}
+	small := strings.Replace(one, "ratio: 0.5", "ratio: 0.1", 1) // 0.50 < 1: no bet; then 1, 2
+	if got, want := bonusSequence(t, small, -5, -10), dollars(0, 1, 2); !reflect.DeepEqual(got, want) {
+		t.Errorf("below its minimum: bonus %v, want %v", got, want)
+	}
+	cf, err := configyaml.Decode("f.yaml", []byte(strings.Replace(one, "simulation:", "table: {num_seats: 3}\nsimulation:", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := cf.BonusStrategy.Static; a.Ratio != nil || *a.Amount != 250 {
+		t.Errorf("several seats: %+v, want a fixed 2.50", a)
+	}
+}
+
+// bankroll_conditional as its code (strategy/bonus.py): no bet when the
+// session profit is below min_session_profit or the loss from the
+// starting bankroll is above max_drawdown; else the first tier on
+// [min_profit, max_profit), else base_amount; profit_percentage × profit
+// replaces it when ahead; below 1 no bet.
+func TestPythonBankrollConditionalAsItsCode(t *testing.T) {
+	file := func(extra string) string {
+		return "simulation: {workers: \"auto\"}\nbankroll: {starting_amount: 1000, base_bet: 5}\nbonus_strategy:\n  enabled: true\n  type: bankroll_conditional\n" +
+			"  bankroll_conditional:\n    base_amount: 2\n    max_drawdown: 0.2\n" + extra +
+			"    scaling:\n      enabled: true\n      tiers:\n        - {min_profit: 0, max_profit: 50, bet_amount: 1}\n        - {min_profit: 50, bet_amount: 3}\n"
+	}
+	// Profit 0 → tier 1; +60−1 = 59 → tier 2; −100−3 = −44 → below 0: none;
+	// +44 → 0 → tier 1; −250−1 = −251 → none (and the drawdown is 25%).
+	if got, want := bonusSequence(t, file(""), 60, -100, 44, -250), dollars(1, 3, 0, 1, 0); !reflect.DeepEqual(got, want) {
+		t.Errorf("tiers: bonus %v, want %v", got, want)
+	}
+	// min_session_profit null: only the drawdown (loss from the start ≤ 20%) decides; −44 → tier? no tier
+	// matches below 0, so base_amount 2; then −150−2 → −196: 19.6% → base 2; −10−2 → −208: none.
+	if got, want := bonusSequence(t, file("    min_session_profit: null\n"), 60, -100, -150, -10), dollars(1, 3, 2, 2, 0); !reflect.DeepEqual(got, want) {
+		t.Errorf("drawdown: bonus %v, want %v", got, want)
+	}
+	// profit_percentage 0.1: 59 ahead → 5.90; 0.01: 0.59 → below 1, none.
+	if got, want := bonusSequence(t, file("    profit_percentage: 0.1\n"), 60), dollars(1, 5.9); !reflect.DeepEqual(got, want) {
+		t.Errorf("profit_percentage: bonus %v, want %v", got, want)
+	}
+	if got, want := bonusSequence(t, file("    profit_percentage: 0.01\n"), 60), dollars(1, 0); !reflect.DeepEqual(got, want) {
+		t.Errorf("profit_percentage below its minimum: bonus %v, want %v", got, want)
 	}
 }
