@@ -11,7 +11,8 @@ page's import), with the meaning its code gives them. A file is read in its form
 uses something only its schema has: ` + "`simulation.workers: \"auto\"`, `simulation.detailed_logging`" + `,
 ` + "`output.timestamp_format`" + `, ` + "`output.formats.csv`/`json`/`html`" + `, ` + "`output.visualizations`" + ` or
 ` + "`output.console`" + ` given as objects, ` + "`bonus_strategy.paytable`, `bonus_strategy.combined`" + `, or
-` + "`base_amount`/`scaling`/`conditions`" + ` or an ` + "`action`" + ` object in a bonus section. Such a file
+` + "`base_amount`/`scaling`/`conditions`" + ` or an ` + "`action`" + ` object in a bonus section, or a custom
+rule with the condition ` + "`\"default\"`" + `. Such a file
 takes the Python tool's defaults for the keys it does not give, and may only use its keys
 (a file cannot mix the two forms; the error names the key and the construct that chose its
 form). A file with none of these is read as ours. All 61 ` + "`configs/**`" + ` files of its repository
@@ -38,6 +39,7 @@ load.
 | ` + "`fibonacci.max_position`" + ` N | its positions count from 0 and stop at 19 (its table has 20 numbers): our ` + "`max_position`" + ` min(N, 19) + 1 |
 | ` + "`proportional.bankroll_percentage`" + ` | a fraction there (0.03), a percentage here (3); its code could not run proportional betting, its schema's meaning is kept |
 | ` + "`custom.expression`" + ` (betting) | read as our expression (its code could not run it); Python-only syntax is refused with the column |
+| ` + "`strategy.custom.*_rules[].condition`" + ` | read as our expression (its variable names are ours); its catch-all ` + "`\"default\"`" + ` is ` + "`true`" + ` |
 | ` + "`strategy.*`" + ` | the same keys; its conservative defaults 7 / 5 and aggressive defaults (all true) apply. Its code played presets whatever these said; here they mean what docs say above |
 | ` + "`bonus_strategy.enabled`, `type`, `always.amount`, `static.amount`" + ` | the same (its defaults: disabled, $1) |
 | ` + "`bonus_strategy.static.ratio`" + ` | one seat: a share of this hand's per-circle bet, as ours (its session passes that bet); several seats: a bonus fixed at the start, ` + "`static.amount`" + ` = base_bet × ratio (its ` + "`calculate_bonus_bet`" + `) |

@@ -43,6 +43,16 @@ func pythonMarker(tree any) string {
 	case has(bonus, "combined"):
 		return "bonus_strategy.combined"
 	}
+	strat, _ := m["strategy"].(map[string]any)
+	custom, _ := strat["custom"].(map[string]any)
+	for _, k := range []string{"bet1_rules", "bet2_rules"} {
+		rules, _ := custom[k].([]any)
+		for _, x := range rules {
+			if rm, _ := x.(map[string]any); rm["condition"] == "default" {
+				return `a strategy.custom rule with condition "default"`
+			}
+		}
+	}
 	for _, sec := range []string{"bankroll_conditional", "streak_based", "session_conditional"} {
 		s, _ := bonus[sec].(map[string]any)
 		for _, k := range []string{"base_amount", "scaling", "conditions"} {
@@ -380,7 +390,26 @@ func (r *pyReader) strategy(m map[string]any) {
 	cu := r.obj(m["custom"], p+".custom")
 	r.keys(cu, p+".custom", "bet1_rules", "bet2_rules")
 	for _, k := range []string{"bet1_rules", "bet2_rules"} {
-		r.copy(cu, k, p+".custom."+k)
+		rules, ok := cu[k].([]any)
+		if !ok {
+			r.copy(cu, k, p+".custom."+k)
+			continue
+		}
+		out := make([]any, len(rules))
+		for i, x := range rules {
+			rp := fmt.Sprintf("%s.custom.%s[%d]", p, k, i)
+			rm := r.obj(x, rp)
+			r.keys(rm, rp, "condition", "action")
+			c := map[string]any{}
+			for kk, v := range rm {
+				c[kk] = v
+			}
+			if c["condition"] == "default" { // its catch-all rule (strategy/custom.py)
+				c["condition"] = "true"
+			}
+			out[i] = c
+		}
+		r.set(p+".custom."+k, out)
 	}
 	if t, _ := m["type"].(string); (t == "conservative" || t == "aggressive" || t == "custom") && m[t] == nil {
 		r.fail(p+"."+t, "", fmt.Sprintf("its schema requires the %s section when type is %s", t, t))

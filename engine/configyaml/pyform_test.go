@@ -210,6 +210,12 @@ func TestPythonFilesLoadWithTheirMeaning(t *testing.T) {
 		{"always", r.BonusStrategy.Always.Amount == 200 && r.Paytables.Bonus.Type == "paytable_a"},
 		{"its output defaults", r.Output.Directory == "./results" && r.Output.Prefix == "simulation" && reflect.DeepEqual(r.Output.Python, config.PythonOutputDefaults())},
 	}...)
+	cr := load("paroli_custom_rules.yaml").Strategy.Custom
+	checks = append(checks, struct {
+		what string
+		ok   bool
+	}{"its catch-all condition \"default\" is true", len(cr.Bet1Rules) == 3 && cr.Bet1Rules[2] == config.Rule{Condition: "true", Action: "pull"} &&
+		cr.Bet2Rules[0].Condition == "has_paying_hand or is_flush_draw"})
 	bc := load("bankroll_conditional.yaml").BonusStrategy
 	checks = append(checks, struct {
 		what string
