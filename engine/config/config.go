@@ -232,6 +232,20 @@ type StreakBased struct {
 	Multiplier    float64 `json:"multiplier" doc:"Factor of action multiply." min:"1" max:"100"`
 	Step          *Money  `json:"step" doc:"Change made by increase and decrease; null: amount." min:"0.01" max:"10000000" null:"true"`
 	MaxMultiplier float64 `json:"max_multiplier" doc:"multiply and increase never take the bet above amount × this." min:"1" max:"1000"`
+	// Python is the Python tool's streak rule, set by files in its form.
+	Python *PythonStreak `json:"python" doc:"The Python tool's streak rule instead of trigger, action, reset_on and the factors above (set when a file in its form uses streak_based; amount and streak_length still apply). null: the rule above." null:"true"`
+}
+
+// PythonStreak is the Python tool's streak_based rule (its
+// strategy/bonus.py StreakBasedBonusStrategy): a count of trigger results,
+// not necessarily in a row, that only reset_on clears; after count //
+// streak_length triggers the action applies that many times.
+type PythonStreak struct {
+	Trigger       string   `json:"trigger" doc:"Result counted: main_win / main_loss (the main game paid or not), bonus_win / bonus_loss (a bonus bet placed paid or not), any_win (either won), any_loss (either lost)." enum:"main_loss|main_win|bonus_loss|bonus_win|any_loss|any_win"`
+	ResetOn       string   `json:"reset_on" doc:"Result that clears the count (checked first), or never." enum:"bonus_win|bonus_loss|main_win|main_loss|any_win|any_loss|never"`
+	Action        string   `json:"action" doc:"With t = count // streak_length ≥ 1: multiply: amount × value^t (at most × max_multiplier); increase: amount + value × t (at most amount × max_multiplier); decrease: amount − value × t (down to no bet); stop: no bonus from the first streak until a reset; start: no bonus until the first streak, none again after a reset." enum:"increase|decrease|stop|start|multiply"`
+	Value         float64  `json:"value" doc:"Factor of multiply, or amount added or taken by increase and decrease." min:"0" max:"10000000"`
+	MaxMultiplier *float64 `json:"max_multiplier" doc:"Cap of multiply and increase, × amount; null: none." min:"1" max:"1000000" null:"true"`
 }
 
 // SessionConditional sizes the bonus by where the session stands.

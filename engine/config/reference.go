@@ -77,8 +77,12 @@ func referenceRows(b *strings.Builder, v reflect.Value, path string) {
 
 // sectionDefaults returns the defaults of an optional section type.
 func sectionDefaults(t reflect.Type) any {
-	if t == reflect.TypeOf(PythonOutput{}) {
+	switch t {
+	case reflect.TypeOf(PythonOutput{}):
 		return PythonOutputDefaults()
+	case reflect.TypeOf(PythonStreak{}):
+		five := 5.0
+		return &PythonStreak{Trigger: "bonus_loss", ResetOn: "bonus_win", Action: "multiply", Value: 2, MaxMultiplier: &five}
 	}
 	return reflect.New(t).Interface()
 }

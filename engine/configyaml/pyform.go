@@ -517,10 +517,49 @@ func (r *pyReader) bonus(m map[string]any, paytable string) {
 	if bc := r.obj(m["bankroll_conditional"], p+".bankroll_conditional"); typ == "bankroll_conditional" {
 		r.bankrollConditional(bc, p+".bankroll_conditional")
 	}
-	for _, sec := range []string{"streak_based", "session_conditional", "combined", "custom"} {
-		s := r.obj(m[sec], p+"."+sec)
-		if s != nil || typ == sec {
+	if sb := r.obj(m["streak_based"], p+".streak_based"); typ == "streak_based" {
+		r.streakBased(sb, p+".streak_based")
+	}
+	// The sections of types not chosen are unused there as here; the
+	// chosen one is refused.
+	for _, sec := range []string{"session_conditional", "combined", "custom"} {
+		r.obj(m[sec], p+"."+sec)
+		if typ == sec {
 			r.fail(p+"."+sec, "", r.unsupportedBonus(sec))
+		}
+	}
+}
+
+// streakBased writes its streak_based strategy as bonus_strategy.streak_based
+// with its rule (config.PythonStreak).
+func (r *pyReader) streakBased(m map[string]any, q string) {
+	r.keys(m, q, "base_amount", "trigger", "streak_length", "action", "reset_on", "max_multiplier")
+	r.set(q+".amount", json.Number("1")) // its defaults
+	r.copy(m, "base_amount", q+".amount")
+	r.set(q+".streak_length", json.Number("5"))
+	r.copy(m, "streak_length", q+".streak_length")
+	py := map[string]any{"trigger": "bonus_loss", "reset_on": "bonus_win", "action": "multiply", "value": json.Number("2"), "max_multiplier": json.Number("5")}
+	for _, k := range []string{"trigger", "reset_on", "max_multiplier"} {
+		if v, ok := m[k]; ok {
+			py[k] = v
+		}
+	}
+	a := r.obj(m["action"], q+".action")
+	r.keys(a, q+".action", "type", "value")
+	if v, ok := a["type"]; ok {
+		py["action"] = v
+	}
+	if v, ok := a["value"]; ok {
+		py["value"] = v
+	}
+	r.set(q+".python", py)
+	if pt, _ := r.out["paytables"].(map[string]any)["bonus"].(map[string]any); pt["type"] == "custom" {
+		if c, ok := pt["custom"].(map[string]any); ok {
+			for k, v := range c {
+				if n, _ := v.(json.Number); n == "0" {
+					r.fail("paytables.bonus.custom."+k, "0", "with streak_based its code counts a bonus hand paying 0 as lost, which cannot be told here from no bet; give it at least 1")
+				}
+			}
 		}
 	}
 }
@@ -596,8 +635,6 @@ func (r *pyReader) unsupportedBonus(sec string) string {
 	switch sec {
 	case "combined":
 		return "its combined strategy sizes the bonus by ride decisions and hand quality, which are known only after the cards are seen, while the bonus is placed before; not loaded"
-	case "streak_based":
-		return "its streak_based counts bonus or any results and never restarts its count; ours counts main-game results only, so the file would not mean here what it meant there; not loaded. Write it in our form (bonus_strategy.streak_based)"
 	case "session_conditional":
 		return "its code cannot run session_conditional (it stops with NotImplementedError), so the file has no meaning there to keep; write it in our form (bonus_strategy.session_conditional)"
 	}

@@ -216,6 +216,13 @@ func TestPythonFilesLoadWithTheirMeaning(t *testing.T) {
 		ok   bool
 	}{"its catch-all condition \"default\" is true", len(cr.Bet1Rules) == 3 && cr.Bet1Rules[2] == config.Rule{Condition: "true", Action: "pull"} &&
 		cr.Bet2Rules[0].Condition == "has_paying_hand or is_flush_draw"})
+	sb := load("streak_based.yaml").BonusStrategy.StreakBased
+	four := 4.0
+	checks = append(checks, struct {
+		what string
+		ok   bool
+	}{"streak_based with its rule", sb.Amount == 100 && sb.StreakLength == 4 && reflect.DeepEqual(sb.Python,
+		&config.PythonStreak{Trigger: "bonus_loss", ResetOn: "bonus_win", Action: "multiply", Value: 2, MaxMultiplier: &four})})
 	bc := load("bankroll_conditional.yaml").BonusStrategy
 	checks = append(checks, struct {
 		what string

@@ -98,6 +98,9 @@ func TestSessionChainBruteForce(t *testing.T) {
 		  "betting_system": {"type": "dalembert", "dalembert": {"unit": 1}}}}`,
 		`{"bankroll": {"starting_amount": 9, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3}},
 		  "bonus_strategy": {"enabled": true, "type": "streak_based", "streak_based": {"amount": 1, "trigger": "loss", "streak_length": 1, "action": "multiply", "multiplier": 2, "max_multiplier": 4}}}`,
+		`{"bankroll": {"starting_amount": 9, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3}},
+		  "bonus_strategy": {"enabled": true, "type": "streak_based", "streak_based": {"amount": 1, "streak_length": 1,
+		    "python": {"trigger": "bonus_loss", "reset_on": "main_win", "action": "multiply", "value": 2, "max_multiplier": 4}}}}`,
 	} {
 		s := study(t, js)
 		want, wantStop := bruteForce(c, s.Book)

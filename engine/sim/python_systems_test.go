@@ -196,3 +196,73 @@ func TestPythonBankrollConditionalAsItsCode(t *testing.T) {
 		t.Errorf("profit_percentage below its minimum: bonus %v, want %v", got, want)
 	}
 }
+
+// streak_based as its code (strategy/bonus.py StreakBasedBonusStrategy):
+// the count of trigger hands (not necessarily in a row) clears only on
+// reset_on, checked first; with t = count // streak_length the bet is
+// base × value^t capped at × max_multiplier (multiply), base + value × t
+// (increase), base − value × t (decrease); stop and start switch betting.
+// Each hand here: main result (W: the main game paid, L: not) and, when a
+// bonus is placed, the bonus result (w / l).
+func TestPythonStreakBasedAsItsCode(t *testing.T) {
+	file := func(sb string) string {
+		return "simulation: {workers: \"auto\"}\nbankroll: {starting_amount: 10000, base_bet: 5}\nbonus_strategy:\n  enabled: true\n  type: streak_based\n  streak_based:\n" + sb
+	}
+	cases := []struct {
+		name, sb, hands string
+		want            []int64
+	}{
+		// Its defaults: bonus_loss × 5 → × 2, reset on bonus_win, cap × 5 (base 1).
+		{"defaults", "    base_amount: 1\n", "LlLlLlWlLlLlLlLlLlLlLlLlLlLlLlLw", dollars(1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 5, 1)},
+		// A main win between losses does not clear the count.
+		{"not in a row", "    base_amount: 2\n    trigger: main_loss\n    streak_length: 2\n    reset_on: bonus_win\n    action: {type: increase, value: 3}\n    max_multiplier: 3\n",
+			"LlWlLlLlLl", dollars(2, 2, 2, 5, 5, 6)},
+		{"decrease", "    base_amount: 5\n    trigger: any_loss\n    streak_length: 1\n    reset_on: never\n    action: {type: decrease, value: 2}\n",
+			"LlLlLlL", dollars(5, 3, 1, 0, 0)},
+		// stop: no bonus from the first streak until a main win resets.
+		{"stop", "    base_amount: 3\n    trigger: bonus_loss\n    streak_length: 2\n    reset_on: main_win\n    action: {type: stop}\n",
+			"LlLlLLW", dollars(3, 3, 0, 0, 0, 3)},
+		// start: no bonus until two main losses; a bonus win resets.
+		{"start", "    base_amount: 3\n    trigger: main_loss\n    streak_length: 2\n    reset_on: bonus_win\n    action: {type: start}\n    max_multiplier: null\n",
+			"LLLlWw", dollars(0, 0, 3, 3, 0)},
+	}
+	for _, c := range cases {
+		cf, err := configyaml.Decode("f.yaml", []byte(file(c.sb)))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		r := mustRunner(t, cf)
+		st := r.newSeat()
+		var got []int64
+		hands := c.hands
+		for {
+			r.prepare(&st)
+			got = append(got, st.bonus)
+			if hands == "" {
+				break
+			}
+			main := int64(-500)
+			if hands[0] == 'W' {
+				main = 500
+			}
+			hands = hands[1:]
+			bonus := int64(0)
+			if hands != "" && (hands[0] == 'w' || hands[0] == 'l') {
+				if st.bonus == 0 {
+					t.Fatalf("%s: a bonus result given for a hand without a bonus bet", c.name)
+				}
+				bonus = -st.bonus
+				if hands[0] == 'w' {
+					bonus = st.bonus
+				}
+				hands = hands[1:]
+			} else if st.bonus != 0 {
+				t.Fatalf("%s: bonus %d placed, no result given", c.name, st.bonus)
+			}
+			r.p.Settle(&st.State, main, bonus)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: bonus %v, want %v (its code)", c.name, got, c.want)
+		}
+	}
+}
