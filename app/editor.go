@@ -220,6 +220,11 @@ func collectFields(out *[]field, t reflect.Type, prefix string) {
 		if ptr {
 			typ = typ.Elem()
 		}
+		if ptr && typ.Kind() == reflect.Struct {
+			// An optional section (the Python tool's rules, null unless a
+			// file in its form sets them) has no form fields.
+			continue
+		}
 		switch {
 		case typ == moneyType:
 			f.Kind = pick(ptr, kindOptMoney, kindMoney)

@@ -12,6 +12,9 @@ import (
 const usage = `lir — the Let It Ride strategy lab (native CLI)
 
 Usage:
+  lir init [FILE]
+      Write the default study to FILE (default study.yaml), every key
+      commented; an existing file is never overwritten.
   lir run [--config FILE | --preset NAME] [--seed N] [--sessions N] [--workers N] [--json] [--no-exact]
       Simulate a config (the embedded default when --config is not given) and
       print a summary, or the results document with --json.
@@ -62,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "init":
+		return runInit(rest, stdout, stderr)
 	case "run":
 		return runRun(rest, stdout, stderr)
 	case "validate":

@@ -192,3 +192,152 @@ func (c *CustomBonus) Want(_ *BonusState, v *View) int64 {
 	}
 	return toCents(x, 1, c.Min, c.Max, 0)
 }
+
+// HandSettler is a Bonus that follows the main and the bonus result of
+// each hand (instead of Settle): mainWon is whether the main game paid;
+// bonus is 1 (a bonus bet paid), −1 (one was placed and did not pay) or 0
+// (none placed).
+type HandSettler interface {
+	SettleHand(st *BonusState, mainWon bool, bonus int8)
+}
+
+// Python streak events.
+const (
+	PyMainWin = iota
+	PyMainLoss
+	PyBonusWin
+	PyBonusLoss
+	PyAnyWin
+	PyAnyLoss
+	PyNever
+)
+
+// PyStreak is the Python tool's streak_based bonus: Count counts the hands
+// matching Trigger (not necessarily in a row) until a hand matching ResetOn
+// (checked first) clears it; with t = Count / Length ≥ 1 the bet is
+// Amount × Value^t (multiply, at most × MaxMult), Amount + Value × t
+// (increase, at most Amount × MaxMult) or Amount − Value × t (decrease,
+// down to 0); stop bets nothing from the first streak until a reset, start
+// bets only from the first streak until a reset. Value is a factor
+// (multiply) or cents. Count is held at CountCap, past which the bet no
+// longer changes, so the states stay few.
+type PyStreak struct {
+	Amount   int64
+	Length   int64
+	Trigger  int
+	ResetOn  int
+	Action   int
+	Value    float64
+	MaxMult  float64 // 0: none
+	CountCap int64
+}
+
+func (s *PyStreak) Start() BonusState { return BonusState{Off: s.Action == ActStart} }
+
+func (s *PyStreak) Settle(*BonusState, Result) {}
+
+func (s *PyStreak) Want(st *BonusState, _ *View) int64 {
+	if st.Off {
+		return 0
+	}
+	return s.BetAt(st.Count)
+}
+
+// BetAt is the bet after count trigger results.
+func (s *PyStreak) BetAt(count int64) int64 {
+	if count < s.Length {
+		return s.Amount
+	}
+	t := float64(count / s.Length)
+	a := float64(s.Amount)
+	var bet float64
+	switch s.Action {
+	case ActMultiply:
+		m := math.Pow(s.Value, t)
+		if s.MaxMult > 0 {
+			m = math.Min(m, s.MaxMult)
+		}
+		bet = a * m
+	case ActIncrease:
+		bet = a + s.Value*t
+		if s.MaxMult > 0 {
+			bet = math.Min(bet, a*s.MaxMult)
+		}
+	case ActDecrease:
+		bet = math.Max(0, a-s.Value*t)
+	default:
+		return s.Amount
+	}
+	if bet >= float64(NoLimit) {
+		return NoLimit
+	}
+	return int64(math.Floor(bet + 1e-9))
+}
+
+func pyEvent(ev int, mainWon bool, bonus int8) bool {
+	switch ev {
+	case PyMainWin:
+		return mainWon
+	case PyMainLoss:
+		return !mainWon
+	case PyBonusWin:
+		return bonus > 0
+	case PyBonusLoss:
+		return bonus < 0
+	case PyAnyWin:
+		return mainWon || bonus > 0
+	case PyAnyLoss:
+		return !mainWon || bonus < 0
+	}
+	return false
+}
+
+func (s *PyStreak) SettleHand(st *BonusState, mainWon bool, bonus int8) {
+	if pyEvent(s.ResetOn, mainWon, bonus) {
+		st.Count = 0
+		st.Off = s.Action == ActStart
+		return
+	}
+	if !pyEvent(s.Trigger, mainWon, bonus) {
+		return
+	}
+	if st.Count < s.CountCap {
+		st.Count++
+	}
+	if st.Count >= s.Length {
+		switch s.Action {
+		case ActStop:
+			st.Off = true
+		case ActStart:
+			st.Off = false
+		}
+	}
+}
+
+// PyStreakCountCap returns the count past which s's bet no longer changes
+// (at least Length), bets above ceiling counting as equal: the bet moves
+// monotonically in t towards its limit, so the cap is where it gets there.
+// A bet that does not get there within 100,000 streaks is not capped.
+func PyStreakCountCap(s *PyStreak, ceiling int64) int64 {
+	a := float64(s.Amount)
+	limit := a
+	switch {
+	case s.Action == ActMultiply && s.Value > 1, s.Action == ActIncrease && s.Value > 0:
+		limit = float64(NoLimit)
+		if s.MaxMult > 0 {
+			limit = a * s.MaxMult
+		}
+	case s.Action == ActMultiply && s.Value < 1, s.Action == ActDecrease && s.Value > 0:
+		limit = 0
+	}
+	end := ceiling
+	if limit < float64(ceiling) {
+		end = int64(math.Floor(limit + 1e-9))
+	}
+	for t := int64(1); t <= 100000; t++ {
+		if min(s.BetAt(t*s.Length), ceiling) == end {
+			return t * s.Length
+		}
+	}
+	return math.MaxInt64
+}

@@ -23,6 +23,7 @@ func Reference() []byte {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| option | type | default | allowed | meaning |\n|---|---|---|---|---|\n", f.key, sf.Tag.Get("doc"))
 		referenceRows(&b, def.Field(i), f.key)
 	}
+	b.WriteString(pythonSection)
 	b.WriteString(expressionsHead)
 	b.WriteString("\n| variable | type | meaning |\n|---|---|---|\n")
 	for _, v := range rules.Vars {
@@ -53,6 +54,13 @@ func referenceRows(b *strings.Builder, v reflect.Value, path string) {
 			referenceRows(b, fv, p)
 			continue
 		}
+		if ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+			// An optional section: null by default; its rows show the
+			// defaults it takes when given (see PythonOutputDefaults).
+			fmt.Fprintf(b, "| **`%s`** | object or null | null | | %s |\n", p, esc(sf.Tag.Get("doc")))
+			referenceRows(b, reflect.ValueOf(sectionDefaults(ft.Elem())).Elem(), p)
+			continue
+		}
 		if ft.Kind() == reflect.Slice {
 			fmt.Fprintf(b, "| `%s` | list | `[]` | at most %d entries | %s |\n", p, maxListLen, esc(sf.Tag.Get("doc")))
 			et := ft.Elem()
@@ -65,6 +73,18 @@ func referenceRows(b *strings.Builder, v reflect.Value, path string) {
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s |\n", p, typeName(ft, f), defaultText(fv), allowed(ft, f), esc(sf.Tag.Get("doc")))
 	}
+}
+
+// sectionDefaults returns the defaults of an optional section type.
+func sectionDefaults(t reflect.Type) any {
+	switch t {
+	case reflect.TypeOf(PythonOutput{}):
+		return PythonOutputDefaults()
+	case reflect.TypeOf(PythonStreak{}):
+		five := 5.0
+		return &PythonStreak{Trigger: "bonus_loss", ResetOn: "bonus_win", Action: "multiply", Value: 2, MaxMultiplier: &five}
+	}
+	return reflect.New(t).Interface()
 }
 
 func esc(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
@@ -141,9 +161,8 @@ without the keys left at their defaults, travels in share links. Every key
 is optional: a key not given keeps its default. Unknown keys, wrong types,
 values out of range and inconsistent combinations are refused with the
 field's path, the value and what is allowed. Files written for the Python
-simulator load unchanged: its keys are these, a number given for a ` + "`metadata`" + `
-field (` + "`version: 1.0`" + `) is kept as the text written, and ` + "`output.visualizations`" + `
-asks for the charts, which here are the HTML report's.
+simulator load unchanged, with its meaning (From the Python tool, below); a
+number given for a ` + "`metadata`" + ` field (` + "`version: 1.0`" + `) is kept as the text written.
 
 Amounts are in currency units with at most two decimals (` + "`5`, `5.5`, `5.25`" + `) and
 are held exactly as integer cents. "null" means "not set" where allowed.

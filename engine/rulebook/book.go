@@ -271,7 +271,7 @@ func (k *Book) compileDynamic(c *config.Config) error {
 			maxProg = *x.MaxProgressions
 		}
 		k.Sizer = &betting.Martingale{Base: base, Inc: inc, Max: capOf(x.MaxBet), MultPPM: ppm(x.LossMultiplier),
-			ResetOnWin: x.ResetOnWin, MaxProgressions: maxProg}
+			ResetOnWin: x.ResetOnWin, MaxProgressions: maxProg, Hold: x.AtMaxProgressions == "hold"}
 	case "reverse_martingale":
 		x := bs.ReverseMartingale
 		var target int64
@@ -333,6 +333,27 @@ func (k *Book) compileDynamic(c *config.Config) error {
 			k.Strategy = b
 		case "streak_based":
 			x := bo.StreakBased
+			if py := x.Python; py != nil {
+				ev := map[string]int{"main_win": betting.PyMainWin, "main_loss": betting.PyMainLoss, "bonus_win": betting.PyBonusWin,
+					"bonus_loss": betting.PyBonusLoss, "any_win": betting.PyAnyWin, "any_loss": betting.PyAnyLoss, "never": betting.PyNever}
+				s := &betting.PyStreak{Amount: int64(x.Amount), Length: x.StreakLength, Trigger: ev[py.Trigger], ResetOn: ev[py.ResetOn],
+					Action: map[string]int{"multiply": betting.ActMultiply, "increase": betting.ActIncrease,
+						"decrease": betting.ActDecrease, "stop": betting.ActStop, "start": betting.ActStart}[py.Action]}
+				s.Value = py.Value
+				if py.Action == "increase" || py.Action == "decrease" {
+					s.Value = py.Value * 100 // dollars to cents
+				}
+				if py.MaxMultiplier != nil {
+					s.MaxMult = *py.MaxMultiplier
+				}
+				ceiling := int64(betting.NoLimit)
+				if m := bo.Limits.MaxBet; m != nil {
+					ceiling = int64(*m)
+				}
+				s.CountCap = betting.PyStreakCountCap(s, ceiling)
+				k.Strategy = s
+				break
+			}
 			s := &betting.StreakBased{Amount: int64(x.Amount), Trigger: betting.Loss, Length: x.StreakLength,
 				MultPPM: ppm(x.Multiplier), Step: deref(x.Step, int64(x.Amount)),
 				MaxAmount: int64(math.Floor(float64(x.Amount) * x.MaxMultiplier))}

@@ -129,7 +129,11 @@ func (k *Book) Settle(st *State, mainNet, bonusNet int64) {
 		if k.Sizer != nil {
 			k.Sizer.Settle(&st.Prog, res)
 		}
-		if k.Strategy != nil {
+		if h, ok := k.Strategy.(betting.HandSettler); ok {
+			// A bonus bet never nets 0 unless none was placed (a paytable
+			// paying 0 to 1 is refused for these strategies).
+			h.SettleHand(&st.Strat, mainNet > 0, int8(betting.ResultOf(bonusNet)))
+		} else if k.Strategy != nil {
 			k.Strategy.Settle(&st.Strat, betting.ResultOf(mainNet))
 		}
 	}
