@@ -54,6 +54,9 @@ func TestRunPythonOutput(t *testing.T) {
 	cfg := filepath.Join(dir, "study.yaml")
 	out := filepath.Join(dir, "results", "two")
 	os.WriteFile(cfg, []byte(strings.Replace(pythonStudy, "DIR", out, 1)), 0o644)
+	if code, stdout, stderr := lir(t, "validate", cfg); code != 0 || !strings.Contains(stdout, ": ok (400 sessions, 2 seat(s)") {
+		t.Fatalf("validate: exit %d: %s%s", code, stdout, stderr)
+	}
 	code, stdout, stderr := lir(t, "run", "--config", cfg, "--no-exact")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
