@@ -231,7 +231,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if err := py.report(doc, stdout); err != nil {
+	pyLog := stdout
+	if *asJSON { // stdout holds the document
+		pyLog = stderr
+	}
+	if err := py.report(doc, pyLog); err != nil {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
