@@ -8,7 +8,6 @@ import (
 	"io"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/lir-lab/lir/engine/config"
@@ -16,7 +15,6 @@ import (
 	"github.com/lir-lab/lir/engine/pyformat"
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
-	"github.com/lir-lab/lir/engine/ruleexpr"
 	"github.com/lir-lab/lir/engine/runner"
 	"github.com/lir-lab/lir/engine/sim"
 	"github.com/lir-lab/lir/internal/outfile"
@@ -32,12 +30,12 @@ type pyOutput struct {
 	paths []string // written by finish
 }
 
-// loadRunConfig is loadConfigOrPreset for lir run, which also reads an
-// output section in the Python tool's form (objects under output.formats,
-// visualizations, console); py is nil for our own form. Its workers
-// "auto" is our 0, all cores.
+// loadRunConfig is loadConfigOrPreset for lir run and lir validate: a
+// file in the Python tool's form (read by configyaml with its meaning,
+// its output options in output.python) also returns what its output
+// section asks for; py is nil for our own form.
 func loadRunConfig(path, preset string) (*config.Config, *pyOutput, error) {
-	if preset != "" || path == "" || strings.EqualFold(filepath.Ext(path), ".json") {
+	if preset != "" || path == "" {
 		c, err := loadConfigOrPreset(path, preset)
 		return c, nil, err
 	}
@@ -45,35 +43,17 @@ func loadRunConfig(path, preset string) (*config.Config, *pyOutput, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	tree, err := configyaml.ParseTree(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	m, _ := tree.(map[string]any)
-	if m == nil || !pyformat.IsPython(m["output"]) {
-		c, err := configyaml.Decode(path, data)
+	c, err := configyaml.Decode(path, data)
+	if err != nil || c.Output.Python == nil {
 		return c, nil, err
 	}
-	sec, err := pyformat.Decode(m["output"])
+	sec, err := pyformat.FromConfig(&c.Output)
 	if err != nil {
 		return nil, nil, err
 	}
 	py := &pyOutput{Section: sec}
-	py.tree, _ = configyaml.ParseTree(data) // untouched, for the JSON
-	m["output"] = map[string]any{
-		"directory": sec.Directory, "prefix": sec.Prefix,
-		"formats":        map[string]any{"json": false, "csv": false, "html": false},
-		"visualizations": false, "console": sec.Summary,
-	}
-	if s, ok := m["simulation"].(map[string]any); ok && s["workers"] == "auto" {
-		delete(s, "workers")
-	}
-	c, err := config.DecodeTree(tree)
-	if err != nil {
+	if py.tree, err = configyaml.ParseTree(data); err != nil { // the file as written, for the JSON
 		return nil, nil, err
-	}
-	if es := ruleexpr.Check(c); len(es) > 0 {
-		return nil, nil, es
 	}
 	if sec.Trajectories > 0 {
 		c.Simulation.Trajectories = sec.Trajectories

@@ -111,8 +111,7 @@ func TestRunPythonOutputRefusals(t *testing.T) {
 		"output.formats.html.include_charts": strings.Replace(pythonStudy, `html: {enabled: false}`, `html: {enabled: true, include_charts: false}`, 1),
 		"output.formats.csv.include_hands":   strings.Replace(pythonStudy, `include_hands: false`, `include_hands: true`, 1),
 		"output.console.colour":              strings.Replace(pythonStudy, `show_summary: false}`, `show_summary: false, colour: true}`, 1),
-		"output.visualizations.dpi":          strings.Replace(pythonStudy, `dpi: 150`, `dpi: 20`, 1),
-		"output.formats.html.chart_library":  strings.Replace(pythonStudy, `html: {enabled: false}`, `html: {enabled: true, chart_library: "matplotlib"}`, 1),
+		"visualizations.dpi":                 strings.Replace(pythonStudy, `dpi: 150`, `dpi: 20`, 1),
 	} {
 		cfg := filepath.Join(dir, "s.yaml")
 		os.WriteFile(cfg, []byte(strings.Replace(study, "DIR", filepath.Join(dir, "out"), 1)), 0o644)
