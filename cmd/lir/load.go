@@ -17,6 +17,15 @@ func loadConfig(path string) (*config.Config, error) {
 	if path == "" {
 		return config.Study(), nil
 	}
+	data, err := readConfigFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return configyaml.Decode(path, data)
+}
+
+// readConfigFile reads a config file, refusing one over the size limit.
+func readConfigFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -34,7 +43,7 @@ func loadConfig(path string) (*config.Config, error) {
 		}
 		return nil, config.Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %s", config.MaxInputBytes, size)}}
 	}
-	return configyaml.Decode(path, data)
+	return data, nil
 }
 
 // loadConfigOrPreset reads a config file or, when preset is set, the

@@ -60,7 +60,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lir run: give --config or --preset, not both")
 		return 2
 	}
-	c, err := loadConfigOrPreset(*cfgPath, *preset)
+	c, py, err := loadRunConfig(*cfgPath, *preset)
 	if err != nil {
 		printConfigError(stderr, orDefault(*cfgPath+*preset), err)
 		return 1
@@ -119,6 +119,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		from, to = results.ShardRange(to, shard, shards)
 	}
 	exports, err := newExports(*sessionCSV, *handCSV)
+	if err == nil && shards == 0 {
+		err = py.start(c) // the Python tool's files (its output section)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
@@ -141,6 +144,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}()
 	interrupted := func() int {
 		exports.abort()
+		py.abort()
 		msg := ""
 		if exports.dir != "" {
 			msg = "; the temporary and unfinished export files are removed"
@@ -153,7 +157,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 
 	var counter runner.Counter
-	stopProgress := startProgress(stderr, &counter, int64(to-from), c.Simulation.ProgressInterval)
+	stopProgress := func() {}
+	if py == nil || py.Progress { // its console.progress_bar
+		stopProgress = startProgress(stderr, &counter, int64(to-from), c.Simulation.ProgressInterval)
+	}
 	start := time.Now()
 	type outcome struct {
 		agg *sim.Aggregate
@@ -161,7 +168,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, exports.sink())
+		agg, err := runner.RunObserved(r, seed, int(from), int(to), w, &counter, sinks(exports.sink(), py.sink()))
 		done <- outcome{agg, err}
 	}()
 	var agg *sim.Aggregate
@@ -179,11 +186,15 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		err = exports.finish(ctx)
 	}
+	if err == nil && shards == 0 {
+		err = py.finish(ctx, start, start.Add(elapsed))
+	}
 	if errors.Is(err, errInterrupted) {
 		return interrupted()
 	}
 	if err != nil {
 		exports.abort()
+		py.abort()
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
@@ -219,6 +230,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "lir run: %v\n", err)
 			return 1
 		}
+	}
+	pyLog := stdout
+	if *asJSON { // stdout holds the document
+		pyLog = stderr
+	}
+	if err := py.report(doc, pyLog); err != nil {
+		fmt.Fprintf(stderr, "lir run: %v\n", err)
+		return 1
 	}
 	if *cfgPath != "" && shards == 0 {
 		if err := writeOutputs(c, doc, stdout); err != nil {

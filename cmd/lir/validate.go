@@ -17,7 +17,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status = 0
 	for _, path := range files {
-		c, err := loadConfig(path)
+		c, _, err := loadRunConfig(path, "") // as lir run reads it
 		if err != nil {
 			printConfigError(stderr, path, err)
 			status = 1
