@@ -74,14 +74,15 @@ func mulPPM(x, ppm, inc, limit int64) int64 {
 }
 
 // Martingale multiplies the bet after each loss and returns to the base bet
-// after a win (reset_on_win) or after max_progressions consecutive
-// increases have been lost (MaxProgressions 0: no such reset). A push
-// changes nothing.
+// after a win (reset_on_win). After MaxProgressions increases in a row
+// (0: no limit) the next loss returns to the base bet, or with Hold keeps
+// the bet as it is. A push changes nothing.
 type Martingale struct {
 	Base, Inc, Max  int64
 	MultPPM         int64
 	ResetOnWin      bool
 	MaxProgressions int64
+	Hold            bool
 }
 
 func (m *Martingale) Start() State                  { return State{Bet: m.Base} }
@@ -90,7 +91,9 @@ func (m *Martingale) Settle(st *State, r Result) {
 	switch r {
 	case Loss:
 		if m.MaxProgressions > 0 && st.Level >= m.MaxProgressions {
-			*st = m.Start()
+			if !m.Hold {
+				*st = m.Start()
+			}
 			return
 		}
 		st.Bet = mulPPM(st.Bet, m.MultPPM, m.Inc, m.Max)

@@ -105,10 +105,11 @@ type Proportional struct {
 
 // Martingale raises the bet after losses.
 type Martingale struct {
-	LossMultiplier  float64 `json:"loss_multiplier" doc:"After a loss the next bet is the last one × this (rounded down to the chip increment, capped at max_bet and table_max)." min:"1" max:"100"`
-	ResetOnWin      bool    `json:"reset_on_win" doc:"true: a win returns to the base bet; false: a win keeps the current bet."`
-	MaxBet          *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
-	MaxProgressions *int64  `json:"max_progressions" doc:"After this many raises in a row, the next loss returns to the base bet (the player accepts the loss); null: no such reset." min:"1" max:"1000" null:"true"`
+	LossMultiplier    float64 `json:"loss_multiplier" doc:"After a loss the next bet is the last one × this (rounded down to the chip increment, capped at max_bet and table_max)." min:"1" max:"100"`
+	ResetOnWin        bool    `json:"reset_on_win" doc:"true: a win returns to the base bet; false: a win keeps the current bet."`
+	MaxBet            *Money  `json:"max_bet" doc:"Cap on the progression's bet; null: table_max or none." min:"0.01" max:"10000000" null:"true"`
+	MaxProgressions   *int64  `json:"max_progressions" doc:"After this many raises in a row, the next loss does what at_max_progressions says; null: no limit on raises." min:"1" max:"1000" null:"true"`
+	AtMaxProgressions string  `json:"at_max_progressions" doc:"After max_progressions raises in a row, the next loss: reset returns to the base bet (the player accepts the loss); hold keeps the bet where it is until a win (the Python tool's martingale)." enum:"reset|hold"`
 }
 
 // ReverseMartingale raises the bet after wins.
@@ -337,6 +338,78 @@ type Output struct {
 	// the charts are those of the HTML report.
 	Visualizations bool `json:"visualizations" doc:"Draw the charts: true writes PREFIXreport.html, the self-contained report with every chart (the same file as formats.html, written once if both are true); there are no separate chart images."`
 	Console        bool `json:"console" doc:"Print the summary on the terminal."`
+	// Python is set when the file is in the Python tool's form: its output
+	// options, typed. null (our own files): the formats above.
+	Python *PythonOutput `json:"python" doc:"The Python tool's output options (set when a file is in its form, see From the Python tool below): its files, named and laid out as it writes them, instead of formats/visualizations above. null: our files." null:"true"`
+}
+
+// PythonOutput is the Python tool's output section (its models.py
+// OutputConfig), typed; PythonOutputDefaults gives its defaults.
+type PythonOutput struct {
+	TimestampFormat string               `json:"timestamp_format" doc:"Its strftime pattern for file names. Its code never put it in a name (it writes PREFIX_sessions.csv); only its default %Y%m%d_%H%M%S is taken here, any other is refused." max:"100"`
+	CSV             PythonCSV            `json:"csv" doc:"Its formats.csv."`
+	JSON            PythonJSON           `json:"json" doc:"Its formats.json."`
+	HTML            PythonHTML           `json:"html" doc:"Its formats.html."`
+	Visualizations  PythonVisualizations `json:"visualizations" doc:"Its visualizations section."`
+	Console         PythonConsole        `json:"console" doc:"Its console section (what lir run prints)."`
+}
+
+// PythonCSV is its formats.csv.
+type PythonCSV struct {
+	Enabled              bool `json:"enabled" doc:"Write the CSV files below."`
+	IncludeHands         bool `json:"include_hands" doc:"PREFIX_hands.csv: one row per hand (its detailed_logging also sets this)."`
+	IncludeSessions      bool `json:"include_sessions" doc:"PREFIX_sessions.csv: one row per session, its SESSION_RESULT_FIELDS."`
+	IncludeAggregate     bool `json:"include_aggregate" doc:"PREFIX_aggregate.csv: its aggregate statistics."`
+	IncludeSeatAggregate bool `json:"include_seat_aggregate" doc:"PREFIX_seat_aggregate.csv: per-seat figures with its chi-square test of seat independence."`
+}
+
+// PythonJSON is its formats.json.
+type PythonJSON struct {
+	Enabled       bool `json:"enabled" doc:"Write PREFIX_results.json."`
+	Pretty        bool `json:"pretty" doc:"Indent the JSON."`
+	IncludeConfig bool `json:"include_config" doc:"Include the config in the JSON."`
+}
+
+// PythonHTML is its formats.html.
+type PythonHTML struct {
+	Enabled       bool   `json:"enabled" doc:"Write PREFIX_report.html."`
+	IncludeCharts bool   `json:"include_charts" doc:"Put the charts in the HTML report."`
+	ChartLibrary  string `json:"chart_library" doc:"Its chart library; here the report's charts are inline SVG whatever this says, drawn the same." enum:"plotly|matplotlib"`
+}
+
+// PythonVisualizations is its visualizations section.
+type PythonVisualizations struct {
+	Enabled bool          `json:"enabled" doc:"Draw the listed charts."`
+	Charts  []PythonChart `json:"charts" doc:"Charts to draw, in order."`
+	Format  string        `json:"format" doc:"Chart file format." enum:"png|svg|html"`
+	DPI     int64         `json:"dpi" doc:"Resolution of raster charts." min:"72" max:"600"`
+}
+
+// PythonChart is one chart of its visualizations.charts.
+type PythonChart struct {
+	Type           string `json:"type" doc:"Chart kind." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
+	Title          string `json:"title" doc:"Chart title." max:"200"`
+	SampleSessions *int64 `json:"sample_sessions" doc:"Sessions drawn (bankroll_trajectory); null: its default." min:"1" max:"1000" null:"true"`
+}
+
+// PythonConsole is its console section.
+type PythonConsole struct {
+	ProgressBar bool  `json:"progress_bar" doc:"Show progress while running."`
+	Verbosity   int64 `json:"verbosity" doc:"0 quiet, 1 normal, 2-3 more detail." min:"0" max:"3"`
+	ShowSummary bool  `json:"show_summary" doc:"Print the summary at the end."`
+}
+
+// PythonOutputDefaults returns the Python tool's output defaults (its
+// models.py).
+func PythonOutputDefaults() *PythonOutput {
+	return &PythonOutput{
+		TimestampFormat: "%Y%m%d_%H%M%S",
+		CSV:             PythonCSV{Enabled: true, IncludeSessions: true, IncludeAggregate: true},
+		JSON:            PythonJSON{Enabled: true, Pretty: true, IncludeConfig: true},
+		HTML:            PythonHTML{IncludeCharts: true, ChartLibrary: "plotly"},
+		Visualizations:  PythonVisualizations{Enabled: true, Format: "png", DPI: 150},
+		Console:         PythonConsole{ProgressBar: true, Verbosity: 1, ShowSummary: true},
+	}
 }
 
 // Formats selects result files.
@@ -361,7 +434,7 @@ func Default() *Config {
 			StopConditions: StopConditions{WinLimit: &win, LossLimit: &loss, HandsPerHour: 60, StopOnInsufficientFunds: true},
 			BettingSystem: BettingSystem{Type: "flat", ProgressionBasis: "main",
 				Proportional:      Proportional{BankrollPercentage: 2},
-				Martingale:        Martingale{LossMultiplier: 2, ResetOnWin: true},
+				Martingale:        Martingale{LossMultiplier: 2, ResetOnWin: true, AtMaxProgressions: "reset"},
 				ReverseMartingale: ReverseMartingale{WinMultiplier: 2, ResetOnLoss: true},
 				Paroli:            Paroli{WinMultiplier: 2, WinsBeforeReset: 3},
 				Fibonacci:         Fibonacci{WinRegression: 2},

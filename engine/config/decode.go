@@ -218,6 +218,8 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 		nv := reflect.New(rv.Type().Elem())
 		if !rv.IsNil() {
 			nv.Elem().Set(rv.Elem())
+		} else if rv.Type().Elem().Kind() == reflect.Struct {
+			nv = reflect.ValueOf(sectionDefaults(rv.Type().Elem())) // keys not given keep the section's defaults
 		}
 		decodeValue(v, nv.Elem(), f, path, es)
 		rv.Set(nv)

@@ -53,6 +53,13 @@ func referenceRows(b *strings.Builder, v reflect.Value, path string) {
 			referenceRows(b, fv, p)
 			continue
 		}
+		if ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+			// An optional section: null by default; its rows show the
+			// defaults it takes when given (see PythonOutputDefaults).
+			fmt.Fprintf(b, "| **`%s`** | object or null | null | | %s |\n", p, esc(sf.Tag.Get("doc")))
+			referenceRows(b, reflect.ValueOf(sectionDefaults(ft.Elem())).Elem(), p)
+			continue
+		}
 		if ft.Kind() == reflect.Slice {
 			fmt.Fprintf(b, "| `%s` | list | `[]` | at most %d entries | %s |\n", p, maxListLen, esc(sf.Tag.Get("doc")))
 			et := ft.Elem()
@@ -65,6 +72,14 @@ func referenceRows(b *strings.Builder, v reflect.Value, path string) {
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s |\n", p, typeName(ft, f), defaultText(fv), allowed(ft, f), esc(sf.Tag.Get("doc")))
 	}
+}
+
+// sectionDefaults returns the defaults of an optional section type.
+func sectionDefaults(t reflect.Type) any {
+	if t == reflect.TypeOf(PythonOutput{}) {
+		return PythonOutputDefaults()
+	}
+	return reflect.New(t).Interface()
 }
 
 func esc(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

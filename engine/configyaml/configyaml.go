@@ -22,21 +22,28 @@ import (
 )
 
 // Decode reads a config file's bytes; name (a file name or "") picks JSON
-// for a .json name and YAML otherwise. Errors are config.Errors.
+// for a .json name and YAML otherwise. A file in the Python tool's form
+// (pyform.go) is read with that tool's meaning. Errors are config.Errors.
 // Every expression is also checked against expr-lang (package ruleexpr).
 func Decode(name string, data []byte) (*config.Config, error) {
-	var c *config.Config
+	var tree any
 	var err error
 	if strings.EqualFold(filepath.Ext(name), ".json") {
 		if err = textOnly(data); err == nil {
-			c, err = config.DecodeJSON(data)
+			tree, err = config.ParseJSONTree(data)
 		}
 	} else { // ParseTree refuses what is not text
-		var tree any
-		if tree, err = ParseTree(data); err == nil {
-			c, err = config.DecodeTree(tree)
+		tree, err = ParseTree(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if marker := pythonMarker(tree); marker != "" {
+		if tree, err = fromPython(tree, marker); err != nil {
+			return nil, err
 		}
 	}
+	c, err := config.DecodeTree(tree)
 	if err != nil {
 		return nil, err
 	}

@@ -87,6 +87,8 @@ func TestSessionChainBruteForce(t *testing.T) {
 		  "bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`,
 		`{"bankroll": {"starting_amount": 20, "base_bet": 1, "stop_conditions": {"win_limit": 6, "loss_limit": 9, "max_hands": 3},
 		  "betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_progressions": 3}}}}`,
+		`{"bankroll": {"starting_amount": 20, "base_bet": 1, "stop_conditions": {"win_limit": 6, "loss_limit": 9, "max_hands": 3},
+		  "betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_progressions": 1, "at_max_progressions": "hold"}}}}`,
 		`{"bankroll": {"starting_amount": 12, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3},
 		  "betting_system": {"type": "paroli", "paroli": {"win_multiplier": 2, "wins_before_reset": 2}}},
 		  "bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`,

@@ -271,7 +271,7 @@ func (k *Book) compileDynamic(c *config.Config) error {
 			maxProg = *x.MaxProgressions
 		}
 		k.Sizer = &betting.Martingale{Base: base, Inc: inc, Max: capOf(x.MaxBet), MultPPM: ppm(x.LossMultiplier),
-			ResetOnWin: x.ResetOnWin, MaxProgressions: maxProg}
+			ResetOnWin: x.ResetOnWin, MaxProgressions: maxProg, Hold: x.AtMaxProgressions == "hold"}
 	case "reverse_martingale":
 		x := bs.ReverseMartingale
 		var target int64

@@ -92,6 +92,8 @@ func TestBettingSystems(t *testing.T) {
 		{"martingale loss_multiplier", "bankroll:\n  betting_system: {type: martingale, martingale: {loss_multiplier: 3}}\n", "LLW", dollars(5, 15, 45, 5)},
 		{"martingale reset_on_win false", "bankroll:\n  betting_system: {type: martingale, martingale: {reset_on_win: false}}\n", "LLWL", dollars(5, 10, 20, 20, 40)},
 		{"martingale max_progressions", "bankroll:\n  betting_system: {type: martingale, martingale: {max_progressions: 2}}\n", "LLLL", dollars(5, 10, 20, 5, 10)},
+		// hold: after 2 raises the bet stays at 20 until a win.
+		{"martingale max_progressions hold", "bankroll:\n  betting_system: {type: martingale, martingale: {max_progressions: 2, at_max_progressions: hold}}\n", "LLLLWL", dollars(5, 10, 20, 20, 20, 5, 10)},
 		{"martingale chip increment", "bankroll:\n  base_bet: 5\n  chip_increment: 5\n  betting_system: {type: martingale, martingale: {loss_multiplier: 1.5}}\n", "LLL", dollars(5, 5, 5, 5)},
 		{"martingale push", "bankroll:\n  betting_system: {type: martingale}\n", "LPL", dollars(5, 10, 10, 20)},
 		{"reverse martingale", "bankroll:\n  betting_system: {type: reverse_martingale}\n", "WWLW", dollars(5, 10, 20, 5, 10)},
