@@ -31,6 +31,9 @@ Usage:
   lir compare A.yaml B.yaml ... [--json] [--seed N] [--sessions N] [--workers N]
       Run the configs on common random numbers (session i of each deals the
       same cards) with paired tests and Holm-adjusted p-values.
+  lir study PATH... [--sessions N] [--json | --csv] [--report FILE.html]
+      Run every config among PATH (files, folders, globs) and print one table
+      ranked by P(win), exact beside simulated (docs/STUDY.md).
   lir exact [--config FILE] [--json] [--classes]
       Exact per-hand, bonus and session figures for a config (no sampling).
   lir exact hand "Ah Kh Qh" [--dead "2c 7d"] [--paytable NAME | --config FILE] [--ties pull|ride] [--json]
@@ -79,6 +82,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runMerge(rest, stdout, stderr)
 	case "compare":
 		return runCompare(rest, stdout, stderr)
+	case "study":
+		return runStudy(rest, stdout, stderr)
 	case "url":
 		return runURL(rest, stdout, stderr)
 	case "presets":

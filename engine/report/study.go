@@ -1,0 +1,114 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/lir-lab/lir/engine/study"
+)
+
+// StudyHTML renders a study (lir study) as a self-contained page: the
+// ranking chart of P(win) with the simulated 95% intervals, and the table.
+// echartsJS is inlined as in HTML.
+func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
+	if containsFold(echartsJS, "</script") {
+		return nil, fmt.Errorf("report: the ECharts script contains </script> and cannot be inlined")
+	}
+	var b bytes.Buffer
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	esc := html.EscapeString
+	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	w("<title>Study of %d configs — Let It Ride report</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", len(d.Rows), css)
+	w("<h1>Study of %d configs</h1>\n<p class=\"meta\">Ranked by the probability of ending a session ahead: exact where the exact engine answers the config, simulated otherwise.</p>\n", len(d.Rows))
+	if c := rankingChart(d); c != nil {
+		height := 80 + 26*len(d.Rows)
+		w("<section class=\"chart-box\"><h2>%s</h2>\n<div class=\"chart\" style=\"height:%dpx\" id=\"chart-%s\" data-chart=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n<p class=\"caption\">%s</p>\n",
+			esc(c.Title), height, c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
+		w("<script type=\"application/json\" id=\"option-%s\">%s</script>\n</section>\n", c.ID, strings.ReplaceAll(c.Option, "</", "<\\/"))
+	}
+	w("<section><h2>Ranking</h2>\n<table class=\"grid\"><thead><tr><th>#</th><th>name</th><th>file</th><th>P(win)</th><th>simulated (95%% CI)</th><th>P(push)</th><th>P(loss)</th><th>mean profit</th><th>EV per hand</th><th>sd profit</th><th>hands</th><th>sessions</th><th>check</th></tr></thead><tbody>\n")
+	pct := func(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
+	for _, r := range d.Rows {
+		pick := func(ex *float64, sim float64, f func(float64) string) string {
+			if ex != nil {
+				return f(*ex)
+			}
+			return "~" + f(sim)
+		}
+		w("<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s (%s–%s)</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n",
+			r.Rank, esc(r.Name), esc(r.File), pick(r.PWinExact, r.PWin, pct), pct(r.PWin), pct(r.PWinLo), pct(r.PWinHi),
+			pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
+			esc(pick(r.MeanProfitExact, r.MeanProfit, money)), esc(pick(r.EVPerHandExact, r.EVPerHand, money)),
+			esc(pick(r.SDProfitExact, r.SDProfit, money)), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
+			r.PlayerSessions, esc(checkCell(r)))
+	}
+	w("</tbody></table>\n<p class=\"note\">~ marks a simulated figure where no exact one applies. The check is z = (simulated − exact) / SE for P(win) and for mean profit; ok when both are within 4 SE.</p>\n")
+	for _, r := range d.Rows {
+		if r.ExactOmitted != "" {
+			w("<p class=\"note\">%s: no exact figures: %s</p>\n", esc(r.File), esc(r.ExactOmitted))
+		}
+	}
+	for _, f := range d.Failed {
+		w("<p class=\"note\">%s: not run: %s</p>\n", esc(f.File), esc(f.Error))
+	}
+	w("</section>\n</main>\n<script>")
+	b.Write(echartsJS)
+	w("</script>\n<script>%s</script>\n</body>\n</html>\n", initJS)
+	return b.Bytes(), nil
+}
+
+func checkCell(r *study.Row) string {
+	if r.Within4 == nil {
+		return "no exact"
+	}
+	z := func(x *float64) string {
+		if x == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%+.1f", *x)
+	}
+	v := "ok"
+	if !*r.Within4 {
+		v = "OFF"
+	}
+	return fmt.Sprintf("%s (z %s, %s)", v, z(r.PWinZ), z(r.MeanProfitZ))
+}
+
+// rankingChart is the ranking as horizontal bars, best at the top: the
+// exact P(win), the simulated one and its Wilson 95% interval.
+func rankingChart(d *study.Document) *Chart {
+	if len(d.Rows) == 0 {
+		return nil
+	}
+	var names []string
+	var ex, sm, lo, hi []opts.BarData
+	for i := len(d.Rows) - 1; i >= 0; i-- { // the first category is drawn at the bottom
+		r := d.Rows[i]
+		name := r.Name
+		if name == "" {
+			name = r.File
+		}
+		names = append(names, fmt.Sprintf("%d. %s", r.Rank, name))
+		if r.PWinExact != nil {
+			ex = append(ex, opts.BarData{Value: round(*r.PWinExact, 6)})
+		} else {
+			ex = append(ex, opts.BarData{Value: "-"})
+		}
+		sm = append(sm, opts.BarData{Value: round(r.PWin, 6)})
+		lo = append(lo, opts.BarData{Value: round(r.PWinLo, 6)})
+		hi = append(hi, opts.BarData{Value: round(r.PWinHi, 6)})
+	}
+	bar := charts.NewBar()
+	g := append(common("P(win) by config"),
+		charts.WithXAxisOpts(opts.XAxis{Name: "P(win)", Min: 0}),
+		charts.WithGridOpts(opts.Grid{Left: "34%", Right: "4%", Top: "40", Bottom: "60"}))
+	bar.SetGlobalOptions(g...)
+	bar.SetXAxis(names).AddSeries("exact", ex).AddSeries("simulated", sm).AddSeries("95% CI low", lo).AddSeries("95% CI high", hi)
+	bar.XYReversal()
+	return chart("ranking", "Ranking by P(win)", "Each config's exact probability of ending a session ahead, beside the simulated rate and the ends of its Wilson 95% interval; a config without an exact figure has no exact bar.", bar)
+}
