@@ -1,0 +1,45 @@
+package outfile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Stale is a temporary that Sweep found.
+type Stale struct {
+	Path    string
+	Removed bool // false when it could not be told apart from one in use
+}
+
+// Sweep finds the temporaries in dir that no running process holds (left
+// by a process that was killed) and removes them. Where this system
+// cannot tell (no file locks), it only lists them. Temporaries of running
+// writers are left alone.
+func Sweep(dir string) ([]Stale, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []Stale
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, tempPrefix) && !strings.HasPrefix(name, scratchPrefix) {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		f, err := os.Open(path)
+		if err != nil {
+			continue // gone meanwhile, or not ours to read
+		}
+		free, known := tryLock(f)
+		if !known {
+			out = append(out, Stale{Path: path})
+		} else if free && still(f, path) {
+			// Held locked while removed, so no writer can take it over.
+			out = append(out, Stale{Path: path, Removed: os.RemoveAll(path) == nil})
+		}
+		f.Close()
+	}
+	return out, nil
+}
