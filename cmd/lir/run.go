@@ -19,6 +19,7 @@ import (
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/runner"
 	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/internal/outfile"
 	"github.com/lir-lab/lir/web"
 )
 
@@ -118,6 +119,31 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if shards > 0 {
 		from, to = results.ShardRange(to, shard, shards)
 	}
+	// Every output is checked before the simulation, so that no work is
+	// lost to a path that cannot be written.
+	var targets []target
+	for _, t := range []target{{"--report", *reportPath}, {"--per-session-csv", *sessionCSV}, {"--per-hand-csv", *handCSV}} {
+		if t.path != "" {
+			targets = append(targets, t)
+		}
+	}
+	writeFormats := *cfgPath != "" && shards == 0
+	if writeFormats {
+		ts, err := formatTargets(&c.Output)
+		if err != nil {
+			fmt.Fprintf(stderr, "lir run: %v\n", err)
+			return 1
+		}
+		targets = append(targets, ts...)
+	}
+	var inputs []string
+	if *cfgPath != "" {
+		inputs = append(inputs, *cfgPath)
+	}
+	if err := checkOutputs(targets, inputs, stderr, "run"); err != nil {
+		fmt.Fprintf(stderr, "lir run: %v\n", err)
+		return 1
+	}
 	exports, err := newExports(*sessionCSV, *handCSV)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
@@ -142,8 +168,8 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	interrupted := func() int {
 		exports.abort()
 		msg := ""
-		if exports.dir != "" {
-			msg = "; the temporary and unfinished export files are removed"
+		if exports.active() {
+			msg = "; the temporary and unfinished export files are removed, the files that were there kept"
 		}
 		fmt.Fprintf(stderr, "lir run: stopped by a signal (%v)%s\n", got, msg)
 		if s, ok := got.(syscall.Signal); ok {
@@ -220,7 +246,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if *cfgPath != "" && shards == 0 {
+	if writeFormats {
 		if err := writeOutputs(c, doc, stdout); err != nil {
 			fmt.Fprintf(stderr, "lir run: %v\n", err)
 			return 1
@@ -237,19 +263,13 @@ func orDefault(path string) string {
 }
 
 // writeOutputs writes the files output.formats asks for, and the HTML
-// report (the charts) for output.visualizations.
+// report (the charts) for output.visualizations, each replaced whole.
+// formatTargets has made the folder.
 func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error {
 	o := c.Output
-	html := o.Formats.HTML || o.Visualizations
-	if !o.Formats.JSON && !o.Formats.CSV && !html {
-		return nil
-	}
-	if err := os.MkdirAll(o.Directory, 0o755); err != nil {
-		return err
-	}
 	write := func(name string, data []byte) error {
 		p := filepath.Join(o.Directory, o.Prefix+name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
+		if err := outfile.WriteFile(p, data); err != nil {
 			return err
 		}
 		if o.Console {
@@ -266,7 +286,7 @@ func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error 
 			return err
 		}
 	}
-	if html {
+	if o.Formats.HTML || o.Visualizations {
 		b, err := report.HTML(doc, web.EChartsJS)
 		if err != nil {
 			return err

@@ -325,8 +325,8 @@ type Progressive struct {
 
 // Output sets what the CLI writes at the end of a run.
 type Output struct {
-	Directory string  `json:"directory" doc:"Folder the result files go in (created if missing)." max:"1000"`
-	Prefix    string  `json:"prefix" doc:"Start of each result file's name." max:"200"`
+	Directory string  `json:"directory" doc:"Folder the result files go in (created if missing): not empty (\".\" is the current folder), not starting with ~ (only a shell expands it), no control characters." max:"1000"`
+	Prefix    string  `json:"prefix" doc:"Start of each result file's name: no \"/\", \"\\\\\", \"..\" or control characters, so the files stay in output.directory." max:"200"`
 	Formats   Formats `json:"formats" doc:"Which files to write."`
 	// Visualizations is the Python tool's switch for its chart images; here
 	// the charts are those of the HTML report.
