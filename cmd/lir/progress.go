@@ -60,10 +60,16 @@ func startProgress(w io.Writer, c *runner.Counter, total, interval int64) func()
 
 func draw(w io.Writer, p runner.Progress, total int64, start time.Time) {
 	const width = 30
-	frac := float64(p.Sessions) / float64(total)
+	frac := 1.0 // an empty shard is done from the start
+	if total > 0 {
+		frac = min(1, float64(p.Sessions)/float64(total))
+	}
 	filled := int(frac * width)
 	el := time.Since(start).Seconds()
-	rate := float64(p.Hands) / el
+	rate := 0.0
+	if el > 0 {
+		rate = float64(p.Hands) / el
+	}
 	eta := "—"
 	if p.Sessions > 0 {
 		eta = (time.Duration(el/frac*(1-frac)) * time.Second).Round(time.Second).String()
@@ -72,11 +78,9 @@ func draw(w io.Writer, p runner.Progress, total int64, start time.Time) {
 		strings.Repeat("#", filled), strings.Repeat(".", width-filled), 100*frac, p.Sessions, total, rate/1e6, eta)
 }
 
+// isTerminal reports whether w is a terminal (not merely a character
+// device such as /dev/null).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && terminal(f)
 }
