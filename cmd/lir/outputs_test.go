@@ -94,3 +94,18 @@ func TestOutputSettingsValidated(t *testing.T) {
 		}
 	}
 }
+
+// A share link carries no output section: lir url encode says it leaves
+// it out, and the decoded config writes where the recipient's defaults say.
+func TestShareLinkCarriesNoOutput(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", "table: {num_seats: 2}\noutput: {directory: /srv/elsewhere, prefix: theirs_, formats: {json: true}}\n")
+	code, link, errs := lir(t, "url", "encode", cfg)
+	if code != 0 || !strings.Contains(errs, "output section is left out") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	yaml := string(lirOut(t, "url", "decode", strings.TrimSpace(link)))
+	if strings.Contains(yaml, "elsewhere") || strings.Contains(yaml, "theirs_") {
+		t.Errorf("the decoded config keeps the output settings:\n%s", yaml)
+	}
+}

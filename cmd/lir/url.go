@@ -54,6 +54,9 @@ func runURL(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "lir url encode: %v\n", err)
 			return 1
 		}
+		if c.Output != config.Default().Output {
+			fmt.Fprintln(stderr, "lir url encode: the output section is left out: a share link never says which files are written or where")
+		}
 		fmt.Fprintln(stdout, link)
 		return 0
 	case "decode":

@@ -15,7 +15,7 @@ type Config struct {
 	Strategy      Strategy      `json:"strategy" doc:"How bets 1 and 2 are played."`
 	BonusStrategy BonusStrategy `json:"bonus_strategy" doc:"When and how much to bet on the Three Card Bonus."`
 	Paytables     Paytables     `json:"paytables" doc:"Main-game and bonus paytables."`
-	Output        Output        `json:"output" doc:"What the CLI writes when a run ends."`
+	Output        Output        `json:"output" doc:"What the CLI writes when a run ends. Share links never carry this section."`
 }
 
 // Metadata describes a study; it does not change results. Each field also

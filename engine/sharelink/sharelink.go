@@ -3,7 +3,10 @@
 // base64url-encoded after a version prefix, carried in the URL fragment
 // (which browsers never send to a server). Decoding is bounded: the link's
 // size is checked before any work, the inflated size while inflating, and
-// the JSON's depth by package config.
+// the JSON's depth by package config. A link never carries the output
+// section: where result files go and which are written is the
+// recipient's choice, so Encode leaves it out and Decode refuses a link
+// that has one.
 package sharelink
 
 import (
@@ -53,14 +56,18 @@ func Pack(data []byte) string {
 
 // Minimal returns the config's canonical JSON without the keys whose
 // values equal the defaults (objects are kept only when something in them
-// differs). Keys are sorted, so equal configs give equal bytes.
+// differs) and without the output section, which links do not carry.
+// Keys are sorted, so equal configs give equal bytes.
 func Minimal(c *config.Config) []byte {
 	tree := treeOf(c.CanonicalJSON())
 	def := treeOf(config.Default().CanonicalJSON())
 	diff, _ := prune(tree, def)
-	if diff == nil {
-		diff = map[string]any{}
+	m, _ := diff.(map[string]any)
+	if m == nil {
+		m = map[string]any{}
 	}
+	delete(m, outputKey)
+	diff = m
 	b, err := json.Marshal(diff)
 	if err != nil {
 		panic("sharelink: " + err.Error())
@@ -136,7 +143,37 @@ func Unpack(link string) ([]byte, error) {
 	if len(data) > MaxInflatedBytes {
 		return nil, refuse(fmt.Sprintf("the link inflates to more than %d bytes; a config is far smaller", MaxInflatedBytes))
 	}
+	if hasTopKey(data, outputKey) {
+		return nil, refuse("a share link does not carry the output section (which result files are written, and where): that is the recipient's choice; this link has one, so it was not made by lir url encode or the page")
+	}
 	return data, nil
+}
+
+// outputKey is the config section links leave out.
+const outputKey = "output"
+
+// hasTopKey reports whether data is a JSON object with the key at its top
+// level. JSON that is not an object is left to the config decoder, which
+// says what is wrong.
+func hasTopKey(data []byte, key string) bool {
+	d := json.NewDecoder(bytes.NewReader(data))
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return false
+		}
+		if t == key {
+			return true
+		}
+		var skip json.RawMessage
+		if err := d.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
 }
 
 func refuse(msg string) error {
