@@ -121,7 +121,7 @@ func printComparison(w io.Writer, d *compare.Document) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "config\twin rate (95% CI)\tmean profit (95% CI)\tEV/hand\t")
 	for _, a := range d.Configs {
-		fmt.Fprintf(tw, "%s\t%s (%s–%s)\t%s (%s to %s)\t%s\t\n", a.Name,
+		fmt.Fprintf(tw, "%s\t%s (%s–%s)\t%s (%s to %s)\t%s\t\n", safeArg(a.Name),
 			pct(a.WinRate.Value), num("%.2f", 100*a.WinRate.CI95Lo), num("%.2f", 100*a.WinRate.CI95Hi),
 			money(a.ProfitMean), money(a.ProfitCI95Lo), money(a.ProfitCI95Hi), money(a.EVPerHand))
 	}
@@ -130,7 +130,7 @@ func printComparison(w io.Writer, d *compare.Document) {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "A vs B\tΔ profit (95% CI)\tp (Holm)\td_z\tΔ win rate\tonly A / only B won\tp (Holm)\tvariance reduction\t")
 	for _, p := range d.Pairs {
-		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%d / %d\t%s%s\t%s\t\n", p.NameA, p.NameB,
+		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%d / %d\t%s%s\t%s\t\n", safeArg(p.NameA), safeArg(p.NameB),
 			money(p.ProfitDifference), money(p.ProfitDifferenceCI95Lo), money(p.ProfitDifferenceCI95Hi),
 			num("%.3g", p.PValueProfitAdjusted), star(p.SignificantProfit), num("%+.3f", p.EffectSize),
 			num("%+.2f", 100*p.WinRateDifference), p.OnlyAWon, p.OnlyBWon, num("%.3g", p.PValueWinRateAdjusted), star(p.SignificantWinRate),

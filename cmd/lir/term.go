@@ -24,6 +24,8 @@ func safeArg(s string) string {
 			fmt.Fprintf(&b, `\x%02x`, s[i])
 		case r == '\\':
 			b.WriteString(`\\`)
+		case short[r] != "":
+			b.WriteString(short[r])
 		case dangerous(r) && r < 0x80:
 			fmt.Fprintf(&b, `\x%02x`, r)
 		case dangerous(r):
@@ -35,6 +37,9 @@ func safeArg(s string) string {
 	}
 	return b.String()
 }
+
+// short are the usual escapes of the commonest control characters.
+var short = map[rune]string{'\a': `\a`, '\b': `\b`, '\f': `\f`, '\n': `\n`, '\r': `\r`, '\t': `\t`, '\v': `\v`}
 
 func needsEscape(s string) bool {
 	if !utf8.ValidString(s) {

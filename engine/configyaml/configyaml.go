@@ -202,5 +202,5 @@ func Encode(c *config.Config) ([]byte, error) {
 	if err := yaml.UnmarshalWithOptions(c.CanonicalJSON(), &tree, yaml.UseOrderedMap()); err != nil {
 		return nil, err
 	}
-	return yaml.MarshalWithOptions(tree, yaml.IndentSequence(true))
+	return yaml.MarshalWithOptions(quoteUnsafe(tree), yaml.IndentSequence(true))
 }
