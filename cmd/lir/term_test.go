@@ -27,7 +27,7 @@ func TestUserTextEscapedOnTerminal(t *testing.T) {
 	dir := t.TempDir()
 	named := writeFile(t, dir, "named.json", `{"metadata":{"name":"`+jsonEscape(hostile)+`"},"simulation":{"num_sessions":20,"hands_per_session":5}}`)
 	other := writeFile(t, dir, "other.json", `{"metadata":{"name":"B`+jsonEscape(hostile)+`"},"simulation":{"num_sessions":20,"hands_per_session":5},"strategy":{"type":"always_ride"}}`)
-	badKey := `{"`+jsonEscape(hostile)+`":1,"strategy":{"type":"`+jsonEscape(hostile)+`"}}`
+	badKey := `{"` + jsonEscape(hostile) + `":1,"strategy":{"type":"` + jsonEscape(hostile) + `"}}`
 	bad := writeFile(t, dir, "bad.json", badKey)
 	oddName := writeFile(t, dir, "odd\x1b[2J.json", `{}`)
 	for _, args := range [][]string{
