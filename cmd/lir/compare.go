@@ -55,7 +55,12 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	}
 	first := configs[0]
 	n := first.Simulation.NumSessions
-	if *sessions != 0 {
+	set := given(fs)
+	if set["workers"] && (*workers < 1 || *workers > 256) {
+		fmt.Fprintf(stderr, "lir compare: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
+		return 1
+	}
+	if set["sessions"] {
 		if *sessions < 1 || *sessions > 1e9 {
 			fmt.Fprintf(stderr, "lir compare: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
 			return 1
@@ -86,7 +91,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	w := *workers
-	if w <= 0 {
+	if w == 0 {
 		w = runtime.NumCPU()
 	}
 	var done atomic.Int64

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -73,8 +72,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		c.Simulation.Trajectories = *trajectories
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	set := given(fs)
 	if set["workers"] && (*workers < 1 || *workers > 256) {
 		fmt.Fprintf(stderr, "lir run: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
 		return 1

@@ -16,8 +16,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lir-lab/lir/engine/config"
 )
@@ -34,10 +37,36 @@ const (
 // Encode returns base + "#v1." + the encoded config. base may be empty
 // (the fragment alone is returned) and must not contain '#'.
 func Encode(base string, c *config.Config) (string, error) {
-	if strings.Contains(base, "#") {
-		return "", fmt.Errorf("the base URL must not contain '#'")
+	if err := CheckBase(base); err != nil {
+		return "", err
 	}
-	return base + "#" + Pack(Minimal(c)), nil
+	link := base + "#" + Pack(Minimal(c))
+	if len(link) > MaxLinkBytes {
+		return "", fmt.Errorf("the link would be %d bytes; a share link is at most %d (Decode refuses longer ones): share the config file instead", len(link), MaxLinkBytes)
+	}
+	return link, nil
+}
+
+// CheckBase accepts "" or an http or https address with a host, without
+// '#', spaces or control characters: a link Decode reads and a browser
+// opens as a page.
+func CheckBase(base string) error {
+	if base == "" {
+		return nil
+	}
+	if strings.ContainsFunc(base, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+	}) {
+		return fmt.Errorf("the base URL %s must not contain spaces or control characters", strconv.QuoteToASCII(base))
+	}
+	if strings.Contains(base, "#") {
+		return fmt.Errorf("the base URL must not contain '#'")
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("the base URL %s is not an http:// or https:// address of the page", strconv.QuoteToASCII(base))
+	}
+	return nil
 }
 
 // Pack returns the fragment (without '#') that carries data as it is:
