@@ -80,8 +80,12 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	default:
 		seed = drawSeed()
 	}
-	for _, c := range configs {
+	for i, c := range configs {
 		c.Simulation.NumSessions = n
+		if err := c.CheckSessions(); err != nil {
+			printConfigError(stderr, files[i], err)
+			return 1
+		}
 		c.Simulation.RandomSeed = &seed
 		c.Simulation.Workers = 0
 	}

@@ -83,6 +83,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		c.Simulation.NumSessions = *sessions
+		if err := c.CheckSessions(); err != nil {
+			printConfigError(stderr, "--sessions", err)
+			return 1
+		}
 	}
 	var seed uint64
 	switch {

@@ -82,3 +82,19 @@ func TestURLEncodeOnlyDecodableLinks(t *testing.T) {
 		t.Errorf("oversized link: exit %d, %d bytes, stderr %q", code, len(out), errs)
 	}
 }
+
+// --sessions is held to the bound the config's amounts set on exact
+// statistics, as simulation.num_sessions is at load.
+func TestSessionsFlagKeepsStatisticsExact(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "big.yaml", "simulation: {num_sessions: 10, hands_per_session: 200}\nbankroll: {starting_amount: 1000000000, base_bet: 1, stop_conditions: {win_limit: null, loss_limit: null}}\nbonus_strategy: {enabled: true, type: always, always: {amount: 10000000}}\npaytables: {bonus: {type: custom, custom: {mini_royal: 1000000, straight_flush: 1000000, three_of_a_kind: 1000000, straight: 1000000, flush: 1000000, pair: 1000000}}}\n")
+	for _, args := range [][]string{
+		{"run", "--config", cfg, "--sessions", "10000", "--json"},
+		{"compare", cfg, cfg, "--sessions", "10000", "--json"},
+	} {
+		code, out, errs := lir(t, args...)
+		if code == 0 || out != "" || !strings.Contains(errs, "stay exact for at most 21 sessions") {
+			t.Errorf("%q: exit %d, %d bytes, stderr %q", args, code, len(out), errs)
+		}
+	}
+}
