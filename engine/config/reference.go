@@ -178,9 +178,10 @@ currency units. Expressions are checked when the config is loaded (syntax, unkno
 variables, types) and errors name the rule, e.g.
 ` + "`strategy.custom.bet1_rules[2].condition: column 7: unknown variable \"hgh_cards\" (did you mean high_cards?)`" + `.
 Nothing is executed as code: expressions compile to a small tree of arithmetic on
-the variables. Money variables are in currency units; ` + "`x / 0`" + ` gives an infinite or
-undefined number, which compares false (a bet expression then bets its minimum, a
-bonus expression places no bet).
+the variables. Money variables are in currency units; dividing by a literal 0 is
+refused, and ` + "`x / y`" + ` or ` + "`x % y`" + ` with y = 0 when the rule runs gives an undefined
+number, which compares false either way (` + "`bankroll / y > 1`" + ` and ` + "`bankroll / y < 1`" + `
+are both false; a bet expression then bets its minimum, a bonus expression places no bet).
 
 Custom rule lists that read only card variables are compiled once into decision
 tables for every three- and four-card hand; lists that read a session variable are
