@@ -98,3 +98,33 @@ func TestSessionsFlagKeepsStatisticsExact(t *testing.T) {
 		}
 	}
 }
+
+// lir merge checks each shard's figures against its config where they can
+// be checked: the same edit of hands_per_session (up or down) or of
+// max_hands made to every shard's config is refused, as the sessions'
+// lengths give it away. (An edited seed cannot be told without running
+// the shards again.)
+func TestMergeRefusesEditedConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", "simulation: {num_sessions: 40, hands_per_session: 20}\nbankroll: {stop_conditions: {win_limit: null, loss_limit: null}}\n")
+	var docs []string
+	for _, s := range []string{"0/2", "1/2"} {
+		docs = append(docs, string(lirOut(t, "run", "--config", cfg, "--seed", "7", "--shard", s, "--json")))
+	}
+	for _, edit := range [][2]string{
+		{`"hands_per_session": 20`, `"hands_per_session": 30`},
+		{`"hands_per_session": 20`, `"hands_per_session": 10`},
+		{`"max_hands": null`, `"max_hands": 15`},
+	} {
+		var files []string
+		for i, d := range docs {
+			if !strings.Contains(d, edit[0]) {
+				t.Fatalf("the document has no %s", edit[0])
+			}
+			files = append(files, writeFile(t, dir, "p"+strconv.Itoa(i)+".json", strings.ReplaceAll(d, edit[0], edit[1])))
+		}
+		if e := lirFails(t, append([]string{"merge", "--json"}, files...)...); !strings.Contains(e, "hands") {
+			t.Errorf("%s: %q", edit[1], e)
+		}
+	}
+}
