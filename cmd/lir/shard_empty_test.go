@@ -49,3 +49,15 @@ func TestEmptyShardsMerge(t *testing.T) {
 		t.Fatal("the 20 shards, 10 of them empty, do not merge to the whole run")
 	}
 }
+
+// A long run with no progress display (stderr not a terminal, no
+// progress_interval) says how long it looks like taking.
+func TestLongRunSaysHowLong(t *testing.T) {
+	after, least := estimateAfter, estimateMin
+	estimateAfter, estimateMin = 50*time.Millisecond, 0
+	defer func() { estimateAfter, estimateMin = after, least }()
+	code, _, errs := lir(t, "run", "--seed", "1", "--sessions", "200000", "--no-exact", "--workers", "1", "--json")
+	if code != 0 || !strings.Contains(errs, "to go") && !strings.Contains(errs, "no session finished") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
