@@ -68,6 +68,9 @@ func ParseTree(data []byte) (any, error) {
 		return nil, err
 	}
 	numbersAsWritten(data, tree)
+	if f, err := parser.ParseBytes(data, 0); err == nil {
+		exponentNumbers(f, tree)
+	}
 	return tree, nil
 }
 

@@ -45,3 +45,15 @@ func TestNumbersAndTextReadExactly(t *testing.T) {
 		}
 	}
 }
+
+// A plain 1e3 is the number 1000, as in YAML 1.2 (the YAML library reads
+// it as text); a quoted "1e3" stays text and is refused for a number.
+func TestExponentIsANumber(t *testing.T) {
+	c, err := Decode("c.yaml", []byte("simulation: {num_sessions: 1e3, hands_per_session: 2E2}\ntable: {num_seats: 0.2e1}\n"))
+	if err != nil || c.Simulation.NumSessions != 1000 || c.Simulation.HandsPerSession != 200 || c.Table.NumSeats != 2 {
+		t.Fatalf("%v: %+v", err, c)
+	}
+	if _, err := Decode("c.yaml", []byte(`simulation: {num_sessions: "1e3"}`+"\n")); err == nil || !strings.Contains(err.Error(), "whole number") {
+		t.Errorf("quoted: %v", err)
+	}
+}
