@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/lir-lab/lir/engine/cards"
 	"github.com/lir-lab/lir/engine/config"
@@ -622,10 +623,20 @@ func walkAway(c *config.Config, rules exact.SessionRules, wins, losses []int64, 
 		bt = &b
 	}
 	chain := exact.NewSessionChain(d, &p, bt)
-	g, err := chain.WalkAway(rules, wins, losses, runtime.NumCPU())
-	if err != nil {
-		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
-		return 1
+	// Row by row, so that a long grid can say how far it is.
+	var g [][]exact.WalkAwayCell
+	start := time.Now()
+	for a := range wins {
+		row, err := chain.WalkAway(rules, wins[a:a+1], losses, runtime.NumCPU())
+		if err != nil {
+			fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
+			return 1
+		}
+		g = append(g, row...)
+		if el := time.Since(start); el >= estimateAfter && a+1 < len(wins) {
+			left := time.Duration(float64(el) * float64(len(wins)-a-1) / float64(a+1))
+			fmt.Fprintf(stderr, "lir exact walkaway: %d of %d win limits done in %s; about %s to go\n", a+1, len(wins), el.Round(time.Second), left.Round(time.Second))
+		}
 	}
 	doc := WalkAwayDoc{StartingAmount: config.Money(rules.Start)}
 	for _, w := range wins {

@@ -61,3 +61,15 @@ func TestLongRunSaysHowLong(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+// lir exact walkaway over a grid that takes long says how far it is, row
+// by row of win limits.
+func TestWalkAwaySaysHowFar(t *testing.T) {
+	after := estimateAfter
+	estimateAfter = 0
+	defer func() { estimateAfter = after }()
+	code, out, errs := lir(t, "exact", "walkaway", "--win-limits", "50,100,150", "--loss-limits", "50,100")
+	if code != 0 || out == "" || !strings.Contains(errs, "1 of 3 win limits done") || !strings.Contains(errs, "2 of 3 win limits done") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
