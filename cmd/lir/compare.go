@@ -55,7 +55,12 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	}
 	first := configs[0]
 	n := first.Simulation.NumSessions
-	if *sessions != 0 {
+	set := given(fs)
+	if set["workers"] && (*workers < 1 || *workers > 256) {
+		fmt.Fprintf(stderr, "lir compare: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
+		return 1
+	}
+	if set["sessions"] {
 		if *sessions < 1 || *sessions > 1e9 {
 			fmt.Fprintf(stderr, "lir compare: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
 			return 1
@@ -75,8 +80,12 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	default:
 		seed = drawSeed()
 	}
-	for _, c := range configs {
+	for i, c := range configs {
 		c.Simulation.NumSessions = n
+		if err := c.CheckSessions(); err != nil {
+			printConfigError(stderr, files[i], err)
+			return 1
+		}
 		c.Simulation.RandomSeed = &seed
 		c.Simulation.Workers = 0
 	}
@@ -86,7 +95,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	w := *workers
-	if w <= 0 {
+	if w == 0 {
 		w = runtime.NumCPU()
 	}
 	var done atomic.Int64
@@ -121,7 +130,7 @@ func printComparison(w io.Writer, d *compare.Document) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "config\twin rate (95% CI)\tmean profit (95% CI)\tEV/hand\t")
 	for _, a := range d.Configs {
-		fmt.Fprintf(tw, "%s\t%s (%s–%s)\t%s (%s to %s)\t%s\t\n", a.Name,
+		fmt.Fprintf(tw, "%s\t%s (%s–%s)\t%s (%s to %s)\t%s\t\n", safeArg(a.Name),
 			pct(a.WinRate.Value), num("%.2f", 100*a.WinRate.CI95Lo), num("%.2f", 100*a.WinRate.CI95Hi),
 			money(a.ProfitMean), money(a.ProfitCI95Lo), money(a.ProfitCI95Hi), money(a.EVPerHand))
 	}
@@ -130,7 +139,7 @@ func printComparison(w io.Writer, d *compare.Document) {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "A vs B\tΔ profit (95% CI)\tp (Holm)\td_z\tΔ win rate\tonly A / only B won\tp (Holm)\tvariance reduction\t")
 	for _, p := range d.Pairs {
-		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%d / %d\t%s%s\t%s\t\n", p.NameA, p.NameB,
+		fmt.Fprintf(tw, "%s vs %s\t%s (%s to %s)\t%s%s\t%s\t%s pp\t%d / %d\t%s%s\t%s\t\n", safeArg(p.NameA), safeArg(p.NameB),
 			money(p.ProfitDifference), money(p.ProfitDifferenceCI95Lo), money(p.ProfitDifferenceCI95Hi),
 			num("%.3g", p.PValueProfitAdjusted), star(p.SignificantProfit), num("%+.3f", p.EffectSize),
 			num("%+.2f", 100*p.WinRateDifference), p.OnlyAWon, p.OnlyBWon, num("%.3g", p.PValueWinRateAdjusted), star(p.SignificantWinRate),

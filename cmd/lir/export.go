@@ -13,50 +13,55 @@ import (
 	"github.com/lir-lab/lir/engine/export"
 	"github.com/lir-lab/lir/engine/runner"
 	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/internal/outfile"
 )
 
 // exports streams the per-session and per-hand CSV files. Each chunk of
-// sessions a worker runs writes its own temporary files beside the
-// destination; at the end they are joined in session order, so the files
-// are the same for any number of workers and memory stays bounded.
+// sessions a worker runs writes its own files in a scratch folder beside
+// the destination; at the end they are joined in session order into
+// outfile temporaries that replace the destinations only when complete,
+// so the files are the same for any number of workers, memory stays
+// bounded, and a failed or killed run leaves the old files as they were.
 type exports struct {
 	paths     [2]string // sessions, hands; "" when not asked for
-	dir       string    // temporary chunk files
+	scratch   *outfile.Scratch
 	mu        sync.Mutex
 	chunks    []int // lo of every chunk written
 	cancelled bool  // abort was called: no chunk file may be created
+	joining   []*outfile.File
 }
 
 // errInterrupted stops a run whose exports were aborted.
 var errInterrupted = errors.New("interrupted")
 
+// newExports prepares the exports; the paths have been checked already.
 func newExports(sessions, hands string) (*exports, error) {
 	e := &exports{paths: [2]string{sessions, hands}}
 	if sessions == "" && hands == "" {
 		return e, nil
 	}
-	if sessions != "" && sessions == hands {
-		return nil, fmt.Errorf("--per-session-csv and --per-hand-csv name the same file")
-	}
 	dest := sessions
 	if dest == "" {
 		dest = hands
 	}
-	dir, err := os.MkdirTemp(filepath.Dir(dest), ".lir-export-")
+	s, err := outfile.NewScratch(filepath.Dir(dest))
 	if err != nil {
 		return nil, err
 	}
-	e.dir = dir
+	e.scratch = s
 	return e, nil
 }
 
+// active reports whether anything is exported.
+func (e *exports) active() bool { return e.scratch != nil }
+
 func (e *exports) chunkPath(k int, lo int) string {
-	return filepath.Join(e.dir, fmt.Sprintf("%d-%012d.csv", k, lo))
+	return e.scratch.Join(fmt.Sprintf("%d-%012d.csv", k, lo))
 }
 
 // sink returns the runner's sink, nil when nothing is exported.
 func (e *exports) sink() runner.Sink {
-	if e.dir == "" {
+	if !e.active() {
 		return nil
 	}
 	return func(lo, hi int) (sim.Observer, func() error, error) {
@@ -100,22 +105,14 @@ func (e *exports) sink() runner.Sink {
 	}
 }
 
-// finish joins the chunk files into the destinations. When ctx ends
-// first it stops, removes the destinations it has begun and returns
-// errInterrupted.
+// finish joins the chunk files into the destinations, replacing them
+// only when every file is complete. When ctx ends first it stops, leaves
+// the destinations as they were and returns errInterrupted.
 func (e *exports) finish(ctx context.Context) (err error) {
-	if e.dir == "" {
+	if !e.active() {
 		return nil
 	}
-	defer os.RemoveAll(e.dir)
-	var begun []string
-	defer func() {
-		if err != nil {
-			for _, p := range begun {
-				os.Remove(p)
-			}
-		}
-	}()
+	defer e.abort() // the scratch folder, and the temporaries unless committed
 	slices.Sort(e.chunks)
 	headers := [2]string{export.SessionHeader, export.HandHeader}
 	for k, p := range e.paths {
@@ -125,44 +122,51 @@ func (e *exports) finish(ctx context.Context) (err error) {
 		if ctx.Err() != nil {
 			return errInterrupted
 		}
-		out, err := os.Create(p)
+		out, err := outfile.Create(p)
 		if err != nil {
 			return err
 		}
-		begun = append(begun, p)
-		if _, err := io.WriteString(out, headers[k]); err != nil {
-			out.Close()
+		e.mu.Lock()
+		e.joining = append(e.joining, out)
+		e.mu.Unlock()
+		if _, err := out.WriteString(headers[k]); err != nil {
 			return err
 		}
 		for _, lo := range e.chunks {
 			in, err := os.Open(e.chunkPath(k, lo))
 			if err != nil {
-				out.Close()
 				return err
 			}
 			_, err = io.Copy(out, ctxReader{ctx, in})
 			in.Close()
-			os.Remove(e.chunkPath(k, lo))
+			os.Remove(e.chunkPath(k, lo)) // the disk need not hold every row twice
 			if err != nil {
-				out.Close()
 				return err
 			}
 		}
-		if err := out.Close(); err != nil {
+	}
+	for _, out := range e.joining {
+		if err := out.Commit(); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// abort removes the temporary files; chunks still running write to files
-// already unlinked, and no new ones are created.
+// abort removes the scratch folder and the unfinished temporaries; chunks
+// still running write to files already unlinked, and no new ones are
+// created. Committed files stay.
 func (e *exports) abort() {
 	e.mu.Lock()
 	e.cancelled = true
+	joining := e.joining
+	e.joining = nil
 	e.mu.Unlock()
-	if e.dir != "" {
-		os.RemoveAll(e.dir)
+	for _, f := range joining {
+		f.Abort()
+	}
+	if e.scratch != nil {
+		e.scratch.Remove()
 	}
 }
 

@@ -59,11 +59,11 @@ func loadConfigOrPreset(path, preset string) (*config.Config, error) {
 func printConfigError(w io.Writer, path string, err error) {
 	if es, ok := err.(config.Errors); ok {
 		for _, e := range es {
-			fmt.Fprintf(w, "%s: %s\n", path, e.Error())
+			fmt.Fprintf(w, "%s: %s\n", safeArg(path), safeArg(e.Error()))
 		}
 		return
 	}
-	fmt.Fprintf(w, "%s: %v\n", path, err)
+	fmt.Fprintf(w, "%s: %s\n", safeArg(path), safeArg(err.Error()))
 }
 
 // drawSeed returns a 64-bit seed from the operating system's crypto source.

@@ -61,12 +61,27 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run runs the command args name. A command whose output could not all
+// be written to stdout fails, whatever it returned: a batch job must not
+// count truncated output as complete.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	cmd, rest := args[0], args[1:]
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args[0], args[1:], out, stderr)
+	if err := out.finish(); err != nil {
+		fmt.Fprintf(stderr, "lir %s: writing the output: %v\n", safeArg(args[0]), err)
+		if code == 0 {
+			code = 1
+		}
+	}
+	return code
+}
+
+// dispatch runs the command cmd with the arguments rest.
+func dispatch(cmd string, rest []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "init":
 		return runInit(rest, stdout, stderr)

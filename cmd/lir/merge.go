@@ -22,6 +22,12 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lir merge: give the partial results files of every shard (lir run --shard i/n --json)")
 		return 2
 	}
+	if *reportPath != "" {
+		if err := checkOutputs([]target{{"--report", *reportPath}}, files, stderr, "merge"); err != nil {
+			fmt.Fprintf(stderr, "lir merge: %v\n", err)
+			return 1
+		}
+	}
 	var parts []*results.PartialRun
 	var seconds float64
 	for _, path := range files {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/runner"
 	"github.com/lir-lab/lir/engine/sim"
+	"github.com/lir-lab/lir/internal/outfile"
 	"github.com/lir-lab/lir/web"
 )
 
@@ -72,8 +72,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		c.Simulation.Trajectories = *trajectories
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	set := given(fs)
 	if set["workers"] && (*workers < 1 || *workers > 256) {
 		fmt.Fprintf(stderr, "lir run: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
 		return 1
@@ -84,6 +83,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		c.Simulation.NumSessions = *sessions
+		if err := c.CheckSessions(); err != nil {
+			printConfigError(stderr, "--sessions", err)
+			return 1
+		}
 	}
 	var seed uint64
 	switch {
@@ -118,6 +121,31 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if shards > 0 {
 		from, to = results.ShardRange(to, shard, shards)
 	}
+	// Every output is checked before the simulation, so that no work is
+	// lost to a path that cannot be written.
+	var targets []target
+	for _, t := range []target{{"--report", *reportPath}, {"--per-session-csv", *sessionCSV}, {"--per-hand-csv", *handCSV}} {
+		if t.path != "" {
+			targets = append(targets, t)
+		}
+	}
+	writeFormats := *cfgPath != "" && shards == 0
+	if writeFormats {
+		ts, err := formatTargets(&c.Output)
+		if err != nil {
+			fmt.Fprintf(stderr, "lir run: %v\n", err)
+			return 1
+		}
+		targets = append(targets, ts...)
+	}
+	var inputs []string
+	if *cfgPath != "" {
+		inputs = append(inputs, *cfgPath)
+	}
+	if err := checkOutputs(targets, inputs, stderr, "run"); err != nil {
+		fmt.Fprintf(stderr, "lir run: %v\n", err)
+		return 1
+	}
 	exports, err := newExports(*sessionCSV, *handCSV)
 	if err == nil && shards == 0 {
 		err = py.start(c) // the Python tool's files (its output section)
@@ -146,8 +174,8 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		exports.abort()
 		py.abort()
 		msg := ""
-		if exports.dir != "" {
-			msg = "; the temporary and unfinished export files are removed"
+		if exports.active() {
+			msg = "; the temporary and unfinished export files are removed, the files that were there kept"
 		}
 		fmt.Fprintf(stderr, "lir run: stopped by a signal (%v)%s\n", got, msg)
 		if s, ok := got.(syscall.Signal); ok {
@@ -239,7 +267,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir run: %v\n", err)
 		return 1
 	}
-	if *cfgPath != "" && shards == 0 {
+	if writeFormats {
 		if err := writeOutputs(c, doc, stdout); err != nil {
 			fmt.Fprintf(stderr, "lir run: %v\n", err)
 			return 1
@@ -256,19 +284,13 @@ func orDefault(path string) string {
 }
 
 // writeOutputs writes the files output.formats asks for, and the HTML
-// report (the charts) for output.visualizations.
+// report (the charts) for output.visualizations, each replaced whole.
+// formatTargets has made the folder.
 func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error {
 	o := c.Output
-	html := o.Formats.HTML || o.Visualizations
-	if !o.Formats.JSON && !o.Formats.CSV && !html {
-		return nil
-	}
-	if err := os.MkdirAll(o.Directory, 0o755); err != nil {
-		return err
-	}
 	write := func(name string, data []byte) error {
 		p := filepath.Join(o.Directory, o.Prefix+name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
+		if err := outfile.WriteFile(p, data); err != nil {
 			return err
 		}
 		if o.Console {
@@ -285,7 +307,7 @@ func writeOutputs(c *config.Config, doc *results.Document, log io.Writer) error 
 			return err
 		}
 	}
-	if html {
+	if o.Formats.HTML || o.Visualizations {
 		b, err := report.HTML(doc, web.EChartsJS)
 		if err != nil {
 			return err

@@ -18,14 +18,7 @@ import (
 // built binary is stopped once its temporary chunk folder exists, and the
 // folder and the destination must be gone, with exit status 128 + signal.
 func TestInterruptedExportCleansUp(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("the go command is needed to build lir: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "lir")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := lirBinary(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		dir := t.TempDir()
 		dest := filepath.Join(dir, "hands.csv")

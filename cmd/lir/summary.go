@@ -13,7 +13,7 @@ import (
 
 // printSummary writes the readable summary of a run.
 func printSummary(w io.Writer, c *config.Config, d *results.Document) {
-	name := c.Metadata.Name
+	name := safeArg(c.Metadata.Name)
 	if name == "" {
 		name = "Let It Ride study"
 	}

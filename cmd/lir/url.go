@@ -32,6 +32,10 @@ func runURL(args []string, stdout, stderr io.Writer) int {
 		if !ok {
 			return status
 		}
+		if err := sharelink.CheckBase(*base); err != nil {
+			fmt.Fprintf(stderr, "lir url encode: --base: %v\n", err)
+			return 1
+		}
 		var c *config.Config
 		var err error
 		name := *preset
@@ -54,9 +58,16 @@ func runURL(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "lir url encode: %v\n", err)
 			return 1
 		}
+		if c.Output != config.Default().Output {
+			fmt.Fprintln(stderr, "lir url encode: the output section is left out: a share link never says which files are written or where")
+		}
 		fmt.Fprintln(stdout, link)
 		return 0
 	case "decode":
+		if len(args) == 2 && (args[1] == "-h" || args[1] == "-help" || args[1] == "--help") {
+			fmt.Fprint(stderr, urlUsage)
+			return 0
+		}
 		if len(args) != 2 {
 			fmt.Fprint(stderr, urlUsage)
 			return 2

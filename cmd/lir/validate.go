@@ -23,7 +23,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			status = 1
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok (%d sessions, %d seat(s), %s strategy, %s paytable)\n", path,
+		fmt.Fprintf(stdout, "%s: ok (%d sessions, %d seat(s), %s strategy, %s paytable)\n", safeArg(path),
 			c.Simulation.NumSessions, c.Table.NumSeats, c.Strategy.Type, c.Paytables.MainGame.Type)
 	}
 	return status

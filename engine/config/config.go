@@ -15,7 +15,7 @@ type Config struct {
 	Strategy      Strategy      `json:"strategy" doc:"How bets 1 and 2 are played."`
 	BonusStrategy BonusStrategy `json:"bonus_strategy" doc:"When and how much to bet on the Three Card Bonus."`
 	Paytables     Paytables     `json:"paytables" doc:"Main-game and bonus paytables."`
-	Output        Output        `json:"output" doc:"What the CLI writes when a run ends."`
+	Output        Output        `json:"output" doc:"What the CLI writes when a run ends. Share links never carry this section."`
 }
 
 // Metadata describes a study; it does not change results. Each field also
@@ -345,8 +345,8 @@ type Progressive struct {
 
 // Output sets what the CLI writes at the end of a run.
 type Output struct {
-	Directory string  `json:"directory" doc:"Folder the result files go in (created if missing)." max:"1000"`
-	Prefix    string  `json:"prefix" doc:"Start of each result file's name." max:"200"`
+	Directory string  `json:"directory" doc:"Folder the result files go in (created if missing): not empty (\".\" is the current folder), not starting with ~ (only a shell expands it), no control characters." max:"1000"`
+	Prefix    string  `json:"prefix" doc:"Start of each result file's name: no \"/\", \"\\\\\", \"..\" or control characters, so the files stay in output.directory." max:"200"`
 	Formats   Formats `json:"formats" doc:"Which files to write."`
 	// Visualizations is the Python tool's switch for its chart images; here
 	// the charts are those of the HTML report.

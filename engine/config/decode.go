@@ -3,14 +3,21 @@ package config
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
+
+// byteOrderMark is the UTF-8 encoding of U+FEFF, which some editors put
+// at the start of a file; it is skipped, not read as part of the first key.
+var byteOrderMark = []byte("\ufeff")
 
 // Limits on untrusted input, checked before any work proportional to it.
 const (
@@ -36,6 +43,7 @@ func ParseJSONTree(data []byte) (any, error) {
 	if len(data) > MaxInputBytes {
 		return nil, Errors{{Path: "(document)", Allowed: fmt.Sprintf("a config is at most %d bytes; this one is %d", MaxInputBytes, len(data))}}
 	}
+	data = bytes.TrimPrefix(data, byteOrderMark)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tree, err := readJSON(dec, "", 0)
@@ -254,7 +262,7 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 			return
 		}
 		if f.max != "" {
-			if n, _ := strconv.Atoi(f.max); len(s) > n {
+			if n, _ := strconv.Atoi(f.max); utf8.RuneCountInString(s) > n {
 				es.add(path, describe(v), fmt.Sprintf("at most %d characters", n))
 				return
 			}
@@ -270,6 +278,10 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 	case reflect.Int64, reflect.Int:
 		n, ok := v.(json.Number)
 		x, err := parseWhole(string(n))
+		if ok && errors.Is(err, errRange) {
+			es.add(path, describe(v), "out of range"+rangeText(f))
+			return
+		}
 		if !ok || err != nil {
 			es.add(path, describe(v), "want a whole number"+rangeText(f))
 			return
@@ -287,7 +299,11 @@ func decodeValue(v any, rv reflect.Value, f field, path string, es *Errors) {
 		case string:
 			s = t
 		}
-		x, err := strconv.ParseUint(s, 10, 64)
+		x, err := parseWholeUint(s)
+		if errors.Is(err, errRange) {
+			es.add(path, describe(v), "out of range; allowed: 0 to 18446744073709551615")
+			return
+		}
 		if err != nil {
 			es.add(path, describe(v), "want a whole number from 0 to 18446744073709551615 (a number or a decimal string)")
 			return
@@ -389,15 +405,58 @@ func contains(l []string, s string) bool {
 
 // parseWhole reads an integer, also written as an integral float (1e6,
 // 200.0) as long as it is exact (below 2^53).
+// errRange says a whole number does not fit its field's type.
+var errRange = errors.New("out of range")
+
+// exactWhole reads a number as written ("12", "12.0", "1.2e1") exactly,
+// without going through a float64, and returns it when it is whole.
+func exactWhole(s string) (*big.Int, error) {
+	if len(s) > 400 { // far longer than any number a config needs
+		return nil, errRange
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		// Bound the exponent before big.Rat computes 10^exp.
+		if e, err := strconv.Atoi(s[i+1:]); err != nil || e > 400 || e < -400 {
+			return nil, errRange
+		}
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || strings.ContainsAny(s, "/xXoObBpP_") || !r.IsInt() {
+		return nil, fmt.Errorf("not a whole number")
+	}
+	return r.Num(), nil
+}
+
+// parseWhole reads a whole number exactly, errRange when it is outside
+// int64.
 func parseWhole(s string) (int64, error) {
 	if x, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return x, nil
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
-		return 0, fmt.Errorf("not a whole number")
+	n, err := exactWhole(s)
+	if err != nil {
+		return 0, err
 	}
-	return int64(f), nil
+	if !n.IsInt64() {
+		return 0, errRange
+	}
+	return n.Int64(), nil
+}
+
+// parseWholeUint reads a whole number exactly, errRange when it is
+// outside uint64.
+func parseWholeUint(s string) (uint64, error) {
+	if x, err := strconv.ParseUint(s, 10, 64); err == nil {
+		return x, nil
+	}
+	n, err := exactWhole(s)
+	if err != nil {
+		return 0, err
+	}
+	if !n.IsUint64() {
+		return 0, errRange
+	}
+	return n.Uint64(), nil
 }
 
 func mentionsAny(e FieldError, paths []string) bool {

@@ -45,8 +45,54 @@ func (c *Config) validateMagnitudes() Errors {
 		es.add("bankroll.base_bet", b.BaseBet.String(), fmt.Sprintf(
 			"with up to %d hands a session and a top payout of %d to 1, a bankroll could pass %s, the most the engine counts exactly; lower the bet (or bankroll.table_max, the bonus), the payouts or the hand cap",
 			hands, maxPay, Money(MoneyCeiling).String()))
+		return es
+	}
+	es = append(es, c.validatePowerSums(total)...)
+	return es
+}
+
+// Widths of the exact power sums the statistics are computed from (package
+// sim: Σx and Σx² in 128-bit integers, Σx³ and Σx⁴ in 256-bit).
+var (
+	maxSum2 = new(big.Int).Lsh(big.NewInt(1), 127)
+	maxSum4 = new(big.Int).Lsh(big.NewInt(1), 255)
+)
+
+// validatePowerSums refuses a config whose statistics could overflow their
+// power sums: every observation (a hand's or a session's result, a
+// bankroll) is at most bound cents, and there are at most num_sessions ×
+// seats × hands of them, so N·bound² must stay below 2^127 and N·bound⁴
+// below 2^255. It names the largest num_sessions that is exact.
+func (c *Config) validatePowerSums(bound *big.Int) Errors {
+	var es Errors
+	per := c.Table.NumSeats * c.Simulation.HandsPerSession
+	if r := c.Table.TableRounds; c.Table.SeatMode == "replace" && r != nil && *r > c.Simulation.HandsPerSession {
+		per = c.Table.NumSeats * *r
+	}
+	b2 := new(big.Int).Mul(bound, bound)
+	b4 := new(big.Int).Mul(b2, b2)
+	most := new(big.Int).Quo(maxSum2, b2)
+	if m := new(big.Int).Quo(maxSum4, b4); m.Cmp(most) < 0 {
+		most = m
+	}
+	most.Quo(most, big.NewInt(max(per, 1)))
+	if most.Sign() == 0 {
+		es.add("simulation.num_sessions", fmt.Sprint(c.Simulation.NumSessions), fmt.Sprintf(
+			"with these amounts one result can reach %s, too large for the statistics (standard deviations, skewness, kurtosis) of even one session of %d seat(s) × %d hands to be exact (Σx² below 2^127, Σx⁴ below 2^255); lower the bets, the payouts or the hand cap",
+			Money(bound.Int64()).String(), c.Table.NumSeats, per/max(c.Table.NumSeats, 1)))
+	} else if most.Cmp(big.NewInt(c.Simulation.NumSessions)) < 0 {
+		es.add("simulation.num_sessions", fmt.Sprint(c.Simulation.NumSessions), fmt.Sprintf(
+			"with these amounts one result can reach %s, and the statistics (standard deviations, skewness, kurtosis) stay exact for at most %s sessions of %d seat(s) × %d hands (Σx² below 2^127, Σx⁴ below 2^255); run fewer sessions, or lower the bets, the payouts or the hand cap",
+			Money(bound.Int64()).String(), most.String(), c.Table.NumSeats, per/max(c.Table.NumSeats, 1)))
 	}
 	return es
+}
+
+// CheckSessions re-checks, after simulation.num_sessions was changed (by
+// a command-line flag), that the statistics of that many sessions stay
+// exact.
+func (c *Config) CheckSessions() error {
+	return c.validateMagnitudes().err()
 }
 
 // mainPays returns the net pay per unit of each paying main category.

@@ -96,5 +96,6 @@ func (c *Config) validate() Errors {
 		es.add("bonus_strategy.limits.min_bet", l.MinBet.String(), "must be at most bonus_strategy.limits.max_bet = "+l.MaxBet.String())
 	}
 	es = append(es, c.validateOptions()...)
+	es = append(es, c.validateOutput()...)
 	return es
 }

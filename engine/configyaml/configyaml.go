@@ -62,6 +62,7 @@ func ParseTree(data []byte) (any, error) {
 	if err := textOnly(data); err != nil {
 		return nil, err
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark, not part of the first key
 	if err := guard(data); err != nil {
 		return nil, err
 	}
@@ -74,31 +75,42 @@ func ParseTree(data []byte) (any, error) {
 		return nil, err
 	}
 	numbersAsWritten(data, tree)
+	if f, err := parser.ParseBytes(data, 0); err == nil {
+		exponentNumbers(f, tree)
+	}
 	return tree, nil
 }
 
 // numbersAsWritten replaces the numbers given for metadata's free-text
-// fields with their text as written: YAML reads version: 1.10 as the float
-// 1.1, but the study's version is "1.10".
+// fields, and for the seed, with their text as written: YAML reads
+// version: 1.10 as the float 1.1, but the study's version is "1.10", and
+// random_seed: 12345678901234567.0 as a float64 that is 1 too high.
 func numbersAsWritten(data []byte, tree any) {
 	m, _ := tree.(map[string]any)
-	meta, _ := m["metadata"].(map[string]any)
 	var f *ast.File
+	asWritten(data, &f, m, "metadata", "")
+	asWritten(data, &f, m, "simulation", "random_seed")
+}
+
+// asWritten does numbersAsWritten for the section's key (every key when
+// key is ""), parsing data into *f the first time it is needed.
+func asWritten(data []byte, f **ast.File, m map[string]any, section, key string) {
+	meta, _ := m[section].(map[string]any)
 	for k, v := range meta {
-		if _, ok := v.(json.Number); !ok || !plainKey(k) {
+		if _, ok := v.(json.Number); !ok || !plainKey(k) || key != "" && k != key {
 			continue
 		}
-		if f == nil {
+		if *f == nil {
 			var err error
-			if f, err = parser.ParseBytes(data, 0); err != nil {
+			if *f, err = parser.ParseBytes(data, 0); err != nil {
 				return
 			}
 		}
-		p, err := yaml.PathString("$.metadata." + k)
+		p, err := yaml.PathString("$." + section + "." + k)
 		if err != nil {
 			continue
 		}
-		n, err := p.FilterFile(f)
+		n, err := p.FilterFile(*f)
 		if err != nil {
 			continue
 		}
@@ -209,5 +221,5 @@ func Encode(c *config.Config) ([]byte, error) {
 	if err := yaml.UnmarshalWithOptions(c.CanonicalJSON(), &tree, yaml.UseOrderedMap()); err != nil {
 		return nil, err
 	}
-	return yaml.MarshalWithOptions(tree, yaml.IndentSequence(true))
+	return yaml.MarshalWithOptions(quoteUnsafe(tree), yaml.IndentSequence(true))
 }

@@ -108,6 +108,9 @@ func sameFigures(data, cfgJSON []byte, seed uint64, part *Partial, agg *sim.Aggr
 	if err != nil {
 		return fmt.Errorf("config: %v", err)
 	}
+	if err := sessionLengthsFit(c, agg); err != nil {
+		return err
+	}
 	d := Build(c, seed, agg)
 	if err := d.SetPartial(part.Shard, part.Shards, part.From, part.To, agg); err != nil {
 		return err
@@ -131,6 +134,31 @@ func sameFigures(data, cfgJSON []byte, seed uint64, part *Partial, agg *sim.Aggr
 	}
 	if len(got) != len(want) {
 		return fmt.Errorf("keys that a shard's document does not have: the file was changed")
+	}
+	return nil
+}
+
+// sessionLengthsFit checks the shard's session lengths against its
+// config's hand cap (the smaller of hands_per_session and max_hands): no
+// session is longer, and when a session stopped at the cap, the longest
+// is exactly the cap. A cap edited in the document, up or down, is caught
+// whenever a session reached it. The seed cannot be checked this way.
+func sessionLengthsFit(c *config.Config, agg *sim.Aggregate) error {
+	if len(agg.Seats) != int(c.Table.NumSeats) {
+		return fmt.Errorf("partial.aggregate has %d seats; the config has table.num_seats = %d (the file was changed)", len(agg.Seats), c.Table.NumSeats)
+	}
+	limit := c.Simulation.HandsPerSession
+	if m := c.Bankroll.StopConditions.MaxHands; m != nil && *m < limit {
+		limit = *m
+	}
+	for i, s := range agg.Seats {
+		h := s.HandsHist
+		if len(h.Counts) == 0 {
+			continue
+		}
+		if h.Hi > limit || s.StopReasons[sim.StopMaxHands] > 0 && h.Hi != limit {
+			return fmt.Errorf("seat %d played sessions of up to %d hands, stopping at the hand cap %d times; the config's cap is %d hands (hands_per_session, max_hands): the file was changed", i+1, h.Hi, s.StopReasons[sim.StopMaxHands], limit)
+		}
 	}
 	return nil
 }

@@ -489,7 +489,18 @@ func (p *parser) binary(t token, op string, l, r node) node {
 	case "*":
 		return node{typ: num, f: func(e *Env) float64 { return lf(e) * rf(e) }}
 	case "/":
-		return node{typ: Float, f: func(e *Env) float64 { return lf(e) / rf(e) }}
+		if r.k != nil && *r.k == 0 {
+			return p.fail(t, "division by zero")
+		}
+		// NaN for a zero divisor, as for %: an undefined number compares
+		// false either way (x / 0 > 1 is false, not +Inf > 1).
+		return node{typ: Float, f: func(e *Env) float64 {
+			b := rf(e)
+			if b == 0 {
+				return math.NaN()
+			}
+			return lf(e) / b
+		}}
 	case "%":
 		if num != Int {
 			return p.fail(t, "%% wants whole numbers (int variables or literals) on both sides")

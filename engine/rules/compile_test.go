@@ -24,6 +24,7 @@ func TestCompileErrors(t *testing.T) {
 		{"has_pair + 1 > 0", Bool, StrategyContext, "+ wants numbers"},
 		{"high_cards in [1]", Bool, StrategyContext, "unexpected character '['"},
 		{"hands_played % 0 == 0", Bool, StrategyContext, "division by zero"},
+		{"bankroll / 0 > 1", Bool, StrategyContext, "division by zero"},
 		{"high_cards in 1", Bool, StrategyContext, `operator "in" is not supported`},
 		{"sqrt(2) > 1", Bool, StrategyContext, `unknown function "sqrt"`},
 		{"'a' == 'a'", Bool, StrategyContext, "unexpected character"},
@@ -63,6 +64,8 @@ func TestEval(t *testing.T) {
 		{"not has_pair or high_cards == 2 ? 1 : 0", 1},
 		{"1_000 + 1e3", 2000},
 		{"hands_played % last_result == 0 ? 1 : 0", 0}, // x % 0 is NaN, which compares false
+		{"bankroll / last_result > 1 ? 1 : 0", 0},      // and so is x / 0, either way
+		{"bankroll / last_result < 1 ? 1 : 0", 0},
 	}
 	for _, c := range cases {
 		e, err := Compile(c.src, Float, StrategyContext)

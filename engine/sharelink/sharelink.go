@@ -3,7 +3,10 @@
 // base64url-encoded after a version prefix, carried in the URL fragment
 // (which browsers never send to a server). Decoding is bounded: the link's
 // size is checked before any work, the inflated size while inflating, and
-// the JSON's depth by package config.
+// the JSON's depth by package config. A link never carries the output
+// section: where result files go and which are written is the
+// recipient's choice, so Encode leaves it out and Decode refuses a link
+// that has one.
 package sharelink
 
 import (
@@ -13,8 +16,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lir-lab/lir/engine/config"
 )
@@ -31,10 +37,36 @@ const (
 // Encode returns base + "#v1." + the encoded config. base may be empty
 // (the fragment alone is returned) and must not contain '#'.
 func Encode(base string, c *config.Config) (string, error) {
-	if strings.Contains(base, "#") {
-		return "", fmt.Errorf("the base URL must not contain '#'")
+	if err := CheckBase(base); err != nil {
+		return "", err
 	}
-	return base + "#" + Pack(Minimal(c)), nil
+	link := base + "#" + Pack(Minimal(c))
+	if len(link) > MaxLinkBytes {
+		return "", fmt.Errorf("the link would be %d bytes; a share link is at most %d (Decode refuses longer ones): share the config file instead", len(link), MaxLinkBytes)
+	}
+	return link, nil
+}
+
+// CheckBase accepts "" or an http or https address with a host, without
+// '#', spaces or control characters: a link Decode reads and a browser
+// opens as a page.
+func CheckBase(base string) error {
+	if base == "" {
+		return nil
+	}
+	if strings.ContainsFunc(base, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+	}) {
+		return fmt.Errorf("the base URL %s must not contain spaces or control characters", strconv.QuoteToASCII(base))
+	}
+	if strings.Contains(base, "#") {
+		return fmt.Errorf("the base URL must not contain '#'")
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("the base URL %s is not an http:// or https:// address of the page", strconv.QuoteToASCII(base))
+	}
+	return nil
 }
 
 // Pack returns the fragment (without '#') that carries data as it is:
@@ -53,14 +85,18 @@ func Pack(data []byte) string {
 
 // Minimal returns the config's canonical JSON without the keys whose
 // values equal the defaults (objects are kept only when something in them
-// differs). Keys are sorted, so equal configs give equal bytes.
+// differs) and without the output section, which links do not carry.
+// Keys are sorted, so equal configs give equal bytes.
 func Minimal(c *config.Config) []byte {
 	tree := treeOf(c.CanonicalJSON())
 	def := treeOf(config.Default().CanonicalJSON())
 	diff, _ := prune(tree, def)
-	if diff == nil {
-		diff = map[string]any{}
+	m, _ := diff.(map[string]any)
+	if m == nil {
+		m = map[string]any{}
 	}
+	delete(m, outputKey)
+	diff = m
 	b, err := json.Marshal(diff)
 	if err != nil {
 		panic("sharelink: " + err.Error())
@@ -136,7 +172,37 @@ func Unpack(link string) ([]byte, error) {
 	if len(data) > MaxInflatedBytes {
 		return nil, refuse(fmt.Sprintf("the link inflates to more than %d bytes; a config is far smaller", MaxInflatedBytes))
 	}
+	if hasTopKey(data, outputKey) {
+		return nil, refuse("a share link does not carry the output section (which result files are written, and where): that is the recipient's choice; this link has one, so it was not made by lir url encode or the page")
+	}
 	return data, nil
+}
+
+// outputKey is the config section links leave out.
+const outputKey = "output"
+
+// hasTopKey reports whether data is a JSON object with the key at its top
+// level. JSON that is not an object is left to the config decoder, which
+// says what is wrong.
+func hasTopKey(data []byte, key string) bool {
+	d := json.NewDecoder(bytes.NewReader(data))
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return false
+		}
+		if t == key {
+			return true
+		}
+		var skip json.RawMessage
+		if err := d.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
 }
 
 func refuse(msg string) error {

@@ -1,0 +1,167 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// leftovers lists what is in dir besides the names given.
+func leftovers(t *testing.T, dir string, keep ...string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		found := false
+		for _, k := range keep {
+			found = found || e.Name() == k
+		}
+		if !found {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// A write that fails for lack of room (here a file-size limit of 256 KB,
+// as a disk that fills) keeps the file that was at the target, exits
+// non-zero and leaves no temporary: for the per-hand and per-session CSV,
+// the HTML report and output.formats files.
+func TestFullDiskKeepsTargets(t *testing.T) {
+	bin := lirBinary(t)
+	for _, c := range []struct {
+		name string
+		args func(dir, target string) []string
+	}{
+		{"hands.csv", func(dir, p string) []string { return []string{"--per-hand-csv", p} }},
+		{"sessions.csv", func(dir, p string) []string { return []string{"--sessions", "20000", "--per-session-csv", p} }},
+		{"report.html", func(dir, p string) []string { return []string{"--report", p} }},
+		{"lir_report.html", func(dir, p string) []string {
+			cfg := filepath.Join(dir, "c.yaml")
+			os.WriteFile(cfg, []byte("output: {directory: "+dir+", formats: {html: true}, console: false}\n"), 0o644)
+			return []string{"--config", cfg}
+		}},
+	} {
+		dir := t.TempDir()
+		target := filepath.Join(dir, c.name)
+		os.WriteFile(target, []byte("old\n"), 0o644)
+		args := append([]string{"-c", `ulimit -f 512 && exec "$0" "$@"`, bin, "run", "--seed", "1", "--sessions", "2000", "--no-exact"}, c.args(dir, target)...)
+		cmd := exec.Command("/bin/sh", args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if err == nil {
+			t.Errorf("%s: exit 0 on a full disk", c.name)
+		}
+		if b, _ := os.ReadFile(target); string(b) != "old\n" {
+			t.Errorf("%s: the target now holds %d bytes, not the old file", c.name, len(b))
+		}
+		if left := leftovers(t, dir, c.name, "c.yaml"); len(left) > 0 {
+			t.Errorf("%s: left behind %v", c.name, left)
+		}
+		if !strings.Contains(stderr.String(), "file too large") {
+			t.Errorf("%s: stderr %q does not say why", c.name, stderr.String())
+		}
+	}
+}
+
+// A target that is a device (here a link to /dev/null) is refused before
+// the run, and the link stays.
+func TestDeviceTargetRefused(t *testing.T) {
+	dir := t.TempDir()
+	dev := filepath.Join(dir, "s.csv")
+	if err := os.Symlink(os.DevNull, dev); err != nil {
+		t.Skip(err)
+	}
+	code, out, errs := lir(t, "run", "--sessions", "100", "--per-session-csv", dev, "--json")
+	if code == 0 || out != "" || !strings.Contains(errs, "not a regular file") {
+		t.Errorf("exit %d, %d bytes of stdout, stderr %q", code, len(out), errs)
+	}
+	if st, err := os.Lstat(dev); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was changed: %v", err)
+	}
+}
+
+// SIGKILL during the final join of a per-hand export (nothing of lir's
+// can run) leaves the file that was there intact, and the next run removes
+// the temporaries and says so.
+func TestKilledDuringJoinKeepsOldFile(t *testing.T) {
+	bin := lirBinary(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "hands.csv")
+	const old = "the previous export\n"
+	os.WriteFile(target, []byte(old), 0o644)
+	joining := func() bool {
+		es, _ := os.ReadDir(dir)
+		for _, e := range es {
+			if strings.HasPrefix(e.Name(), ".lir-tmp-hands.csv-") {
+				if st, err := e.Info(); err == nil && st.Size() > 0 {
+					return true
+				}
+			}
+		}
+		b, _ := os.ReadFile(target)
+		return string(b) != old // a writer that does not keep the old file
+	}
+	killed := false
+	for sessions := 10000; !killed && sessions <= 80000; sessions *= 2 {
+		cmd := exec.Command(bin, "run", "--seed", "1", "--sessions", strconv.Itoa(sessions), "--no-exact", "--per-hand-csv", target)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { cmd.Wait(); close(exited) }()
+	poll:
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			select {
+			case <-exited:
+				break poll // finished before the join was seen: try a longer run
+			default:
+			}
+			if joining() {
+				cmd.Process.Signal(syscall.SIGKILL)
+				killed = true
+				break
+			}
+		}
+		if !killed {
+			cmd.Process.Kill()
+		}
+		<-exited
+		if !killed {
+			os.WriteFile(target, []byte(old), 0o644)
+		}
+	}
+	if !killed {
+		t.Fatal("never saw the join start")
+	}
+	if b, _ := os.ReadFile(target); string(b) != old {
+		t.Fatalf("after SIGKILL during the join the target holds %d bytes, not the old file", len(b))
+	}
+	if len(leftovers(t, dir, "hands.csv")) == 0 {
+		t.Fatal("the killed run left no temporary (expected its unfinished file)")
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "run", "--seed", "1", "--sessions", "10", "--per-hand-csv", target)
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("next run: %v: %s", err, stderr.String())
+	}
+	if left := leftovers(t, dir, "hands.csv"); len(left) > 0 {
+		t.Errorf("the next run left %v", left)
+	}
+	if !strings.Contains(stderr.String(), "removed") || !strings.Contains(stderr.String(), ".lir-tmp-hands.csv-") {
+		t.Errorf("the next run did not name what it removed: %q", stderr.String())
+	}
+}
