@@ -621,7 +621,7 @@ func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSO
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
 	}
-	g, err := exact.WalkAwayGrid(c, d, wins, losses, runtime.NumCPU(), walkAwayProgress(stderr))
+	g, err := exact.WalkAwayGrid(c, d, wins, losses, runtime.NumCPU(), walkAwayProgress(stderr, len(losses)))
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
@@ -670,11 +670,19 @@ func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSO
 
 // walkAwayProgress reports a walk-away grid's cells on w when it is a
 // terminal: cells done, elapsed time and an estimate of what is left.
-func walkAwayProgress(w io.Writer) func(done, total int) {
-	if !isTerminal(w) {
-		return nil
-	}
+func walkAwayProgress(w io.Writer, gridCols int) func(done, total int) {
 	start := time.Now()
+	if !isTerminal(w) {
+		// Not a terminal: a line per finished row of win limits once the
+		// grid has run estimateAfter.
+		return func(done, total int) {
+			rows := total / max(1, gridCols)
+			if el := time.Since(start); el >= estimateAfter && done%max(1, gridCols) == 0 && done < total {
+				left := time.Duration(float64(el) / float64(done) * float64(total-done))
+				fmt.Fprintf(w, "lir exact walkaway: %d of %d win limits done in %s; about %s to go\n", done/max(1, gridCols), rows, el.Round(time.Second), left.Round(time.Second))
+			}
+		}
+	}
 	return func(done, total int) {
 		el := time.Since(start)
 		left := time.Duration(float64(el) / float64(done) * float64(total-done)).Round(time.Second)

@@ -119,7 +119,7 @@ func TestBettingSystems(t *testing.T) {
 			dollars(5, 6, 18, 54, 9)},
 		{"custom bounds", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played * 7', min_bet: 6, max_bet: 15}}\n", "PPP", dollars(6, 7, 14, 15)},
 		// x/0: +Inf, −Inf and NaN all bet the minimum.
-		{"custom infinite", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played == 0 ? base_bet / 0 : (hands_played == 1 ? -base_bet / 0 : 0 / 0)', min_bet: 6}}\n", "PP", dollars(6, 6, 6)},
+		{"custom infinite", "bankroll:\n  betting_system: {type: custom, custom: {expression: 'hands_played == 0 ? base_bet / (hands_played * 0) : (hands_played == 1 ? -base_bet / (hands_played * 0) : (hands_played * 0) / (hands_played * 0))', min_bet: 6}}\n", "PP", dollars(6, 6, 6)},
 		// A unit below the base bet needs table_min lowered (validation
 		// refuses it otherwise); then it is honoured from the first hand.
 		{"fibonacci unit below the base bet", "bankroll:\n  table_min: 1\n  betting_system: {type: fibonacci, fibonacci: {unit: 1}}\n", "LLLLL", dollars(1, 1, 2, 3, 5, 8)},
@@ -221,7 +221,7 @@ func TestBonusStrategies(t *testing.T) {
 		{"session default", on + "  type: session_conditional\n  session_conditional: {near_loss_limit: {within: 20, amount: 0}, default: 2}\nbankroll:\n  stop_conditions: {loss_limit: 100}\n", "", at(-50, 0, 5), dollars(2)},
 		{"custom", on + "  type: custom\n  custom: {expression: 'session_profit > 0 ? bet / 5 : 0'}\n", "", at(10, 10, 1), dollars(1)},
 		{"custom min", on + "  type: custom\n  custom: {expression: 'hands_played', min_bet: 3, max_bet: 4}\n", "PPPPP", nil, dollars(0, 0, 0, 3, 4, 4)},
-		{"custom infinite", on + "  type: custom\n  custom: {expression: 'hands_played == 0 ? bet / 0 : (hands_played == 1 ? -bet / 0 : 0 / 0)'}\n", "PP", nil, dollars(0, 0, 0)},
+		{"custom infinite", on + "  type: custom\n  custom: {expression: 'hands_played == 0 ? bet / (hands_played * 0) : (hands_played == 1 ? -bet / (hands_played * 0) : (hands_played * 0) / (hands_played * 0))'}\n", "PP", nil, dollars(0, 0, 0)},
 	}
 	for _, c := range cases {
 		got := bonusAfter(t, cfg(t, c.yaml), c.results, c.setup)
