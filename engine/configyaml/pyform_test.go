@@ -194,7 +194,7 @@ func TestPythonFilesLoadWithTheirMeaning(t *testing.T) {
 	}{
 		{"csv options (detailed_logging sets include_hands)", py.CSV == config.PythonCSV{Enabled: true, IncludeHands: true, IncludeSessions: true, IncludeSeatAggregate: true}},
 		{"json options", py.JSON == config.PythonJSON{Enabled: true}},
-		{"html options", py.HTML == config.PythonHTML{Enabled: true, ChartLibrary: "matplotlib"}},
+		{"html options", py.HTML == config.PythonHTML{Enabled: true, IncludeCharts: true, ChartLibrary: "matplotlib"}},
 		{"charts", py.Visualizations.Enabled && len(py.Visualizations.Charts) == 5 && *py.Visualizations.Charts[1].SampleSessions == 25 && py.Visualizations.Format == "svg" && py.Visualizations.DPI == 300},
 		{"console options", py.Console == config.PythonConsole{Verbosity: 2}},
 	}...)
