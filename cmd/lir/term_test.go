@@ -15,7 +15,7 @@ const hostile = "\x1b]0;pwned\x07\x1b[2J\rname\u202egnp.exe"
 // terminalSafe fails when s holds anything a terminal acts on.
 func terminalSafe(t *testing.T, what, s string) {
 	t.Helper()
-	if i := strings.IndexAny(s, "\x1b\x07\r\x00\u202e\x9b"); i >= 0 {
+	if i := strings.IndexAny(s, "\x1b\x07\r\x00\u202e\u009b"); i >= 0 {
 		t.Errorf("%s prints a control sequence raw at byte %d: %q", what, i, s[max(0, i-20):min(len(s), i+20)])
 	}
 }

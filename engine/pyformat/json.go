@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -141,8 +140,3 @@ func appendToken(b []byte, dec *json.Decoder, f *jsonFormat, depth int) ([]byte,
 	}
 	return nil, fmt.Errorf("pyformat: unexpected JSON token %v", tok)
 }
-
-// appendJSONFloat is a float member value (Python repr).
-func appendJSONFloat(b []byte, x float64) []byte { return appendFloat(b, x) }
-
-func appendJSONUint(b []byte, x uint64) []byte { return strconv.AppendUint(b, x, 10) }
