@@ -45,7 +45,7 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 			pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
 			esc(pick(r.MeanProfitExact, r.MeanProfit, money)), esc(pick(r.EVPerHandExact, r.EVPerHand, money)),
 			esc(pick(r.SDProfitExact, r.SDProfit, money)), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
-			r.PlayerSessions, esc(checkCell(r)))
+			r.PlayerSessions, esc(r.Check()))
 	}
 	w("</tbody></table>\n<p class=\"note\">~ marks a simulated figure where no exact one applies. The check is z = (simulated − exact) / SE for P(win) and for mean profit; ok when both are within 4 SE.</p>\n")
 	for _, r := range d.Rows {
@@ -60,23 +60,6 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 	b.Write(echartsJS)
 	w("</script>\n<script>%s</script>\n</body>\n</html>\n", initJS)
 	return b.Bytes(), nil
-}
-
-func checkCell(r *study.Row) string {
-	if r.Within4 == nil {
-		return "no exact"
-	}
-	z := func(x *float64) string {
-		if x == nil {
-			return "–"
-		}
-		return fmt.Sprintf("%+.1f", *x)
-	}
-	v := "ok"
-	if !*r.Within4 {
-		v = "OFF"
-	}
-	return fmt.Sprintf("%s (z %s, %s)", v, z(r.PWinZ), z(r.MeanProfitZ))
 }
 
 // rankingChart is the ranking as horizontal bars, best at the top: the

@@ -82,7 +82,7 @@ func (d *Document) Print(w io.Writer) {
 			pick(r.PWinExact, r.PWin, pct), pct(r.PWin), pct(r.PWinLo), pct(r.PWinHi),
 			pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
 			pick(r.MeanProfitExact, r.MeanProfit, money), pick(r.EVPerHandExact, r.EVPerHand, money),
-			pick(r.SDProfitExact, r.SDProfit, money0), pick(r.HandsExact, r.Hands, hands), r.check())
+			pick(r.SDProfitExact, r.SDProfit, money0), pick(r.HandsExact, r.Hands, hands), r.Check())
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d configs ranked by P(win). Figures are exact; ~ marks a simulated figure (no exact one applies).\n", len(d.Rows))
@@ -97,8 +97,10 @@ func (d *Document) Print(w io.Writer) {
 	}
 }
 
-// check is the table's check cell.
-func (r *Row) check() string {
+// Check is the row's exact-vs-simulated cell in the table and the report:
+// "ok" or "OFF" (within 4 standard errors or not) with the z of P(win) and
+// of mean profit, "no exact" without an exact figure.
+func (r *Row) Check() string {
 	if r.Within4 == nil {
 		return "no exact"
 	}
