@@ -137,7 +137,7 @@ func (e *exports) finish(ctx context.Context) (err error) {
 			if err != nil {
 				return err
 			}
-			_, err = io.Copy(out, ctxReader{ctx, in})
+			_, err = io.Copy(out, outfile.StopReader(ctx, in, errInterrupted))
 			in.Close()
 			os.Remove(e.chunkPath(k, lo)) // the disk need not hold every row twice
 			if err != nil {
@@ -168,18 +168,4 @@ func (e *exports) abort() {
 	if e.scratch != nil {
 		e.scratch.Remove()
 	}
-}
-
-// ctxReader is a reader that fails once ctx ends, so that joining large
-// chunk files stops promptly.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if c.ctx.Err() != nil {
-		return 0, errInterrupted
-	}
-	return c.r.Read(p)
 }

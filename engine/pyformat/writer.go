@@ -409,7 +409,7 @@ func (w *Writer) join(ctx context.Context, b *bufio.Writer, k int) error {
 			}
 			first = false
 		}
-		_, err = io.Copy(b, ctxReader{ctx, r})
+		_, err = io.Copy(b, outfile.StopReader(ctx, r, ErrInterrupted))
 		in.Close()
 		os.Remove(w.chunkPath(k, c.lo))
 		if err != nil {
@@ -432,19 +432,6 @@ func (w *Writer) removeScratch() {
 	if w.scratch != nil {
 		w.scratch.Remove()
 	}
-}
-
-// ctxReader fails once ctx ends, so joining large chunks stops promptly.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if c.ctx.Err() != nil {
-		return 0, ErrInterrupted
-	}
-	return c.r.Read(p)
 }
 
 // appendAggregateCSV appends the aggregate row, in AggregateFields order.

@@ -1,6 +1,8 @@
 package outfile
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -37,4 +39,23 @@ func (s *Scratch) Remove() error {
 	s.f.Close()
 	s.f = nil
 	return err
+}
+
+// StopReader reads r until ctx ends, then fails with stop: joining large
+// chunks into an output stops promptly when the run is interrupted.
+func StopReader(ctx context.Context, r io.Reader, stop error) io.Reader {
+	return stopReader{ctx, r, stop}
+}
+
+type stopReader struct {
+	ctx  context.Context
+	r    io.Reader
+	stop error
+}
+
+func (s stopReader) Read(p []byte) (int, error) {
+	if s.ctx.Err() != nil {
+		return 0, s.stop
+	}
+	return s.r.Read(p)
 }
