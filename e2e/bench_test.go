@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"net/url"
 	"os"
 	"strconv"
 	"testing"
@@ -26,6 +27,34 @@ func TestBenchWorker(t *testing.T) {
 	ctx := browser(t)
 	_, url := serve(t, site(t, ""), "")
 	do(t, ctx, chromedp.Navigate(url+"web/bench.html?auto=1&sessions="+strconv.Itoa(sessions)+"&workers="+strconv.Itoa(workers)))
+	out, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const s = document.querySelector("#status").textContent;
+		if (s.startsWith("Failed")) return s;
+		return s.endsWith("Done") ? document.querySelector("#result").textContent : false;
+	})()`, chromedp.WithPollingTimeout(80*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(out)
+}
+
+// TestBenchExact times the exact solve in a fresh engine Web Worker with
+// web/bench.html?mode=exact: the first request of a worker (the exact
+// tables built) and two more. It runs only when LIR_BENCH is set;
+// LIR_BENCH_CONFIG is the config as JSON (default: the default study), e.g.
+//
+//	LIR_BENCH=1 go test -count=1 -run TestBenchExact -v ./e2e
+func TestBenchExact(t *testing.T) {
+	if os.Getenv("LIR_BENCH") == "" {
+		t.Skip("set LIR_BENCH=1 to time the exact solve in Chromium")
+	}
+	cfg := os.Getenv("LIR_BENCH_CONFIG")
+	if cfg == "" {
+		cfg = "{}"
+	}
+	ctx := browser(t)
+	_, u := serve(t, site(t, ""), "")
+	do(t, ctx, chromedp.Navigate(u+"web/bench.html?auto=1&mode=exact&config="+url.QueryEscape(cfg)))
 	out, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
 		const s = document.querySelector("#status").textContent;
 		if (s.startsWith("Failed")) return s;

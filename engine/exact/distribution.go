@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/strategy"
@@ -29,29 +30,39 @@ type HandDistribution struct {
 }
 
 // Distribution enumerates every deal for strategy t using the
-// completion counts c.
+// completion counts c. It counts each (bonus category, ride decisions,
+// four-card state) over the 22,100 × 49 deals of four cards, then adds
+// those states' fifth-card counts: one table read per deal of four cards
+// rather than one per category.
 func Distribution(t *strategy.Table, c *Completions4) *HandDistribution {
-	d := &HandDistribution{}
+	type byState [2][handstate.NumStates4]int32 // by r2, then state
+	n := new([poker.NumCategories3][2]byState)
 	cards.ForEach3(func(i int, h [3]cards.Card) {
-		r1 := 0
-		if t.RideBet1(i) {
-			r1 = 1
-		}
-		b := &d.ByBonus[poker.Classify3(h[0], h[1], h[2])]
-		for x := cards.Card(0); x < cards.NumCards; x++ {
-			if x == h[0] || x == h[1] || x == h[2] {
+		row := &n[handstate.Category3(handstate.Walk3(h[0], h[1], h[2]))][t.Bet1(i)]
+		x, y, z := int(h[0]), int(h[1]), int(h[2]) // sorted by ForEach3
+		for e := cards.Card(0); e < cards.NumCards; e++ {
+			if e == h[0] || e == h[1] || e == h[2] {
 				continue
 			}
-			j := cards.Index4(h[0], h[1], h[2], x)
-			r2 := 0
-			if t.RideBet2(j) {
-				r2 = 1
-			}
-			for cat, n := range c.Counts(j) {
-				b[cat][r1][r2] += int64(n)
-			}
+			j := cards.Index4Insert(x, y, z, e)
+			row[t.Bet2(j)][c.State(j)]++
 		}
 	})
+	d := &HandDistribution{}
+	for b := range n {
+		for r1 := range 2 {
+			for r2 := range 2 {
+				for s, k := range &n[b][r1][r2] {
+					if k == 0 {
+						continue
+					}
+					for cat, m := range handstate.Completions(handstate.State4(s)) {
+						d.ByBonus[b][cat][r1][r2] += int64(k) * int64(m)
+					}
+				}
+			}
+		}
+	}
 	for _, b := range &d.ByBonus {
 		for cat := range b {
 			for r1 := range 2 {

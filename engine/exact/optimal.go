@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	"github.com/lir-lab/lir/engine/cards"
+	"github.com/lir-lab/lir/engine/handstate"
 	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/poker"
 	"github.com/lir-lab/lir/engine/strategy"
@@ -44,12 +45,16 @@ func NewRideSums(p *paytable.Main, c *Completions4) *RideSums {
 	for cat := range net {
 		net[cat] = p.Net(poker.Category(cat))
 	}
+	// The value of a four-card hand is its state's (Completions4).
+	var byState [handstate.NumStates4]int64
+	for st := range byState {
+		for cat, n := range handstate.Completions(handstate.State4(st)) {
+			byState[st] += int64(n) * net[cat]
+		}
+	}
 	var total int64
 	for j := range s.Bet2 {
-		var v int64
-		for cat, n := range c.Counts(j) {
-			v += int64(n) * net[cat]
-		}
+		v := byState[c.State(j)]
 		s.Bet2[j] = v
 		total += v
 	}

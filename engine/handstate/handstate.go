@@ -32,14 +32,16 @@ const (
 
 // Tables of the walk. next2[a<<6|b] is the state of cards a and b;
 // next3[s2<<6|c] and next4[s3<<6|d] add a card; five[s4<<6|e] is the
-// category after the fifth; bonus3[s3] the three-card category.
+// category after the fifth; bonus3[s3] the three-card category;
+// completions[s4] counts the 48 fifth cards by category.
 // Entries for a card already in the set are zero and never read.
 var (
-	next2  [cards.NumCards << 6]uint16
-	next3  [NumStates2 << 6]uint16
-	next4  [NumStates3 << 6]uint16
-	five   [NumStates4 << 6]poker.Category
-	bonus3 [NumStates3]poker.Category3
+	next2       [cards.NumCards << 6]uint16
+	next3       [NumStates2 << 6]uint16
+	next4       [NumStates3 << 6]uint16
+	five        [NumStates4 << 6]poker.Category
+	bonus3      [NumStates3]poker.Category3
+	completions [NumStates4][poker.NumCategories]uint8
 )
 
 // State3 is the state of three cards, State4 of four.
@@ -60,6 +62,17 @@ func Walk4(a, b, c, d cards.Card) (State3, State4) {
 func Category(s State4, e cards.Card) poker.Category {
 	return five[uint64(s)<<6|uint64(e)]
 }
+
+// Completions returns how many of the 48 cards not among the four of s
+// make each five-card category with them. Every hand of a state has the
+// same counts: a fifth card's category depends only on its rank and on
+// whether it has the suit all four share, and the cards left of each rank
+// are 4 − (its count), one of them of the shared suit when the four share a
+// suit and lack the rank.
+func Completions(s State4) *[poker.NumCategories]uint8 { return &completions[s] }
+
+// Next4 returns the state of the three cards of s and a fourth card d.
+func Next4(s State3, d cards.Card) State4 { return State4(next4[uint64(s)<<6|uint64(d)]) }
 
 // Category3 returns the three-card category of the cards of s.
 func Category3(s State3) poker.Category3 { return bonus3[s] }
@@ -209,6 +222,17 @@ func build() {
 				cat[r][f], known[r][f] = poker.Classify(h[0], h[1], h[2], h[3], h[4]), true
 			}
 			five[s<<6|int(c)] = cat[r][f]
+		}
+		row := &completions[s]
+		for r := range 13 {
+			left := 4 - k.count(r) // cards of rank r not among the four
+			if k.suit() != mixed && k.count(r) == 0 {
+				row[cat[r][1]]++ // the one of the shared suit
+				left--
+			}
+			if left > 0 {
+				row[cat[r][0]] += uint8(left)
+			}
 		}
 	}
 }

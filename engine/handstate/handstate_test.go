@@ -199,3 +199,25 @@ func TestRepresentativeHands(t *testing.T) {
 		}
 	})
 }
+
+// TestCompletionsExhaustive checks the fifth-card counts of every state
+// against all 270,725 four-card hands, each completed by its 48 fifth cards
+// and classified by poker.Classify.
+func TestCompletionsExhaustive(t *testing.T) {
+	cards.ForEach4(func(_ int, h [4]cards.Card) {
+		var want [poker.NumCategories]uint8
+		used := uint64(1)<<h[0] | 1<<h[1] | 1<<h[2] | 1<<h[3]
+		for f := cards.Card(0); f < cards.NumCards; f++ {
+			if used&(1<<f) == 0 {
+				want[poker.Classify(h[0], h[1], h[2], h[3], f)]++
+			}
+		}
+		s4 := Next4(Walk3(h[3], h[1], h[0]), h[2])
+		if _, w := Walk4(h[0], h[1], h[2], h[3]); w != s4 {
+			t.Fatalf("%s: Next4 and Walk4 disagree", cards.FormatHand(h[:]))
+		}
+		if *Completions(s4) != want {
+			t.Fatalf("%s: completions %v, enumeration %v", cards.FormatHand(h[:]), *Completions(s4), want)
+		}
+	})
+}
