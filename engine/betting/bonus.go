@@ -16,6 +16,8 @@ type Bonus interface {
 	Start() BonusState
 	Want(st *BonusState, v *View) int64
 	Settle(st *BonusState, r Result)
+	// ReadsBankroll is System.ReadsBankroll for the bonus bet.
+	ReadsBankroll() bool
 }
 
 // Tier is a profit tier of BankrollConditional.
@@ -38,6 +40,7 @@ type BankrollConditional struct {
 
 func (b *BankrollConditional) Start() BonusState          { return BonusState{} }
 func (b *BankrollConditional) Settle(*BonusState, Result) {}
+func (b *BankrollConditional) ReadsBankroll() bool        { return true }
 func (b *BankrollConditional) Want(_ *BonusState, v *View) int64 {
 	profit := v.Bankroll - v.Start
 	if profit < b.MinProfit || v.Peak-profit > b.MaxDrawdown {
@@ -102,6 +105,8 @@ func (s *StreakBased) Start() BonusState {
 	return BonusState{Amount: s.Amount, Off: s.Action == ActStart}
 }
 
+func (s *StreakBased) ReadsBankroll() bool { return false }
+
 func (s *StreakBased) Want(st *BonusState, _ *View) int64 {
 	if st.Off {
 		return 0
@@ -162,6 +167,10 @@ type SessionConditional struct {
 
 func (s *SessionConditional) Start() BonusState          { return BonusState{} }
 func (s *SessionConditional) Settle(*BonusState, Result) {}
+
+// ReadsBankroll reports whether a near-limit rule is set (they read the
+// profit); the early-session rule reads only the hands played.
+func (s *SessionConditional) ReadsBankroll() bool { return s.NearWin >= 0 || s.NearLoss >= 0 }
 func (s *SessionConditional) Want(_ *BonusState, v *View) int64 {
 	profit := v.Bankroll - v.Start
 	switch {
@@ -185,6 +194,7 @@ type CustomBonus struct {
 
 func (c *CustomBonus) Start() BonusState          { return BonusState{} }
 func (c *CustomBonus) Settle(*BonusState, Result) {}
+func (c *CustomBonus) ReadsBankroll() bool        { return c.Custom.ReadsBankroll() }
 func (c *CustomBonus) Want(_ *BonusState, v *View) int64 {
 	x := c.Expr.Eval(v.Env)
 	if math.IsNaN(x) || math.IsInf(x, 0) || x*100 < float64(c.Min) {
@@ -235,6 +245,7 @@ type PyStreak struct {
 func (s *PyStreak) Start() BonusState { return BonusState{Off: s.Action == ActStart} }
 
 func (s *PyStreak) Settle(*BonusState, Result) {}
+func (s *PyStreak) ReadsBankroll() bool        { return false }
 
 func (s *PyStreak) Want(st *BonusState, _ *View) int64 {
 	if st.Off {

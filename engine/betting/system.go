@@ -57,6 +57,10 @@ type System interface {
 	Start() State
 	Want(st *State, v *View) int64
 	Settle(st *State, r Result)
+	// ReadsBankroll reports whether Want reads the bankroll (its amount,
+	// the profit, the peak or the drawdown) rather than only st, the
+	// hands played and the bet.
+	ReadsBankroll() bool
 }
 
 // mulPPM returns x × ppm / 10^6 (x, ppm ≥ 0) rounded down to a multiple
@@ -87,6 +91,7 @@ type Martingale struct {
 
 func (m *Martingale) Start() State                  { return State{Bet: m.Base} }
 func (m *Martingale) Want(st *State, _ *View) int64 { return st.Bet }
+func (m *Martingale) ReadsBankroll() bool           { return false }
 func (m *Martingale) Settle(st *State, r Result) {
 	switch r {
 	case Loss:
@@ -117,6 +122,7 @@ type ReverseMartingale struct {
 
 func (m *ReverseMartingale) Start() State                  { return State{Bet: m.Base} }
 func (m *ReverseMartingale) Want(st *State, _ *View) int64 { return st.Bet }
+func (m *ReverseMartingale) ReadsBankroll() bool           { return false }
 func (m *ReverseMartingale) Settle(st *State, r Result) {
 	switch r {
 	case Win:
@@ -145,6 +151,7 @@ type Paroli struct {
 
 func (m *Paroli) Start() State                  { return State{Bet: m.Base} }
 func (m *Paroli) Want(st *State, _ *View) int64 { return st.Bet }
+func (m *Paroli) ReadsBankroll() bool           { return false }
 func (m *Paroli) Settle(st *State, r Result) {
 	switch r {
 	case Win:
@@ -168,6 +175,7 @@ type Dalembert struct {
 
 func (m *Dalembert) Start() State                  { return State{Bet: m.Base} }
 func (m *Dalembert) Want(st *State, _ *View) int64 { return st.Bet }
+func (m *Dalembert) ReadsBankroll() bool           { return false }
 func (m *Dalembert) Settle(st *State, r Result) {
 	switch r {
 	case Loss:
@@ -205,6 +213,7 @@ const MaxFibonacciPosition = 90
 
 func (m *Fibonacci) Start() State                  { return State{Level: 1, Bet: min(m.Unit, m.Max)} }
 func (m *Fibonacci) Want(st *State, _ *View) int64 { return st.Bet }
+func (m *Fibonacci) ReadsBankroll() bool           { return false }
 func (m *Fibonacci) Settle(st *State, r Result) {
 	switch r {
 	case Loss:
@@ -234,6 +243,7 @@ func (m *Proportional) Want(_ *State, v *View) int64 {
 	return max(m.Min, min(x, m.Max))
 }
 func (m *Proportional) Settle(*State, Result) {}
+func (m *Proportional) ReadsBankroll() bool   { return true }
 
 // Custom bets the value of an expression over the session variables, in
 // currency units, rounded down to Inc and kept within [Min, Max]; a value
@@ -248,6 +258,7 @@ func (m *Custom) Want(_ *State, v *View) int64 {
 	return toCents(m.Expr.Eval(v.Env), m.Inc, m.Min, m.Max, m.Min)
 }
 func (m *Custom) Settle(*State, Result) {}
+func (m *Custom) ReadsBankroll() bool   { return m.Expr.Uses()&rules.BankrollVars != 0 }
 
 // toCents converts an amount in currency units to cents rounded down to
 // inc, within [lo, hi]; a value that is not a finite number (x/0 gives ±Inf

@@ -95,8 +95,10 @@ func (r *SessionResult) PLossAtLeast(cents int64) float64 {
 // SessionChain is a hand's exact joint distribution prepared for session
 // chains: main net units by three-card bonus category.
 type SessionChain struct {
-	units [poker.NumCategories3][]int64
-	probs [poker.NumCategories3][]float64
+	units    [poker.NumCategories3][]int64
+	probs    [poker.NumCategories3][]float64
+	maxUnits int64 // the largest main net, in base bets
+	entries  int   // (units, bonus category) pairs in all
 }
 
 // NewSessionChain prepares a chain from the per-hand distribution d under
@@ -107,6 +109,8 @@ func NewSessionChain(d *HandDistribution, p *paytable.Main) *SessionChain {
 	for _, j := range d.Joint(p) {
 		c.units[j.Bonus] = append(c.units[j.Bonus], j.Units)
 		c.probs[j.Bonus] = append(c.probs[j.Bonus], float64(j.Count)/total)
+		c.maxUnits = max(c.maxUnits, j.Units)
+		c.entries++
 	}
 	return c
 }
@@ -134,26 +138,10 @@ func gcd(a, b int64) int64 {
 	return a
 }
 
-// class is a hand result's class as the rulebook's Settle sees it: the
-// signs of the main net and of the total net. States after hands of one
-// class differ only in bankroll (unless a rule reads the running peak).
-func class(main, total int64) int {
-	return (sign(main)+1)*3 + sign(total) + 1
-}
-
-func sign(x int64) int {
-	switch {
-	case x > 0:
-		return 1
-	case x < 0:
-		return -1
-	}
-	return 0
-}
-
-// outcomes is one hand's results for one sizing: by class, the total
-// results in lattice steps (sorted, merged) and their probabilities, with
-// a representative main and bonus net for Settle.
+// outcomes is one hand's results for one sizing: by result class
+// (rulebook.ResultClass), the total results in lattice steps (sorted,
+// merged) and their probabilities, with a representative main and bonus
+// net for Settle.
 type outcomes struct {
 	groups []group
 	steps  int // outcomes in all
@@ -191,7 +179,7 @@ func (c *SessionChain) outcomes(k *rulebook.Book, g, bet, bonus int64) (*outcome
 			if d%g != 0 {
 				return nil, gcd(g, d)
 			}
-			kk := key{class(main, d), d}
+			kk := key{rulebook.ResultClass(main, bon), d}
 			v := byKey[kk]
 			if v == nil {
 				v = &val{main: main, bonus: bon}

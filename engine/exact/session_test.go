@@ -101,6 +101,22 @@ func TestSessionChainBruteForce(t *testing.T) {
 		`{"bankroll": {"starting_amount": 9, "base_bet": 1, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3}},
 		  "bonus_strategy": {"enabled": true, "type": "streak_based", "streak_based": {"amount": 1, "streak_length": 1,
 		    "python": {"trigger": "bonus_loss", "reset_on": "main_win", "action": "multiply", "value": 2, "max_multiplier": 4}}}}`,
+		// Hands of one main and total sign but bonus results of both signs
+		// (a $5 loss with a paid pair, a $5 loss with a lost bonus) move
+		// this streak apart.
+		`{"bankroll": {"starting_amount": 100, "base_bet": 5, "stop_conditions": {"win_limit": null, "loss_limit": null, "max_hands": 3}},
+		  "bonus_strategy": {"enabled": true, "type": "streak_based", "streak_based": {"amount": 1, "streak_length": 1,
+		    "python": {"trigger": "bonus_win", "reset_on": "bonus_loss", "action": "multiply", "value": 3, "max_multiplier": 9}}}}`,
+		`{"bankroll": {"starting_amount": 30, "base_bet": 2, "stop_conditions": {"win_limit": 20, "loss_limit": null, "max_hands": 3},
+		  "betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 3}}},
+		  "bonus_strategy": {"enabled": true, "type": "bankroll_conditional", "bankroll_conditional": {"amount": 1, "max_drawdown": 3}}}`,
+		`{"bankroll": {"starting_amount": 40, "base_bet": 2, "stop_conditions": {"win_limit": 30, "loss_limit": 25, "max_hands": 3},
+		  "betting_system": {"type": "custom", "custom": {"expression": "streak < 0 ? last_bet * 2 : base_bet"}}},
+		  "bonus_strategy": {"enabled": true, "type": "session_conditional", "session_conditional": {"early_session": {"hands": 1, "amount": 2},
+		    "near_loss_limit": {"within": 10, "amount": 0}, "default": 1}}}`,
+		`{"bankroll": {"starting_amount": 50, "base_bet": 2, "stop_conditions": {"win_limit": 30, "loss_limit": 30, "max_hands": 3},
+		  "betting_system": {"type": "proportional", "proportional": {"bankroll_percentage": 7}}},
+		  "bonus_strategy": {"enabled": true, "type": "custom", "custom": {"expression": "bet > 3 ? 1 : 0.5"}}}`,
 	} {
 		s := study(t, js)
 		want, wantStop := bruteForce(c, s.Book)

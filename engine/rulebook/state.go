@@ -50,9 +50,18 @@ func (k *Book) Check(st *State) (Stop, bool) {
 		return StopWinLimit, true
 	case -profit >= k.LossLimit:
 		return StopLossLimit, true
-	case st.Hands >= k.HandsCap:
+	}
+	return k.CheckHands(st.Hands)
+}
+
+// CheckHands returns the stop condition on the number of hands a player
+// who has played hands meets: the conditions of Check after the money
+// limits.
+func (k *Book) CheckHands(hands int64) (Stop, bool) {
+	switch {
+	case hands >= k.HandsCap:
 		return StopMaxHands, true
-	case st.Hands >= k.DurationCap:
+	case hands >= k.DurationCap:
 		return StopMaxDuration, true
 	}
 	return 0, false
@@ -74,6 +83,15 @@ func (k *Book) Prepare(st *State, sc *Scratch) (bet, bonus int64, stop Stop, sto
 	if stop, stopped = k.Check(st); stopped {
 		return 0, 0, stop, true
 	}
+	return k.Size(st, sc)
+}
+
+// Size sizes the next hand of a player who meets no condition of Check,
+// as Prepare does; it stops only for insufficient funds.
+//
+// When BankrollFree, a state played with a bankroll of at least Cover of
+// the sizing it gets with an unlimited bankroll gets that sizing.
+func (k *Book) Size(st *State, sc *Scratch) (bet, bonus int64, stop Stop, stopped bool) {
 	bet = k.Base
 	dynamic := k.Sizer != nil || k.Strategy != nil
 	if dynamic {
@@ -105,6 +123,41 @@ func (k *Book) Prepare(st *State, sc *Scratch) (bet, bonus int64, stop Stop, sto
 		bonus = k.Bonus.Limit(st.Bankroll - 3*bet)
 	}
 	return bet, bonus, 0, false
+}
+
+// Cover is the bankroll a hand sized bet (per circle) and bonus needs to
+// be played as sized: below it Size reduces the bets.
+func Cover(bet, bonus int64) int64 { return 3*bet + bonus }
+
+// BankrollFree reports whether no sizer reads the bankroll (its amount, the
+// profit, the peak or the drawdown): the per-circle bet and the bonus bet
+// asked for then depend on the session state but not on the bankroll,
+// which only caps them (Cover).
+func (k *Book) BankrollFree() bool {
+	return (k.Sizer == nil || !k.Sizer.ReadsBankroll()) && (k.Strategy == nil || !k.Strategy.ReadsBankroll())
+}
+
+// NumClasses is the number of result classes of a hand (ResultClass).
+const NumClasses = 27
+
+// ResultClass returns the class of a hand that netted mainNet on the main
+// bets and bonusNet on the bonus bet: the signs of the main, bonus and
+// total nets, all that Settle reads of a hand besides the amount it adds
+// to the bankroll (and so to the peak). States that differ only in
+// bankroll reach states that differ only in bankroll after hands of one
+// class.
+func ResultClass(mainNet, bonusNet int64) int {
+	return (sign(mainNet)+1)*9 + (sign(bonusNet)+1)*3 + sign(mainNet+bonusNet) + 1
+}
+
+func sign(x int64) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
 }
 
 // Settle moves st past a hand that netted mainNet on the main bets and

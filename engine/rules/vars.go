@@ -140,6 +140,10 @@ const CardVars Set = 1<<numCardVars - 1
 // SessionVars is every session variable.
 const SessionVars Set = (1<<NumVars - 1) &^ CardVars
 
+// BankrollVars is every session variable that follows the bankroll: its
+// amount, the profit, the peak profit and the drawdown.
+const BankrollVars Set = 1<<Bankroll | 1<<SessionProfit | 1<<PeakProfit | 1<<Drawdown
+
 // The contexts expressions are written in.
 var (
 	// StrategyContext: custom playing rules read the cards and the session.
