@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"strconv"
@@ -26,7 +27,14 @@ func TestBenchWorker(t *testing.T) {
 	sessions, workers := envInt("LIR_BENCH_SESSIONS", 50000), envInt("LIR_BENCH_WORKERS", 1)
 	ctx := browser(t)
 	_, url := serve(t, site(t, ""), "")
-	do(t, ctx, chromedp.Navigate(url+"web/bench.html?auto=1&sessions="+strconv.Itoa(sessions)+"&workers="+strconv.Itoa(workers)))
+	t.Log(benchPage(t, ctx, url+"web/bench.html?auto=1&sessions="+strconv.Itoa(sessions)+"&workers="+strconv.Itoa(workers)))
+}
+
+// benchPage opens web/bench.html at url and returns its result (or why it
+// failed).
+func benchPage(t *testing.T, ctx context.Context, url string) string {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(url))
 	out, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
 		const s = document.querySelector("#status").textContent;
 		if (s.startsWith("Failed")) return s;
@@ -35,7 +43,7 @@ func TestBenchWorker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Log(out)
+	return out
 }
 
 // TestBenchExact times the exact solve in a fresh engine Web Worker with
@@ -54,16 +62,7 @@ func TestBenchExact(t *testing.T) {
 	}
 	ctx := browser(t)
 	_, u := serve(t, site(t, ""), "")
-	do(t, ctx, chromedp.Navigate(u+"web/bench.html?auto=1&mode=exact&config="+url.QueryEscape(cfg)))
-	out, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
-		const s = document.querySelector("#status").textContent;
-		if (s.startsWith("Failed")) return s;
-		return s.endsWith("Done") ? document.querySelector("#result").textContent : false;
-	})()`, chromedp.WithPollingTimeout(80*time.Second)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Log(out)
+	t.Log(benchPage(t, ctx, u+"web/bench.html?auto=1&mode=exact&config="+url.QueryEscape(cfg)))
 }
 
 func envInt(name string, def int) int {
