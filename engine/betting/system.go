@@ -102,7 +102,9 @@ func (m *Martingale) Settle(st *State, r Result) {
 			return
 		}
 		st.Bet = mulPPM(st.Bet, m.MultPPM, m.Inc, m.Max)
-		st.Level++
+		if m.MaxProgressions > 0 {
+			st.Level++ // counted only to be capped, so equal bets are equal states
+		}
 	case Win:
 		if m.ResetOnWin {
 			*st = m.Start()
@@ -126,10 +128,12 @@ func (m *ReverseMartingale) ReadsBankroll() bool           { return false }
 func (m *ReverseMartingale) Settle(st *State, r Result) {
 	switch r {
 	case Win:
-		st.Level++
-		if m.TargetStreak > 0 && st.Level >= m.TargetStreak {
-			*st = m.Start()
-			return
+		if m.TargetStreak > 0 {
+			st.Level++ // counted only to bank the streak
+			if st.Level >= m.TargetStreak {
+				*st = m.Start()
+				return
+			}
 		}
 		st.Bet = mulPPM(st.Bet, m.MultPPM, m.Inc, m.Max)
 	case Loss:
