@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -99,6 +100,21 @@ func SolveWalkAway(key string, c *config.Config) *ExactReply {
 	grid, err := exact.WalkAwayGrid(c, d, wins, losses, 1, nil)
 	if err != nil {
 		r.SessionNote = err.Error()
+		return r
+	}
+	// A map with holes is not drawn: it says how many cells have no
+	// exact figures and why.
+	omitted, first := 0, (*exact.Omitted)(nil)
+	for _, row := range grid {
+		for _, cell := range row {
+			if cell.Omitted != nil {
+				omitted++
+				first = cmp.Or(first, cell.Omitted)
+			}
+		}
+	}
+	if omitted > 0 {
+		r.SessionNote = fmt.Sprintf("%d of %d cells of the walk-away map have no exact figures (%s)", omitted, len(wins)*len(losses), first.Error())
 		return r
 	}
 	m := &WalkAwayMap{Start: start, WinLimits: wins, LossLimits: losses}

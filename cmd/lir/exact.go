@@ -557,8 +557,18 @@ type WalkAwayDoc struct {
 	StartingAmount config.Money   `json:"starting_amount"`
 	WinLimits      []config.Money `json:"win_limits"`
 	LossLimits     []config.Money `json:"loss_limits"`
-	// Cells[i][j] is win limit i, loss limit j.
+	// Cells[i][j] is win limit i, loss limit j; null when omitted.
 	Cells [][]*SessionDoc `json:"cells"`
+	// Omitted lists the cells with no exact session and why.
+	Omitted []OmittedCell `json:"omitted,omitempty"`
+}
+
+// OmittedCell is a walk-away cell the exact engine does not solve.
+type OmittedCell struct {
+	WinLimit  config.Money `json:"win_limit"`
+	LossLimit config.Money `json:"loss_limit"`
+	Reason    string       `json:"reason"`
+	Count     int64        `json:"count,omitempty"`
 }
 
 func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
@@ -636,6 +646,11 @@ func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSO
 	for _, row := range g {
 		var out []*SessionDoc
 		for _, cell := range row {
+			if cell.Omitted != nil {
+				doc.Omitted = append(doc.Omitted, OmittedCell{config.Money(cell.WinLimit), config.Money(cell.LossLimit), cell.Omitted.Reason, cell.Omitted.Count})
+				out = append(out, nil)
+				continue
+			}
 			out = append(out, sessionDocument(cell.Result, false))
 		}
 		doc.Cells = append(doc.Cells, out)
@@ -650,21 +665,32 @@ func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSO
 		fmt.Fprintf(tw, "%s\t", l)
 	}
 	fmt.Fprintln(tw)
-	bestA, bestB := 0, 0
+	bestA, bestB := -1, -1
 	for a, row := range doc.Cells {
 		fmt.Fprintf(tw, "%s\t", doc.WinLimits[a])
 		for b, cell := range row {
+			if cell == nil {
+				fmt.Fprint(tw, "—\t")
+				continue
+			}
 			fmt.Fprintf(tw, "%.3f\t", cell.PWin)
-			if cell.PWin > doc.Cells[bestA][bestB].PWin {
+			if bestA < 0 || cell.PWin > doc.Cells[bestA][bestB].PWin {
 				bestA, bestB = a, b
 			}
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	best := doc.Cells[bestA][bestB]
-	fmt.Fprintf(stdout, "Highest P(win): %.4f at win limit %s, loss limit %s (E[profit] %+.2f, E[hands] %.1f)\n",
-		best.PWin, doc.WinLimits[bestA], doc.LossLimits[bestB], best.ExpectedProfit, best.ExpectedHands)
+	if bestA >= 0 {
+		best := doc.Cells[bestA][bestB]
+		fmt.Fprintf(stdout, "Highest P(win): %.4f at win limit %s, loss limit %s (E[profit] %+.2f, E[hands] %.1f)\n",
+			best.PWin, doc.WinLimits[bestA], doc.LossLimits[bestB], best.ExpectedProfit, best.ExpectedHands)
+	}
+	if n := len(doc.Omitted); n > 0 {
+		o := doc.Omitted[0]
+		fmt.Fprintf(stdout, "— %d of %d cells have no exact figures, e.g. win limit %s, loss limit %s: %s (%d)\n",
+			n, len(wins)*len(losses), o.WinLimit, o.LossLimit, o.Reason, o.Count)
+	}
 	return 0
 }
 

@@ -45,6 +45,9 @@ type SessionResult struct {
 	// states in one hand of the chain; Modes the distinct session states
 	// (betting and bonus progressions, streaks) met.
 	States, Modes int
+	// Steps is the elementary steps the chain took (hand outcomes from
+	// states, counted against MaxSteps).
+	Steps int64
 }
 
 // MaxChainHands bounds a session's length in the chain.
@@ -120,6 +123,9 @@ func NewSessionChain(d *HandDistribution, p *paytable.Main) *SessionChain {
 type Study struct {
 	Book        *rulebook.Book
 	TableRounds int64
+	// MaxSteps bounds the chain's elementary steps (0: the package's
+	// MaxSteps); past it the study is Omitted.
+	MaxSteps int64
 	// Progress, if not nil, is called after each hand of the chain with
 	// the hands done and the most there can be.
 	Progress func(done, total int64)

@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -399,11 +400,12 @@ func (ch *chain) transFor(m int32, st *rulebook.State, z sizing) *trans {
 	return tr
 }
 
-// addSteps counts n states' hand outcomes against MaxSteps.
-func (ch *chain) addSteps(outcomes, n int) {
-	ch.steps += int64(outcomes) * int64(n)
-	if ch.steps > MaxSteps && ch.omitted == nil {
-		ch.omitted = &Omitted{Reason: fmt.Sprintf("more than %d steps (hand outcomes from states)", int64(MaxSteps)), Count: ch.steps}
+// addSteps counts n steps (multiply-adds of a probability) against the
+// study's bound.
+func (ch *chain) addSteps(n int) {
+	ch.steps += int64(n)
+	if bound := cmp.Or(ch.s.MaxSteps, MaxSteps); ch.steps > bound && ch.omitted == nil {
+		ch.omitted = &Omitted{Reason: fmt.Sprintf("more than %d steps (multiply-adds of a state's probability)", bound), Count: ch.steps}
 	}
 }
 
@@ -437,7 +439,6 @@ func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
 	}
 	ch.liveStates += n
 	o := tr.o
-	ch.addSteps(o.steps, n)
 	if a+o.min < 0 {
 		panic("exact: a hand's result takes the bankroll below zero") // the cover in Size prevents it
 	}
@@ -461,6 +462,11 @@ func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
 		}
 		tr.lo, tr.hi = min(tr.lo, a), max(tr.hi, b)
 	}
+	steps := b - a + 1
+	if !deferStops {
+		steps += n * o.steps // the stops, roughly
+	}
+	defer func() { ch.addSteps(steps) }()
 	for j := range tr.moves {
 		mv := &tr.moves[j]
 		t := mv.t
@@ -486,6 +492,7 @@ func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
 				continue
 			}
 			axpy(dst[lo+d:hi+d+1], src[lo-a:hi-a+1], q)
+			steps += hi - lo + 1
 			ch.nextLo[t] = min(ch.nextLo[t], lo+d)
 			ch.nextHi[t] = max(ch.nextHi[t], hi+d)
 		}
@@ -595,7 +602,7 @@ func (ch *chain) playOne(m int32, st *rulebook.State, i int, p float64, bet, bon
 	c := ch.c
 	ch.live += p
 	ch.liveStates++
-	ch.addSteps(c.entries, 1)
+	ch.addSteps(c.entries)
 	ch.growFor(h.maxDelta, i)
 	if ch.omitted != nil {
 		return
@@ -953,6 +960,7 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 	res := &ch.res
 	res.Start = k.Start
 	res.Modes = len(ch.modes)
+	res.Steps = ch.steps
 	res.Players = 1
 	if ch.replace {
 		res.Players = ch.players
