@@ -14,8 +14,8 @@ import (
 
 // ExactReply is what a worker answers to {type:"exact", key, config}: the
 // exact hand distribution of the config's strategy (the page derives the
-// exact comparison of the results document from it) and, under flat
-// betting, the exact session outcome (engine/exact's Markov chain). Both
+// exact comparison of the results document from it) and the exact session
+// outcome (engine/exact's Markov chain). Both
 // take from a fraction of a second to seconds, so they run in a worker,
 // never on the page's thread. It crosses as JSON: every count fits in 2^53.
 type ExactReply struct {
@@ -32,7 +32,7 @@ type ExactReply struct {
 	WalkAway *WalkAwayMap `json:"walk_away,omitempty"`
 }
 
-// WalkAwayMap is the exact walk-away map of a flat-betting session, as
+// WalkAwayMap is the exact walk-away map of a session, as
 // lir exact walkaway computes it: P(win session) and the expected profit
 // (currency) for each win limit (rows) × loss limit (columns), in cents.
 type WalkAwayMap struct {
@@ -43,10 +43,13 @@ type WalkAwayMap struct {
 	ExpectedProfit [][]float64 `json:"expected_profit"`
 }
 
-// ExactSession is the exact outcome of one player session under flat
-// betting: probabilities of each result and stop reason, expected hands
-// and profit (currency).
+// ExactSession is the exact outcome of one player session, whatever its
+// betting system and bonus strategy: probabilities of each result and stop
+// reason, expected hands and profit (currency).
 type ExactSession struct {
+	// Per says whose session this is on a multi-seat or replace-mode
+	// table (exact.Study.Per); empty for a lone player.
+	Per            string             `json:"per,omitempty"`
 	PWin           float64            `json:"p_win"`
 	PPush          float64            `json:"p_push"`
 	PLoss          float64            `json:"p_loss"`
@@ -80,6 +83,9 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 		Truncated: res.Truncated, Unfinished: res.Unfinished}
 	for k, name := range rulebook.StopNames {
 		s.StopReasons[name] = res.Stop[k]
+	}
+	if st, err := exact.StudyFromConfig(c); err == nil {
+		s.Per = st.Per()
 	}
 	r.Session = s
 	return r

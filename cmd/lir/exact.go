@@ -181,6 +181,9 @@ type Progressive struct {
 
 // SessionDoc is the exact session distribution.
 type SessionDoc struct {
+	// Per says whose session this is on a multi-seat or replace-mode
+	// table (exact.Study.Per); absent for a lone player.
+	Per            string             `json:"per,omitempty"`
 	PWin           float64            `json:"p_win"`
 	PPush          float64            `json:"p_push"`
 	PLoss          float64            `json:"p_loss"`
@@ -285,6 +288,9 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 		return doc, nil
 	}
 	doc.Session = sessionDocument(res, true)
+	if s, err := exact.StudyFromConfig(c); err == nil {
+		doc.Session.Per = s.Per()
+	}
 	return doc, nil
 }
 
@@ -403,6 +409,9 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 	if s := d.Session; s != nil {
 		fmt.Fprintf(w, "\nSession (exact): P(win) %.6f  P(push) %.6f  P(loss) %.6f  E[hands] %.3f  E[profit] %+.4f\n",
 			s.PWin, s.PPush, s.PLoss, s.ExpectedHands, s.ExpectedProfit)
+		if s.Per != "" {
+			fmt.Fprintf(w, "  %s\n", s.Per)
+		}
 		var parts []string
 		for _, name := range rulebook.StopNames {
 			parts = append(parts, fmt.Sprintf("%s %.6f", name, s.StopReasons[name]))

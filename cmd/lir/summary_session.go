@@ -25,6 +25,9 @@ func printExactSession(w io.Writer, c *config.Config, d *results.Document) {
 		fmt.Fprintf(w, "Exact session\tnone: %s\n", safeArg(err.Error()))
 		return
 	}
+	if s, err := exact.StudyFromConfig(c); err == nil && s.Per() != "" {
+		fmt.Fprintf(w, "Exact session\t%s\n", s.Per())
+	}
 	f := &d.Figures
 	n := float64(f.PlayerSessions)
 	z := func(obs, exact, sd float64) string {

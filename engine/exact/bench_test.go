@@ -42,7 +42,8 @@ func BenchmarkOptimalDistribution(b *testing.B) {
 // bankroll, $5 bets) with a $1 bonus bet, and betting-system studies of
 // the Python tool's size: $500, $5 base bet, 200 hands, martingale with 4
 // doublings to $80 (its walk-away file) or 5 to $160, Fibonacci to
-// position 8, limits ±$100 to ±$400, with a bonus strategy.
+// position 8 ($105; "cap": at most $50, its walk-away file), limits ±$100
+// to ±$400, with a bonus strategy.
 func BenchmarkSessionChain(b *testing.B) {
 	c, _ := standardChain()
 	for _, bc := range sessionBenchmarks {
@@ -70,6 +71,7 @@ const (
 	martingale4   = `{"type": "martingale", "martingale": {"loss_multiplier": 2, "max_bet": 80, "max_progressions": 4}}`
 	martingale5   = `{"type": "martingale", "martingale": {"loss_multiplier": 2, "max_progressions": 5}}`
 	fibonacci8    = `{"type": "fibonacci", "fibonacci": {"unit": 5, "max_position": 8}}`
+	fibonacci8cap = `{"type": "fibonacci", "fibonacci": {"unit": 5, "max_position": 8, "max_bet": 50}}`
 	streakBonus   = `{"enabled": true, "type": "streak_based", "streak_based": {"amount": 1, "trigger": "loss", "streak_length": 2, "action": "multiply", "multiplier": 2, "max_multiplier": 4}}`
 	profitBonus   = `{"enabled": true, "type": "bankroll_conditional", "bankroll_conditional": {"amount": 5, "min_session_profit": 20}}`
 	sessionBonus  = `{"enabled": true, "type": "session_conditional", "session_conditional": {"early_session": {"hands": 20, "amount": 5}, "near_win_limit": {"within": 50, "amount": 10}, "default": 1}}`
@@ -78,24 +80,27 @@ const (
 
 var sessionBenchmarks = []struct{ name, js string }{
 	{"200hands", `{"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
-	{"200hands/no-win-limit", `{"bankroll": {"stop_conditions": {"win_limit": null}},
+	{"200hands-no-win-limit", `{"bankroll": {"stop_conditions": {"win_limit": null}},
 			"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
 	{"martingale", `{"bankroll": {"starting_amount": 500, "base_bet": 5, "stop_conditions": {"win_limit": 100, "loss_limit": 100},
 			"betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_bet": 80, "max_progressions": 4}}}}`},
 	{"fibonacci", `{"bankroll": {"starting_amount": 500, "base_bet": 5, "stop_conditions": {"win_limit": 100, "loss_limit": 100},
 			"betting_system": {"type": "fibonacci", "fibonacci": {"unit": 5, "max_position": 8}}}}`},
-	{"python/martingale4/100/streak", pythonSize(100, martingale4, streakBonus)},
-	{"python/martingale4/400/streak", pythonSize(400, martingale4, streakBonus)},
-	{"python/martingale5/100/streak", pythonSize(100, martingale5, streakBonus)},
-	{"python/martingale5/100/profit", pythonSize(100, martingale5, profitBonus)},
-	{"python/martingale5/100/session", pythonSize(100, martingale5, sessionBonus)},
-	{"python/martingale5/200/streak", pythonSize(200, martingale5, streakBonus)},
-	{"python/martingale5/400/streak", pythonSize(400, martingale5, streakBonus)},
-	{"python/fibonacci8/100/streak", pythonSize(100, fibonacci8, streakBonus)},
-	{"python/fibonacci8/100/drawdown", pythonSize(100, fibonacci8, drawdownBonus)},
-	{"python/fibonacci8/400/streak", pythonSize(400, fibonacci8, streakBonus)},
-	{"python/fibonacci8/400/profit", pythonSize(400, fibonacci8, profitBonus)},
-	{"martingale/uncapped", `{"bankroll": {"betting_system": {"type": "martingale"}}}`},
+	{"python-martingale4-100-streak", pythonSize(100, martingale4, streakBonus)},
+	{"python-martingale4-200-streak", pythonSize(200, martingale4, streakBonus)},
+	{"python-martingale4-400-streak", pythonSize(400, martingale4, streakBonus)},
+	{"python-martingale5-100-streak", pythonSize(100, martingale5, streakBonus)},
+	{"python-martingale5-100-profit", pythonSize(100, martingale5, profitBonus)},
+	{"python-martingale5-100-session", pythonSize(100, martingale5, sessionBonus)},
+	{"python-martingale5-200-streak", pythonSize(200, martingale5, streakBonus)},
+	{"python-martingale5-400-streak", pythonSize(400, martingale5, streakBonus)},
+	{"python-fibonacci8-100-streak", pythonSize(100, fibonacci8, streakBonus)},
+	{"python-fibonacci8-100-drawdown", pythonSize(100, fibonacci8, drawdownBonus)},
+	{"python-fibonacci8-200-streak", pythonSize(200, fibonacci8, streakBonus)},
+	{"python-fibonacci8-400-streak", pythonSize(400, fibonacci8, streakBonus)},
+	{"python-fibonacci8cap-400-streak", pythonSize(400, fibonacci8cap, streakBonus)},
+	{"python-fibonacci8-400-profit", pythonSize(400, fibonacci8, profitBonus)},
+	{"martingale-uncapped", `{"bankroll": {"betting_system": {"type": "martingale"}}}`},
 }
 
 // A 20 × 20 walk-away grid: win limits and loss limits from 5% to 100% of

@@ -26,9 +26,9 @@ import (
 // alike: those states move together, a shifted multiply-add per result,
 // and only the states short of the cover are sized one by one. Hands that
 // reach the win or loss limit are settled at once (the next check stops
-// them whatever else holds); for the states moved together their final
-// bankrolls are added up once, after the last hand, from the probability
-// each bankroll played that sizing with over all hands.
+// them whatever else holds); their final bankrolls are added up after the
+// last hand, from the probability each bankroll played each sizing with
+// over all hands (as far as memory allows; past that, hand by hand).
 func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 	k := s.Book
 	switch {

@@ -1,6 +1,8 @@
 package exact
 
 import (
+	"fmt"
+
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/rulebook"
 )
@@ -21,6 +23,20 @@ func StudyFromConfig(c *config.Config) (Study, error) {
 		s.TableRounds = *c.Table.TableRounds
 	}
 	return s, nil
+}
+
+// Per says whose session a study's exact figures describe, for a
+// multi-seat or replace-mode table ("" for a lone player): each seat's
+// marginal, which is every seat's, or on a replace-mode table that of a
+// player seated there.
+func (s Study) Per() string {
+	switch {
+	case s.TableRounds > 0:
+		return fmt.Sprintf("per player seated: each seat of the %d hosts players in turn until the table closes, every seat alike", s.Book.Seats)
+	case s.Book.Seats > 1:
+		return fmt.Sprintf("per seat: each of the %d seats plays this session, every seat alike", s.Book.Seats)
+	}
+	return ""
 }
 
 // SolveSession computes the exact session of config c whose per-hand

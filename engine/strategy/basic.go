@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"math/bits"
+	"sync"
 
 	"github.com/lir-lab/lir/engine/cards"
 )
@@ -32,9 +33,25 @@ import (
 // (4 × 5 + 12 × 1 = 32 won, 32 lost). ties decides them. No three-card hand
 // is exactly zero. TestBasicIsOptimal proves every table entry by exact
 // enumeration.
+//
+// The two tables are built once per program (each takes 270,725 decisions,
+// tens of milliseconds in a Web Worker); every call returns its own copy.
 func Basic(ties Ties) *Table {
-	name := "basic"
-	return Build(name, basicBet1, func(h [4]cards.Card) bool { return basicBet2(h, ties == TiesRide) })
+	b := &basicTables[0]
+	if ties == TiesRide {
+		b = &basicTables[1]
+	}
+	b.once.Do(func() {
+		b.t = *Build("basic", basicBet1, func(h [4]cards.Card) bool { return basicBet2(h, ties == TiesRide) })
+	})
+	t := b.t
+	return &t
+}
+
+// basicTables are the basic strategy under ties pull and ride.
+var basicTables [2]struct {
+	once sync.Once
+	t    Table
 }
 
 // isHigh reports whether a rank pays when paired (ten or better).
