@@ -152,11 +152,17 @@ type BetExpression struct {
 
 // Strategy sets how bets 1 and 2 are played.
 type Strategy struct {
-	Type         string         `json:"type" doc:"basic: the published chart (optimal for the standard table); optimal: computed exactly for the configured paytable; always_ride, always_pull: baselines; conservative, aggressive, custom: see their sections." enum:"basic|optimal|always_ride|always_pull|conservative|aggressive|custom"`
-	Ties         string         `json:"ties" doc:"Decisions whose ride and pull EVs are exactly equal: pull or ride (basic, optimal and aggressive)." enum:"pull|ride"`
+	Type         string         `json:"type" doc:"basic: the published chart (optimal for the standard table); optimal: computed exactly for the configured paytable; always_ride, always_pull: baselines; conservative, aggressive, custom: see their sections; goal_optimal: each decision, and whether to place the configured bonus bet, chosen in every state of the session to make the session's goal most likely (see goal_optimal)." enum:"basic|optimal|always_ride|always_pull|conservative|aggressive|custom|goal_optimal"`
+	Ties         string         `json:"ties" doc:"Decisions whose ride and pull EVs are exactly equal: pull or ride (basic, optimal, aggressive, and goal_optimal's equally good choices)." enum:"pull|ride"`
 	Conservative Conservative   `json:"conservative" doc:"Parameters of type conservative: ride only strong hands, by the hand-strength scale."`
 	Aggressive   Aggressive     `json:"aggressive" doc:"Parameters of type aggressive: basic strategy plus rides on draws."`
 	Custom       CustomStrategy `json:"custom" doc:"Parameters of type custom: ordered rules per decision, first match wins."`
+	GoalOptimal  GoalOptimal    `json:"goal_optimal" doc:"Parameters of type goal_optimal: play solved by dynamic programming over the session's states for its goal, not for EV; choices equally good for the goal go to the better EV."`
+}
+
+// GoalOptimal sets what goal-optimal play maximises.
+type GoalOptimal struct {
+	Objective string `json:"objective" doc:"ahead: the probability that the session ends with a profit; win_limit: the probability that it stops at the win limit (needs bankroll.stop_conditions.win_limit)." enum:"ahead|win_limit"`
 }
 
 // Conservative rides only strong hands.
@@ -458,6 +464,7 @@ func Default() *Config {
 			Conservative: Conservative{MadeHandsOnly: true, MinStrengthBet1: 9, MinStrengthBet2: 9},
 			Aggressive:   Aggressive{RideOnDraws: true},
 			Custom:       CustomStrategy{Bet1Default: "pull", Bet2Default: "pull"},
+			GoalOptimal:  GoalOptimal{Objective: "ahead"},
 		},
 		BonusStrategy: BonusStrategy{Type: "never", Always: BonusAmount{Amount: 100},
 			BankrollConditional: BankrollConditional{Amount: 100},

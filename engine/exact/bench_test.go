@@ -79,7 +79,7 @@ func BenchmarkWalkAway(b *testing.B) {
 	}
 	b.Run("20x20", func(b *testing.B) {
 		for b.Loop() {
-			g, err := c.WalkAway(cfg, wins, losses, runtime.GOMAXPROCS(0), nil)
+			g, err := (&Play{Chain: c}).WalkAway(cfg, wins, losses, runtime.GOMAXPROCS(0), nil)
 			if err != nil || len(g) != 20 {
 				b.Fatal(err)
 			}

@@ -51,6 +51,21 @@ var mcSessionConfigs = []struct{ name, json string }{
 	{"custom bet expression + drawdown bonus", `{"bankroll": {"starting_amount": 200, "base_bet": 5, "stop_conditions": {"win_limit": 50, "loss_limit": 100, "max_hands": 20},
 		"betting_system": {"type": "custom", "custom": {"expression": "streak < 0 ? 10 : 5"}}},
 		"bonus_strategy": {"enabled": true, "type": "bankroll_conditional", "bankroll_conditional": {"amount": 1, "max_drawdown": 30}}}`},
+	// Play that follows the session: custom rules over session variables,
+	// and goal-optimal play.
+	{"custom rules over session variables", `{"bankroll": {"starting_amount": 200, "base_bet": 5, "stop_conditions": {"win_limit": 50, "loss_limit": 100, "max_hands": 20}},
+		"strategy": {"type": "custom", "custom": {"bet1_rules": [{"condition": "has_pair and session_profit < 0", "action": "ride"}, {"condition": "has_high_pair", "action": "ride"}],
+			"bet2_rules": [{"condition": "has_paying_hand or (is_flush_draw and hands_played >= 10)", "action": "ride"}]}}}`},
+	{"custom rules over streaks + always bonus", `{"bankroll": {"starting_amount": 200, "base_bet": 5, "stop_conditions": {"win_limit": 50, "loss_limit": 100, "max_hands": 20}},
+		"strategy": {"type": "custom", "custom": {"bet1_rules": [{"condition": "has_paying_hand or (streak <= -2 and high_cards >= 2)", "action": "ride"}],
+			"bet2_rules": [{"condition": "has_paying_hand or is_flush_draw or (last_result < 0 and is_open_straight_draw)", "action": "ride"}]}},
+		"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
+	{"goal-optimal", `{"bankroll": {"starting_amount": 200, "base_bet": 5, "stop_conditions": {"win_limit": 50, "loss_limit": 100, "max_hands": 20}},
+		"strategy": {"type": "goal_optimal"}}`},
+	{"goal-optimal, martingale + always bonus, win-limit goal", `{"bankroll": {"starting_amount": 200, "base_bet": 5, "chip_increment": 1, "stop_conditions": {"win_limit": 50, "loss_limit": 100, "max_hands": 20},
+		"betting_system": {"type": "martingale", "martingale": {"loss_multiplier": 2, "max_bet": 40}}},
+		"strategy": {"type": "goal_optimal", "goal_optimal": {"objective": "win_limit"}},
+		"bonus_strategy": {"enabled": true, "type": "always", "always": {"amount": 1}}}`},
 }
 
 // Truth: the exact session chain. For each study, 200,000 seeded
@@ -62,7 +77,6 @@ func TestMonteCarloSessionsAgreeWithExact(t *testing.T) {
 	if testing.Short() {
 		t.Skip("200,000 sessions per study")
 	}
-	comp := exact.NewCompletions4()
 	const sessions = 200_000
 	for k, mc := range mcSessionConfigs {
 		t.Run(mc.name, func(t *testing.T) {
@@ -75,15 +89,15 @@ func TestMonteCarloSessionsAgreeWithExact(t *testing.T) {
 				t.Fatal(err)
 			}
 			agg := runner.Run(0x5e55000+uint64(k), 0, sessions, nil)
-			st, err := sim.StrategyTable(cfg)
+			play, _, err := sim.ExactPlay(cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sess, err := exact.SolveSession(cfg, exact.Distribution(st, comp), nil)
+			sess, err := play.Session(cfg, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s, _ := exact.StudyFromConfig(cfg); !s.Book.Dynamic() {
+			if s, _ := exact.StudyFromConfig(cfg); !s.Book.Dynamic() && play.Chain != nil {
 				t.Error("the study does not follow the session")
 			}
 			ss := &agg.Seats[0]

@@ -37,6 +37,7 @@ type plan struct {
 
 	table   *strategy.Table
 	rides   *handstate.Decisions // the table by hand state; nil when it does not fit
+	goal    *exact.GoalPolicy    // goal-optimal play: decisions by session state; nil otherwise
 	dynamic bool                 // something between hands follows the session (Book.Dynamic)
 	flat    bool                 // flat bets, a fixed bonus bet or none, decisions by hand state: Runner.flatHands applies
 	flatRun int64                // most hands per call of Runner.flatHands
@@ -55,9 +56,9 @@ func MainPaytable(c *config.Config) paytable.Main { return rulebook.MainPaytable
 func BonusPaytable(c *config.Config) paytable.Bonus { return rulebook.BonusPaytable(c) }
 
 // ErrSessionStrategy marks a playing strategy whose decisions read session
-// variables: it is no table of the cards, so the exact engine does not
-// cover it (the simulator plays it hand by hand).
-var ErrSessionStrategy = errors.New("the decisions depend on the session, not only on the cards, so no exact figures apply")
+// variables, or goal-optimal play: it is no table of the cards, so it has
+// no per-hand exact figures (ExactPlay still gives its exact session).
+var ErrSessionStrategy = errors.New("the decisions depend on the session, not only on the cards, so no one per-hand distribution applies (the exact session figures still do)")
 
 // StrategyTable compiles the playing strategy a config selects, for the
 // exact engine: custom rules that read session variables are refused with
@@ -71,8 +72,12 @@ func StrategyTable(c *config.Config) (*strategy.Table, error) {
 }
 
 // cardOnly reports, as an ErrSessionStrategy naming the rule lists, when
-// the config's custom rules read session variables.
+// the config's custom rules read session variables, or when its play is
+// goal-optimal.
 func cardOnly(c *config.Config) error {
+	if c.Strategy.Type == "goal_optimal" {
+		return fmt.Errorf("strategy.type goal_optimal plays for the session's goal: %w", ErrSessionStrategy)
+	}
 	if c.Strategy.Type != "custom" {
 		return nil
 	}
@@ -119,7 +124,9 @@ func strategyTable(c *config.Config, completions func() *exact.Completions4) (*s
 	switch c.Strategy.Type {
 	case "basic":
 		return strategy.Basic(ties), nil
-	case "optimal":
+	case "optimal", "goal_optimal":
+		// Goal-optimal play keeps the EV-optimal decisions where the goal
+		// is settled whatever happens; its own come from GoalPolicy.
 		p := MainPaytable(c)
 		return exact.Optimal(&p, ties, completions()), nil
 	case "always_ride":
@@ -160,12 +167,19 @@ func compile(c *config.Config) (*plan, error) {
 	if c.Dealer.DiscardEnabled {
 		p.discard = int(c.Dealer.DiscardCards)
 	}
-	t, err := strategyTable(c, exact.NewCompletions4)
+	comp := exact.NewCompletions4()
+	t, err := strategyTable(c, func() *exact.Completions4 { return comp })
 	if err != nil {
 		return nil, err
 	}
 	p.table = t
 	p.rides, _ = handstate.NewDecisions(t)
+	if c.Strategy.Type == "goal_optimal" {
+		if p.goal, err = goalPolicy(c, comp); err != nil {
+			return nil, err
+		}
+		p.dynamic = true
+	}
 	p.baseBonus = p.Bonus.For(p.Base)
 	p.compileFlat()
 	p.batchHands = rng.MaxBatch / (3 + p.discard + 2)
