@@ -63,14 +63,7 @@ func pyAnalyze(h []cards.Card) pyFields {
 		sorted := slices.Sorted(slices.Values(values))
 		span := sorted[len(sorted)-1] - sorted[0]
 		if span > 4 && sorted[len(sorted)-1] == 14 && sorted[0] <= 5 {
-			low := make([]int, len(sorted))
-			for i, v := range sorted {
-				low[i] = v
-				if v == 14 {
-					low[i] = 1
-				}
-			}
-			slices.Sort(low)
+			low := aceLow(sorted)
 			span = low[len(low)-1] - low[0]
 		}
 		f.straightFlushDraw = span <= 4
@@ -93,15 +86,7 @@ func pyStraightPotential(values []int) (connected int, open, inside bool) {
 	unique := slices.Compact(slices.Sorted(slices.Values(values)))
 	sets := [][]int{unique}
 	if slices.Contains(unique, 14) && slices.ContainsFunc(unique, func(v int) bool { return v != 14 && v <= 5 }) {
-		low := make([]int, len(unique))
-		for i, v := range unique {
-			low[i] = v
-			if v == 14 {
-				low[i] = 1
-			}
-		}
-		slices.Sort(low)
-		sets = append(sets, low)
+		sets = append(sets, aceLow(unique))
 	}
 	best, bestGaps := 1, 4
 	for _, set := range sets {
@@ -135,6 +120,19 @@ func pyStraightPotential(values []int) (connected int, open, inside bool) {
 		}
 	}
 	return best, open, inside
+}
+
+// aceLow returns the values with the ace (14) as 1, sorted.
+func aceLow(values []int) []int {
+	low := make([]int, len(values))
+	for i, v := range values {
+		low[i] = v
+		if v == 14 {
+			low[i] = 1
+		}
+	}
+	slices.Sort(low)
+	return low
 }
 
 // Each field of its analysis that its rules may read here, translated as
