@@ -401,14 +401,14 @@ type PythonHTML struct {
 type PythonVisualizations struct {
 	Enabled bool          `json:"enabled" doc:"Draw the listed charts."`
 	Charts  []PythonChart `json:"charts" doc:"Charts to draw, in order."`
-	Format  string        `json:"format" doc:"Chart file format." enum:"png|svg|html"`
-	DPI     int64         `json:"dpi" doc:"Resolution of raster charts." min:"72" max:"600"`
+	Format  string        `json:"format" doc:"Its chart file format. Here no chart files are written: the charts are drawn in PREFIX_report.html whatever this says." enum:"png|svg|html"`
+	DPI     int64         `json:"dpi" doc:"Its resolution of raster charts; here the report's charts are vectors whatever this says." min:"72" max:"600"`
 }
 
 // PythonChart is one chart of its visualizations.charts.
 type PythonChart struct {
-	Type           string `json:"type" doc:"Chart kind." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
-	Title          string `json:"title" doc:"Chart title." max:"200"`
+	Type           string `json:"type" doc:"Its chart kind. Here any list of charts draws the report's charts (sample_sessions of bankroll_trajectory sets how many paths)." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
+	Title          string `json:"title" doc:"Its chart title; the report's charts keep their own captions." max:"200"`
 	SampleSessions *int64 `json:"sample_sessions" doc:"Sessions drawn (bankroll_trajectory); null: its default." min:"1" max:"1000" null:"true"`
 }
 
