@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Hostile or malformed input is refused quickly, with a message saying
+// Hostile or malformed input is refused, with a message saying
 // what is wrong, and never crashes or hangs.
 func TestHostileInputRefused(t *testing.T) {
 	bomb := func(levels int) string {
