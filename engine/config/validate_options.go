@@ -143,7 +143,7 @@ func (c *Config) validateGoal() Errors {
 		es.add("table.seat_mode", "replace", "sit_out or leave with strategy.type goal_optimal: a replaced player's session ends when the table closes, which no player's own state foresees")
 	}
 	pr := &c.Paytables.Bonus.Progressive
-	if c.BonusStrategy.Placed() && c.Paytables.Bonus.Type == "progressive" && (pr.ContributionRate != 0 || pr.ResetAmount != pr.StartingJackpot) {
+	if c.BonusStrategy.Placed() && c.Paytables.Bonus.Type == "paytable_c" && (pr.ContributionRate != 0 || pr.ResetAmount != pr.StartingJackpot) {
 		es.add("paytables.bonus.progressive.contribution_rate", fmt.Sprint(pr.ContributionRate),
 			"0, with reset_amount = starting_jackpot, for strategy.type goal_optimal: a jackpot that moves makes its size part of every state, without bound")
 	}

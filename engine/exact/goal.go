@@ -66,6 +66,8 @@ type GoalStudy struct {
 	Fixed *strategy.Table
 	// Progress, if not nil, is called as hands of the induction are done.
 	Progress func(done, total int64)
+	// MaxStates bounds the states decided (0: MaxStates).
+	MaxStates int64
 }
 
 // GoalDecision is the play of one state: the ride decisions by hand type
@@ -161,45 +163,82 @@ func (sp *span) index(x int) int {
 }
 
 // reach is the set of bankroll indices of one mode some play reaches in a
-// hand, as bits from lo.
+// hand: bits from lo while their range is moderate, a map beyond
+// (rare big wins can spread a few states over a vast range).
 type reach struct {
-	lo    int
-	words []uint64
+	lo     int
+	words  []uint64
+	sparse map[int]struct{}
+	n      int // indices in the set
 }
 
-func (r *reach) add(i int) {
+// maxReachWords bounds a reach set's bits (8 MiB).
+const maxReachWords = 1 << 20
+
+// add puts i in the set and reports whether it is new.
+func (r *reach) add(i int) bool {
+	if r.sparse != nil {
+		if _, ok := r.sparse[i]; ok {
+			return false
+		}
+		r.sparse[i] = struct{}{}
+		r.n++
+		return true
+	}
 	if r.words == nil {
 		r.lo = i &^ 63
 		r.words = make([]uint64, 1)
 	}
+	lo, hi := min(r.lo, i&^63), max(r.lo+64*len(r.words), (i&^63)+64)
+	if (hi-lo)/64 > maxReachWords {
+		r.sparse = make(map[int]struct{}, r.n+1)
+		for _, x := range r.indices() {
+			r.sparse[int(x)] = struct{}{}
+		}
+		r.words = nil
+		return r.add(i)
+	}
 	if i < r.lo {
-		n := (r.lo - i + 63) / 64
+		n := (r.lo - lo) / 64
 		r.words = append(make([]uint64, n, n+len(r.words)), r.words...)
-		r.lo -= 64 * n
+		r.lo = lo
 	}
 	x := i - r.lo
 	for x>>6 >= len(r.words) {
 		r.words = append(r.words, 0)
 	}
+	if r.words[x>>6]&(1<<(x&63)) != 0 {
+		return false
+	}
 	r.words[x>>6] |= 1 << (x & 63)
+	r.n++
+	return true
+}
+
+// indices returns the set's indices in ascending order.
+func (r *reach) indices() []int32 {
+	at := make([]int32, 0, r.n)
+	if r.sparse != nil {
+		for i := range r.sparse {
+			at = append(at, int32(i))
+		}
+		slices.Sort(at)
+		return at
+	}
+	for w, b := range r.words {
+		for b != 0 {
+			at = append(at, int32(r.lo+64*w+bits.TrailingZeros64(b)))
+			b &= b - 1
+		}
+	}
+	return at
 }
 
 // span returns the set as a span: dense when at least a quarter of its
 // range is reached.
 func (r *reach) span() span {
-	var at []int32
-	first, last := -1, -1
-	for w, b := range r.words {
-		for b != 0 {
-			i := r.lo + 64*w + bits.TrailingZeros64(b)
-			b &= b - 1
-			at = append(at, int32(i))
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	at := r.indices()
+	first, last := int(at[0]), int(at[len(at)-1])
 	if len(at) >= (last-first+1)/4 {
 		return span{lo: first, ids: make([]int32, last-first+1)}
 	}
@@ -521,8 +560,22 @@ func (sv *goalSolver) setLayer(layer int64, reached map[int32]*reach) {
 		sv.stored += int64(len(row[m].ids))
 	}
 	sv.pol.at[layer] = row
-	if sv.stored > MaxStates && sv.omitted == nil {
-		sv.omitted = &Omitted{Reason: fmt.Sprintf("goal-optimal play: more than %d (hand, session state, bankroll) states on a %d-cent step; a win limit, a loss limit or fewer hands bound them", MaxStates, sv.g), Count: sv.stored}
+	if sv.stored > sv.maxStates() {
+		sv.tooMany(sv.stored)
+	}
+}
+
+func (sv *goalSolver) maxStates() int64 {
+	if sv.MaxStates > 0 {
+		return sv.MaxStates
+	}
+	return MaxStates
+}
+
+// tooMany records that the states passed MaxStates (n so far).
+func (sv *goalSolver) tooMany(n int64) {
+	if sv.omitted == nil {
+		sv.omitted = &Omitted{Reason: fmt.Sprintf("goal-optimal play: more than %d (hand, session state, bankroll) states on a %d-cent step; a win limit, a loss limit or fewer hands bound them", sv.maxStates(), sv.g), Count: n}
 	}
 }
 
@@ -545,6 +598,7 @@ func (sv *goalSolver) sweep(layers int64) {
 			sv.Progress(layer, 2*layers)
 		}
 		reached := map[int32]*reach{}
+		var pending int64 // states reached in hand layer+1 so far
 		for m := range p.at[layer] {
 			sp := &p.at[layer][m]
 			for x := range sp.ids {
@@ -566,7 +620,12 @@ func (sv *goalSolver) sweep(layers int64) {
 								r = &reach{}
 								reached[t.mode] = r
 							}
-							r.add(j)
+							if r.add(j) {
+								if pending++; sv.stored+pending > sv.maxStates() {
+									sv.tooMany(sv.stored + pending)
+									return
+								}
+							}
 						}
 					}
 				}

@@ -1,6 +1,10 @@
 package sim
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
 )
@@ -33,10 +37,17 @@ func exactPlay(c *config.Config, comp *exact.Completions4) (*exact.Play, *exact.
 	return &exact.Play{Chain: exact.NewSessionChain(d, &p)}, d, nil
 }
 
-// goalPolicy solves goal-optimal play for the simulator.
+// goalPolicy solves goal-optimal play for the simulator, which cannot
+// play it unsolved: a study past the solver's bounds is refused, naming
+// the strategy and the count.
 func goalPolicy(c *config.Config, comp *exact.Completions4) (*exact.GoalPolicy, error) {
 	p := MainPaytable(c)
-	return exact.GoalFor(c, exact.NewHandTypes(&p, comp), nil)
+	pol, err := exact.GoalFor(c, exact.NewHandTypes(&p, comp), nil)
+	var om *exact.Omitted
+	if errors.As(err, &om) {
+		return nil, fmt.Errorf("strategy.type goal_optimal cannot be solved for this study: %s (%d states)", strings.TrimPrefix(om.Reason, "goal-optimal play: "), om.Count)
+	}
+	return pol, err
 }
 
 // PerHandOmitted says why config c has no per-hand exact figures when its
