@@ -21,12 +21,10 @@ import (
 // settled at once (the next check stops them whatever else holds).
 func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 	k := s.Book
-	switch {
-	case k.Base <= 0:
-		return nil, fmt.Errorf("base bet %d cents: must be positive", k.Base)
-	case !k.Bonus.FixedJackpot():
-		return nil, &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
-	case (k.Rules1 != nil || k.Rules2 != nil) && s.Policy == nil:
+	if err := checkBook(k); err != nil {
+		return nil, err
+	}
+	if (k.Rules1 != nil || k.Rules2 != nil) && s.Policy == nil {
 		return nil, &Omitted{Reason: "custom playing rules read session variables, so each state plays its own strategy"}
 	}
 	g := gcd(k.Start, k.Base)
@@ -638,4 +636,15 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		}
 	}
 	return res, 0, nil
+}
+
+// checkBook refuses a rulebook no chain over its states can follow.
+func checkBook(k *rulebook.Book) error {
+	switch {
+	case k.Base <= 0:
+		return fmt.Errorf("base bet %d cents: must be positive", k.Base)
+	case !k.Bonus.FixedJackpot():
+		return &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
+	}
+	return nil
 }

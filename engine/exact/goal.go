@@ -286,12 +286,10 @@ type target struct {
 // SolveGoal computes goal-optimal play for s.
 func SolveGoal(s GoalStudy) (*GoalPolicy, error) {
 	k := s.Book
-	switch {
-	case k.Base <= 0:
-		return nil, fmt.Errorf("base bet %d cents: must be positive", k.Base)
-	case !k.Bonus.FixedJackpot():
-		return nil, &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
-	case s.Objective == GoalWinLimit && k.WinLimit == rulebook.NoLimit:
+	if err := checkBook(k); err != nil {
+		return nil, err
+	}
+	if s.Objective == GoalWinLimit && k.WinLimit == rulebook.NoLimit {
 		return nil, fmt.Errorf("the objective win_limit needs a win limit")
 	}
 	g := gcd(k.Start, k.Base)

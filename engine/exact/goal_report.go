@@ -64,16 +64,9 @@ type Departure struct {
 // Words says the departure in a player's words, e.g. "With 1–2 hands left
 // and $5–$15 behind, ride bet 2 on a pair below tens (e.g. 4s 4h 9d Kc)".
 func (d *Departure) Words() string {
-	var act string
-	switch {
-	case d.Decision == "bonus" && d.Ride:
-		act = "place the bonus bet"
-	case d.Decision == "bonus":
-		act = "skip the bonus bet"
-	case d.Ride:
-		act = "ride " + d.Decision + " " + on(d.Hand)
-	default:
-		act = "pull " + d.Decision + " " + on(d.Hand)
+	act := d.Play() + " the bonus bet"
+	if d.Decision != "bonus" {
+		act = d.Play() + " " + d.Decision + " " + on(d.Hand)
 	}
 	if d.Example != "" {
 		act += " (e.g. " + d.Example + ")"
@@ -98,6 +91,20 @@ func on(class string) string {
 		return "on " + a
 	}
 	return "with " + class
+}
+
+// Play names what goal-optimal play does: ride or pull a bet, place or
+// skip the bonus bet.
+func (d *Departure) Play() string {
+	switch {
+	case d.Decision == "bonus" && d.Ride:
+		return "place"
+	case d.Decision == "bonus":
+		return "skip"
+	case d.Ride:
+		return "ride"
+	}
+	return "pull"
 }
 
 // article puts "a" or "an" before a class name where it reads as a noun.
@@ -342,16 +349,7 @@ func (r *GoalReport) Doc() *GoalDoc {
 	d := &GoalDoc{Objective: r.Objective.String(), PGoal: r.PGoal, Compared: r.Compared, PGoalCompared: r.PCompared,
 		Gain: r.Gain(), States: r.States, Decisions: r.Decisions, DeparturesPerSession: r.DeparturesPerSession, Departures: []DepartureDoc{}}
 	for _, x := range r.Departures {
-		play := "pull"
-		switch {
-		case x.Decision == "bonus" && x.Ride:
-			play = "place"
-		case x.Decision == "bonus":
-			play = "skip"
-		case x.Ride:
-			play = "ride"
-		}
-		d.Departures = append(d.Departures, DepartureDoc{x.Decision, x.Hand, x.Example, play, x.PerSession, x.HandsLeft,
+		d.Departures = append(d.Departures, DepartureDoc{x.Decision, x.Hand, x.Example, x.Play(), x.PerSession, x.HandsLeft,
 			[2]float64{float64(x.Profit[0]) / 100, float64(x.Profit[1]) / 100}, x.Words()})
 	}
 	if s := r.Session; s != nil {

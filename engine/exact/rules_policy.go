@@ -52,33 +52,13 @@ func NewFeatureClasses(c *Completions4) *FeatureClasses {
 	c3 := map[FeatureClass3]int32{}
 	of3 := make([]int32, cards.NumHands3)
 	cards.ForEach3(func(i int, h [3]cards.Card) {
-		f := strategy.FeaturesOf(h[:])
-		x, ok := f3[f]
-		if !ok {
-			x = int32(len(fc.Features3))
-			f3[f] = x
-			fc.Features3 = append(fc.Features3, f)
-		}
-		k := FeatureClass3{x, poker.Classify3(h[0], h[1], h[2])}
-		y, ok := c3[k]
-		if !ok {
-			y = int32(len(fc.Class3))
-			c3[k] = y
-			fc.Class3 = append(fc.Class3, k)
-		}
-		of3[i] = y
+		x := intern(f3, &fc.Features3, strategy.FeaturesOf(h[:]))
+		of3[i] = intern(c3, &fc.Class3, FeatureClass3{x, poker.Classify3(h[0], h[1], h[2])})
 	})
 	f4 := map[strategy.Features]int32{}
 	of4 := make([]int32, cards.NumHands4)
 	cards.ForEach4(func(j int, h [4]cards.Card) {
-		f := strategy.FeaturesOf(h[:])
-		x, ok := f4[f]
-		if !ok {
-			x = int32(len(fc.Features4))
-			f4[f] = x
-			fc.Features4 = append(fc.Features4, f)
-		}
-		of4[j] = x
+		of4[j] = intern(f4, &fc.Features4, strategy.FeaturesOf(h[:]))
 	})
 	type key struct {
 		a, b int32
@@ -108,6 +88,18 @@ func NewFeatureClasses(c *Completions4) *FeatureClasses {
 		}
 	})
 	return fc
+}
+
+// intern returns v's index in list, appending it when new (index maps
+// values to their indices).
+func intern[K comparable](index map[K]int32, list *[]K, v K) int32 {
+	x, ok := index[v]
+	if !ok {
+		x = int32(len(*list))
+		index[v] = x
+		*list = append(*list, v)
+	}
+	return x
 }
 
 // MaxRuleEvaluations bounds the rule runs a session chain may make for
