@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -23,7 +24,7 @@ var (
 )
 
 func standardTypes() *HandTypes {
-	typesOnce.Do(func() { typesStd = NewHandTypes(&paytable.Standard, completions()) })
+	typesOnce.Do(func() { typesStd = NewHandTypes(&paytable.Standard) })
 	return typesStd
 }
 
@@ -236,4 +237,53 @@ func TestGoalTooLarge(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 	t.Log(err)
+}
+
+// TestHandTypesExact: the types, found state by state, hold for every
+// holding on its own. Truth: each four-card holding's completion counts
+// (the exhaustive table) give its type's payout histogram, and each
+// three-card holding's 49 fourth cards give its type's bonus category and
+// pairs. On the standard table: 33 four-card types, 59 three-card ones.
+func TestHandTypesExact(t *testing.T) {
+	c := completions()
+	for _, p := range []paytable.Main{paytable.Standard, customTable} {
+		ty := NewHandTypes(&p)
+		for j := range cards.NumHands4 {
+			var want [poker.NumCategories]int64
+			for cat, n := range c.Counts(j) {
+				want[slices.Index(ty.Pays, p.Net(poker.Category(cat)))] += int64(n)
+			}
+			var got [poker.NumCategories]int64
+			for _, h := range ty.Hist4[ty.Of4[j]] {
+				got[h.I] = h.N
+			}
+			if got != want {
+				t.Fatalf("%s: holding %v: type histogram %v, its completions %v", p.Name, cards.Hand4(j), got, want)
+			}
+		}
+		cards.ForEach3(func(i int, h [3]cards.Card) {
+			t3 := ty.T3[ty.Of3[i]]
+			if k := poker.Classify3(h[0], h[1], h[2]); k != t3.Bonus {
+				t.Fatalf("%v: bonus %v, type's %v", h, k, t3.Bonus)
+			}
+			want := map[int32]int64{}
+			for x := cards.Card(0); x < cards.NumCards; x++ {
+				if x != h[0] && x != h[1] && x != h[2] {
+					want[ty.PairOf[t3.Bonus][ty.Of4[cards.Index4(h[0], h[1], h[2], x)]]]++
+				}
+			}
+			for _, n := range t3.Next {
+				if want[n.I] != n.N {
+					t.Fatalf("%v: pair %d: %d fourth cards, type says %d", h, n.I, want[n.I], n.N)
+				}
+				delete(want, n.I)
+			}
+			if len(want) != 0 {
+				t.Fatalf("%v: pairs %v missing from its type", h, want)
+			}
+		})
+		if p.Name == "standard" && (len(ty.Hist4) != 33 || len(ty.T3) != 59 || len(ty.Pairs) != 103) {
+			t.Errorf("standard: %d four-card types, %d three-card, %d pairs; want 33, 59, 103", len(ty.Hist4), len(ty.T3), len(ty.Pairs))
+		}
+	}
 }

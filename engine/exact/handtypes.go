@@ -1,7 +1,6 @@
 package exact
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/lir-lab/lir/engine/cards"
@@ -24,9 +23,10 @@ import (
 // three-card holdings into 59, with 424 (three-card type, four-card type)
 // links in all: a state's best play costs a few thousand operations.
 //
-// Both groupings refine the handstate walk's states (rank counts and a
-// common suit decide every completion), so the simulator finds a hand's
-// types from the states it walks anyway (Of3State, Of4State).
+// Both groupings are coarser than the handstate walk's states (rank counts
+// and a common suit decide every completion), so the types are found
+// state by state, and the simulator finds a hand's types from the states
+// it walks anyway (Of3State, Of4State).
 type HandTypes struct {
 	Pays  []int64   // distinct net pays of the main paytable, ascending
 	Hist4 [][]Count // by four-card type: (pay index, fifth cards), non-zero counts, Σ = 48
@@ -64,9 +64,12 @@ type Pair struct {
 	T4    int32
 }
 
-// NewHandTypes groups the holdings for main paytable p, from the
-// completion counts c.
-func NewHandTypes(p *paytable.Main, c *Completions4) *HandTypes {
+// NewHandTypes groups the holdings for main paytable p. Holdings of one
+// handstate state share every completion, so a state's type comes from
+// one of its holdings: 4,680 four-card states × 48 fifth cards and 1,599
+// three-card states × 49 fourth cards, no completion table needed
+// (TestHandTypesExact checks every holding against its own completions).
+func NewHandTypes(p *paytable.Main) *HandTypes {
 	ty := &HandTypes{Of3: make([]int32, cards.NumHands3), Of4: make([]int32, cards.NumHands4)}
 	var payOf [poker.NumCategories]int32
 	for cat := range poker.NumCategories {
@@ -78,27 +81,41 @@ func NewHandTypes(p *paytable.Main, c *Completions4) *HandTypes {
 	for cat := range poker.NumCategories {
 		payOf[cat] = int32(slices.Index(ty.Pays, p.Net(poker.Category(cat))))
 	}
+	for s := range ty.Of3State {
+		ty.Of3State[s] = -1
+	}
+	for s := range ty.Of4State {
+		ty.Of4State[s] = -1
+	}
 	type hist [poker.NumCategories]uint8
 	of4 := map[hist]int32{}
-	for j := range cards.NumHands4 {
-		var h hist
-		for cat, n := range c.Counts(j) {
-			h[payOf[cat]] += n
-		}
-		t, ok := of4[h]
-		if !ok {
-			t = int32(len(ty.Hist4))
-			of4[h] = t
-			var row []Count
-			for i, n := range h {
-				if n > 0 {
-					row = append(row, Count{int32(i), int64(n)})
+	cards.ForEach4(func(j int, h [4]cards.Card) {
+		_, s4 := handstate.Walk4(h[0], h[1], h[2], h[3])
+		t := &ty.Of4State[s4]
+		if *t < 0 {
+			var hs hist
+			used := uint64(1)<<h[0] | 1<<h[1] | 1<<h[2] | 1<<h[3]
+			for e := cards.Card(0); e < cards.NumCards; e++ {
+				if used&(1<<e) == 0 {
+					hs[payOf[handstate.Category(s4, e)]]++
 				}
 			}
-			ty.Hist4 = append(ty.Hist4, row)
+			x, ok := of4[hs]
+			if !ok {
+				x = int32(len(ty.Hist4))
+				of4[hs] = x
+				var row []Count
+				for i, n := range hs {
+					if n > 0 {
+						row = append(row, Count{int32(i), int64(n)})
+					}
+				}
+				ty.Hist4 = append(ty.Hist4, row)
+			}
+			*t = x
 		}
-		ty.Of4[j] = t
-	}
+		ty.Of4[j] = *t
+	})
 	for k := range ty.PairOf {
 		ty.PairOf[k] = make([]int32, len(ty.Hist4))
 		for t := range ty.PairOf[k] {
@@ -112,62 +129,42 @@ func NewHandTypes(p *paytable.Main, c *Completions4) *HandTypes {
 	of3 := map[key3]int32{}
 	counts := make([]byte, len(ty.Hist4))
 	cards.ForEach3(func(i int, h [3]cards.Card) {
-		clear(counts)
-		for x := cards.Card(0); x < cards.NumCards; x++ {
-			if x != h[0] && x != h[1] && x != h[2] {
-				counts[ty.Of4[cards.Index4(h[0], h[1], h[2], x)]]++
-			}
-		}
-		k := poker.Classify3(h[0], h[1], h[2])
-		key := key3{k, string(counts)}
-		t, ok := of3[key]
-		if !ok {
-			t = int32(len(ty.T3))
-			of3[key] = t
-			t3 := Type3{Bonus: k, Example: i}
-			for t4, n := range counts {
-				if n == 0 {
-					continue
+		s3 := handstate.Walk3(h[0], h[1], h[2])
+		t := &ty.Of3State[s3]
+		if *t < 0 {
+			clear(counts)
+			for x := cards.Card(0); x < cards.NumCards; x++ {
+				if x != h[0] && x != h[1] && x != h[2] {
+					_, s4 := handstate.Walk4(h[0], h[1], h[2], x)
+					counts[ty.Of4State[s4]]++
 				}
-				pr := &ty.PairOf[k][t4]
-				if *pr < 0 {
-					*pr = int32(len(ty.Pairs))
-					ty.Pairs = append(ty.Pairs, Pair{k, int32(t4)})
-				}
-				t3.Next = append(t3.Next, Count{*pr, int64(n)})
 			}
-			ty.T3 = append(ty.T3, t3)
+			k := handstate.Category3(s3)
+			key := key3{k, string(counts)}
+			x, ok := of3[key]
+			if !ok {
+				x = int32(len(ty.T3))
+				of3[key] = x
+				t3 := Type3{Bonus: k, Example: i}
+				for t4, n := range counts {
+					if n == 0 {
+						continue
+					}
+					pr := &ty.PairOf[k][t4]
+					if *pr < 0 {
+						*pr = int32(len(ty.Pairs))
+						ty.Pairs = append(ty.Pairs, Pair{k, int32(t4)})
+					}
+					t3.Next = append(t3.Next, Count{*pr, int64(n)})
+				}
+				ty.T3 = append(ty.T3, t3)
+			}
+			*t = x
 		}
-		ty.T3[t].Holdings++
-		ty.Of3[i] = t
+		ty.T3[*t].Holdings++
+		ty.Of3[i] = *t
 	})
-	ty.mapStates()
 	return ty
-}
-
-// mapStates fills the types by handstate state. Every holding of a state
-// has the same type (a state fixes every completion); a holding that
-// disagreed would be a bug in one of the two groupings.
-func (ty *HandTypes) mapStates() {
-	for s := range ty.Of3State {
-		ty.Of3State[s] = -1
-	}
-	for s := range ty.Of4State {
-		ty.Of4State[s] = -1
-	}
-	set := func(slot *int32, t int32, what string) {
-		if *slot >= 0 && *slot != t {
-			panic(fmt.Sprintf("exact: %s state holds holdings of two types", what))
-		}
-		*slot = t
-	}
-	cards.ForEach3(func(i int, h [3]cards.Card) {
-		set(&ty.Of3State[handstate.Walk3(h[0], h[1], h[2])], ty.Of3[i], "three-card")
-	})
-	cards.ForEach4(func(j int, h [4]cards.Card) {
-		_, s4 := handstate.Walk4(h[0], h[1], h[2], h[3])
-		set(&ty.Of4State[s4], ty.Of4[j], "four-card")
-	})
 }
 
 // evSums returns Σ over a four-card type's fifth cards of the net pay

@@ -16,23 +16,23 @@ import (
 // goal-optimal play over the paytable's hand types, or custom rules that
 // read session variables over the hands' feature classes.
 func ExactPlay(c *config.Config) (*exact.Play, *exact.HandDistribution, error) {
-	return exactPlay(c, exact.NewCompletions4())
+	return exactPlay(c, lazyCompletions())
 }
 
-func exactPlay(c *config.Config, comp *exact.Completions4) (*exact.Play, *exact.HandDistribution, error) {
+func exactPlay(c *config.Config, completions func() *exact.Completions4) (*exact.Play, *exact.HandDistribution, error) {
 	if c.Strategy.Type == "goal_optimal" {
 		p := MainPaytable(c)
-		return &exact.Play{Goal: exact.NewHandTypes(&p, comp)}, nil, nil
+		return &exact.Play{Goal: exact.NewHandTypes(&p)}, nil, nil
 	}
 	if err := cardOnly(c); err != nil {
 		// Custom rules that read session variables: run in each state.
-		return &exact.Play{Rules: exact.NewFeatureClasses(comp)}, nil, nil
+		return &exact.Play{Rules: exact.NewFeatureClasses(completions())}, nil, nil
 	}
-	t, err := strategyTable(c, func() *exact.Completions4 { return comp })
+	t, err := strategyTable(c, completions)
 	if err != nil {
 		return nil, nil, err
 	}
-	d := exact.Distribution(t, comp)
+	d := exact.Distribution(t, completions())
 	p := MainPaytable(c)
 	return &exact.Play{Chain: exact.NewSessionChain(d, &p)}, d, nil
 }
@@ -40,9 +40,9 @@ func exactPlay(c *config.Config, comp *exact.Completions4) (*exact.Play, *exact.
 // goalPolicy solves goal-optimal play for the simulator, which cannot
 // play it unsolved: a study past the solver's bounds is refused, naming
 // the strategy and the count.
-func goalPolicy(c *config.Config, comp *exact.Completions4) (*exact.GoalPolicy, error) {
+func goalPolicy(c *config.Config) (*exact.GoalPolicy, error) {
 	p := MainPaytable(c)
-	pol, err := exact.GoalFor(c, exact.NewHandTypes(&p, comp), nil)
+	pol, err := exact.GoalFor(c, exact.NewHandTypes(&p), nil)
 	var om *exact.Omitted
 	if errors.As(err, &om) {
 		return nil, fmt.Errorf("strategy.type goal_optimal cannot be solved for this study: %s (%d states)", strings.TrimPrefix(om.Reason, "goal-optimal play: "), om.Count)
@@ -72,8 +72,7 @@ func GoalReport(c *config.Config, o exact.Objective, progress func(done, total i
 		cc = c.Clone()
 		cc.Strategy.Type, compared = "optimal", "EV-optimal play"
 	}
-	comp := exact.NewCompletions4()
-	cmpPlay, _, err := exactPlay(cc, comp)
+	cmpPlay, _, err := ExactPlay(cc)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +81,7 @@ func GoalReport(c *config.Config, o exact.Objective, progress func(done, total i
 		return nil, err
 	}
 	p := MainPaytable(gc)
-	pol, err := exact.GoalFor(gc, exact.NewHandTypes(&p, comp), progress)
+	pol, err := exact.GoalFor(gc, exact.NewHandTypes(&p), progress)
 	if err != nil {
 		return nil, err
 	}

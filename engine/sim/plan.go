@@ -105,13 +105,7 @@ func ExactDistribution(c *config.Config) (*strategy.Table, *exact.HandDistributi
 	if err := cardOnly(c); err != nil {
 		return nil, nil, err
 	}
-	var comp *exact.Completions4
-	completions := func() *exact.Completions4 {
-		if comp == nil {
-			comp = exact.NewCompletions4()
-		}
-		return comp
-	}
+	completions := lazyCompletions()
 	t, err := strategyTable(c, completions)
 	if err != nil {
 		return nil, nil, err
@@ -119,14 +113,24 @@ func ExactDistribution(c *config.Config) (*strategy.Table, *exact.HandDistributi
 	return t, exact.Distribution(t, completions()), nil
 }
 
+// lazyCompletions returns a function that builds the four-card completion
+// table (about 0.2 s native) on its first call only.
+func lazyCompletions() func() *exact.Completions4 {
+	var comp *exact.Completions4
+	return func() *exact.Completions4 {
+		if comp == nil {
+			comp = exact.NewCompletions4()
+		}
+		return comp
+	}
+}
+
 func strategyTable(c *config.Config, completions func() *exact.Completions4) (*strategy.Table, error) {
 	ties := strategy.Ties(c.Strategy.Ties)
 	switch c.Strategy.Type {
 	case "basic":
 		return strategy.Basic(ties), nil
-	case "optimal", "goal_optimal":
-		// Goal-optimal play keeps the EV-optimal decisions where the goal
-		// is settled whatever happens; its own come from GoalPolicy.
+	case "optimal":
 		p := MainPaytable(c)
 		return exact.Optimal(&p, ties, completions()), nil
 	case "always_ride":
@@ -167,18 +171,19 @@ func compile(c *config.Config) (*plan, error) {
 	if c.Dealer.DiscardEnabled {
 		p.discard = int(c.Dealer.DiscardCards)
 	}
-	comp := exact.NewCompletions4()
-	t, err := strategyTable(c, func() *exact.Completions4 { return comp })
-	if err != nil {
-		return nil, err
-	}
-	p.table = t
-	p.rides, _ = handstate.NewDecisions(t)
 	if c.Strategy.Type == "goal_optimal" {
-		if p.goal, err = goalPolicy(c, comp); err != nil {
+		// Decisions by session state: no table of the cards.
+		if p.goal, err = goalPolicy(c); err != nil {
 			return nil, err
 		}
 		p.dynamic = true
+	} else {
+		t, err := strategyTable(c, lazyCompletions())
+		if err != nil {
+			return nil, err
+		}
+		p.table = t
+		p.rides, _ = handstate.NewDecisions(t)
 	}
 	p.baseBonus = p.Bonus.For(p.Base)
 	p.compileFlat()
