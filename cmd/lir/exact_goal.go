@@ -75,7 +75,7 @@ func printGoal(w io.Writer, d *exact.GoalDoc, n int) {
 		fmt.Fprintln(w, "It never departs from EV-optimal play.")
 		return
 	}
-	fmt.Fprintf(w, "Where it departs from EV-optimal play (%.2f departing choices per session; times per session, then where, mostly):\n", d.DeparturesPerSession)
+	fmt.Fprintf(w, "Where it departs from EV-optimal play (%.2f departing choices per session; each line: times per session, the play, where in the session):\n", d.DeparturesPerSession)
 	for i, x := range d.Departures {
 		if i == n {
 			fmt.Fprintf(w, "  … %d more (--json lists them all)\n", len(d.Departures)-n)

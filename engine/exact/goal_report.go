@@ -54,15 +54,17 @@ type Departure struct {
 	// PerSession is the expected number of times per session the
 	// departure is played.
 	PerSession float64
-	// HandsLeft and Profit (cents) bound the middle 90% of those times:
-	// hands left before the hand cap, counting the one being played, and
-	// the session's profit so far.
-	HandsLeft [2]int64
-	Profit    [2]int64
+	// HandsLeft and Profit (cents) describe where in the session those
+	// times fall: the 5%, 50% and 95% points of the hands left before the
+	// hand cap (counting the one being played) and of the session's
+	// profit so far.
+	HandsLeft [3]int64
+	Profit    [3]int64
 }
 
-// Words says the departure in a player's words, e.g. "With 1–2 hands left
-// and $5–$15 behind, ride bet 2 on a pair below tens (e.g. 4s 4h 9d Kc)".
+// Words says the departure in a player's words, e.g. "Ride bet 1 on a
+// pair below tens (e.g. 3s 2s 2h): mostly with 12–150 hands left and
+// $25–$175 behind, typically 63 hands left and $110 behind".
 func (d *Departure) Words() string {
 	act := d.Play() + " the bonus bet"
 	if d.Decision != "bonus" {
@@ -71,16 +73,26 @@ func (d *Departure) Words() string {
 	if d.Example != "" {
 		act += " (e.g. " + d.Example + ")"
 	}
-	left := fmt.Sprintf("%d–%d hands left", d.HandsLeft[0], d.HandsLeft[1])
-	switch {
-	case d.HandsLeft[0] == d.HandsLeft[1] && d.HandsLeft[0] == 1:
-		left = "on the last hand"
-	case d.HandsLeft[0] == d.HandsLeft[1]:
-		left = fmt.Sprintf("with %d hands left", d.HandsLeft[0])
-	default:
-		left = "with " + left
+	h, p := d.HandsLeft, d.Profit
+	if h[0] == h[2] && p[0] == p[2] {
+		return capitalise(act) + ": " + handsLeft(h[1]) + " and " + profitWords(p[1], p[1])
 	}
-	return capitalise(left + " and " + profitWords(d.Profit) + ", " + act)
+	return capitalise(act) + ": mostly with " + rangeWords(h[0], h[2], " hands left") + " and " + profitWords(p[0], p[2]) +
+		", typically " + handsLeft(h[1]) + " and " + profitWords(p[1], p[1])
+}
+
+func handsLeft(n int64) string {
+	if n == 1 {
+		return "on the last hand"
+	}
+	return fmt.Sprintf("%d hands left", n)
+}
+
+func rangeWords(lo, hi int64, unit string) string {
+	if lo == hi {
+		return fmt.Sprintf("%d%s", lo, unit)
+	}
+	return fmt.Sprintf("%d–%d%s", lo, hi, unit)
 }
 
 // on joins a decision to the hand it is taken on: "on a pair below
@@ -135,8 +147,7 @@ func dollars(c int64) string {
 	return fmt.Sprintf("$%d.%02d", c/100, c%100)
 }
 
-func profitWords(p [2]int64) string {
-	lo, hi := p[0], p[1]
+func profitWords(lo, hi int64) string {
 	switch {
 	case lo == 0 && hi == 0:
 		return "even"
@@ -269,7 +280,7 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 	rep.Session = res
 	for key, a := range accs {
 		d := Departure{Decision: key.decision, Hand: key.class, Example: a.example, Ride: key.ride, PerSession: a.weight,
-			HandsLeft: middle(a.handsLeft, a.weight), Profit: middle(a.profit, a.weight)}
+			HandsLeft: quantiles(a.handsLeft, a.weight), Profit: quantiles(a.profit, a.weight)}
 		rep.Departures = append(rep.Departures, d)
 		rep.DeparturesPerSession += a.weight
 	}
@@ -282,29 +293,29 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 	return rep, nil
 }
 
-// middle returns the smallest and largest values of the middle 90% of a
-// weighted set of values (5% and 95% weighted quantiles).
-func middle(w map[int64]float64, total float64) [2]int64 {
+// quantiles returns the 5%, 50% and 95% points of a weighted set of
+// values.
+func quantiles(w map[int64]float64, total float64) [3]int64 {
 	xs := make([]int64, 0, len(w))
 	for x := range w {
 		xs = append(xs, x)
 	}
 	slices.Sort(xs)
-	var lo, hi int64
+	var out [3]int64
+	levels := [3]float64{0.05, 0.5, 0.95}
 	var acc float64
-	loSet := false
+	k := 0
 	for _, x := range xs {
 		acc += w[x]
-		if !loSet && acc >= 0.05*total {
-			lo, loSet = x, true
+		for k < 3 && acc >= levels[k]*total {
+			out[k] = x
+			k++
 		}
-		if acc >= 0.95*total {
-			hi = x
-			break
-		}
-		hi = x
 	}
-	return [2]int64{lo, hi}
+	for ; k < 3; k++ {
+		out[k] = xs[len(xs)-1]
+	}
+	return out
 }
 
 // GoalDoc is a GoalReport as JSON (lir exact --json's "goal" and the
@@ -329,8 +340,8 @@ type DepartureDoc struct {
 	Example    string     `json:"example,omitempty"`
 	Play       string     `json:"play"` // ride, pull, place or skip
 	PerSession float64    `json:"per_session"`
-	HandsLeft  [2]int64   `json:"hands_left"`
-	Profit     [2]float64 `json:"profit"`
+	HandsLeft  [3]int64   `json:"hands_left"` // 5%, 50%, 95% points
+	Profit     [3]float64 `json:"profit"`
 	Words      string     `json:"words"`
 }
 
@@ -350,7 +361,7 @@ func (r *GoalReport) Doc() *GoalDoc {
 		Gain: r.Gain(), States: r.States, Decisions: r.Decisions, DeparturesPerSession: r.DeparturesPerSession, Departures: []DepartureDoc{}}
 	for _, x := range r.Departures {
 		d.Departures = append(d.Departures, DepartureDoc{x.Decision, x.Hand, x.Example, x.Play(), x.PerSession, x.HandsLeft,
-			[2]float64{float64(x.Profit[0]) / 100, float64(x.Profit[1]) / 100}, x.Words()})
+			[3]float64{float64(x.Profit[0]) / 100, float64(x.Profit[1]) / 100, float64(x.Profit[2]) / 100}, x.Words()})
 	}
 	if s := r.Session; s != nil {
 		d.Session = &GoalSessionDoc{s.PWin, s.PPush, s.PLoss, s.Stop[rulebook.StopWinLimit], s.ExpectedHands, s.ExpectedProfit / 100}
