@@ -45,10 +45,12 @@ func dashed(c plot.Color, w float64) plot.Stroke {
 // the dollar).
 func moneyLabel(x float64, decimals int) string { return "$" + pyGrouped(x, decimals) }
 
-// maxHistogramBars bounds the bars of a histogram: numpy's rule gives a
-// bar per few dollars, and an unlimited session (a royal flush pays
-// 1,000 to 1) can stretch the range to thousands of such bars.
-const maxHistogramBars = 1000
+// maxHistogramBars bounds the bars of a histogram to about one per two
+// points of the plot's width: numpy's rule gives a bar per few dollars
+// (less when most sessions end at one limit), a rare big win (a royal
+// flush pays 1,000 to 1) stretches the range to thousands of them, and
+// bars narrower than their white edges would not show.
+const maxHistogramBars = 300
 
 // autoBins is numpy's histogram_bin_edges(x, "auto") (numpy 2.2.6, the
 // version its poetry.lock installs; 2.3 widened the bins) from the sample's
