@@ -397,19 +397,20 @@ type PythonHTML struct {
 	ChartLibrary  string `json:"chart_library" doc:"Its chart library; here the report's charts are inline SVG whatever this says, drawn the same." enum:"plotly|matplotlib"`
 }
 
-// PythonVisualizations is its visualizations section.
+// PythonVisualizations is its visualizations section: chart files in
+// output.directory/charts (docs/RESULTS.md).
 type PythonVisualizations struct {
-	Enabled bool          `json:"enabled" doc:"Draw the listed charts."`
-	Charts  []PythonChart `json:"charts" doc:"Charts to draw, in order."`
-	Format  string        `json:"format" doc:"Its chart file format. Here no chart files are written: the charts are drawn in PREFIX_report.html whatever this says." enum:"png|svg|html"`
-	DPI     int64         `json:"dpi" doc:"Its resolution of raster charts; here the report's charts are vectors whatever this says." min:"72" max:"600"`
+	Enabled bool          `json:"enabled" doc:"Write the listed charts, each a file in output.directory/charts/."`
+	Charts  []PythonChart `json:"charts" doc:"Charts to write, in order."`
+	Format  string        `json:"format" doc:"Chart file format: png (a picture at dpi), svg, or html (a page of its own holding the chart as SVG, values on hover)." enum:"png|svg|html"`
+	DPI     int64         `json:"dpi" doc:"Resolution of png charts: a chart of 10 × 6 inches (bankroll_trajectory 12 × 6, its figure sizes) is 10·dpi × 6·dpi pixels. Resolution is a raster's only: svg and html are vectors, as in its savefig." min:"72" max:"600"`
 }
 
 // PythonChart is one chart of its visualizations.charts.
 type PythonChart struct {
-	Type           string `json:"type" doc:"Its chart kind. Here any list of charts draws the report's charts (sample_sessions of bankroll_trajectory sets how many paths)." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
-	Title          string `json:"title" doc:"Its chart title; the report's charts keep their own captions." max:"200"`
-	SampleSessions *int64 `json:"sample_sessions" doc:"Sessions drawn (bankroll_trajectory); null: its default." min:"1" max:"1000" null:"true"`
+	Type           string `json:"type" doc:"What it draws and its file: session_outcomes_histogram charts/session_outcomes (its docs' name), bankroll_trajectory charts/bankroll_trajectory, hand_frequency and bonus_impact charts/TYPE, with the format's extension; a second chart of a kind adds _2. strategy_comparison is refused (one run plays one strategy), bonus_impact too when no bonus bet is placed." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
+	Title          string `json:"title" doc:"The chart's title; empty: its default for the kind." max:"200"`
+	SampleSessions *int64 `json:"sample_sessions" doc:"Bankroll paths drawn (bankroll_trajectory): the first N player sessions (simulation.trajectories is raised to N). null: its default 20." min:"1" max:"1000" null:"true"`
 }
 
 // PythonConsole is its console section.

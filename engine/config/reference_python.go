@@ -56,6 +56,7 @@ load.
 | ` + "`output.directory`, `prefix`" + ` | the same (its defaults ` + "`./results`, `simulation`" + `) |
 | ` + "`output.timestamp_format`" + ` | its code never put the time in a name: its default is taken, another refused |
 | ` + "`output.formats.csv/json/html`, `output.visualizations`, `output.console`" + ` | ` + "`output.python`" + ` (above), its files written its way; our own formats are off; ` + "`console.show_summary`" + ` is ` + "`output.console`" + ` |
+| ` + "`output.visualizations.charts`" + ` | each chart a file in ` + "`charts/`" + `, drawn as its plotting code draws it (docs/RESULTS.md); ` + "`strategy_comparison`" + ` is refused (a run plays one strategy: use ` + "`lir compare`" + ` or ` + "`lir study`" + `), and ` + "`bonus_impact`" + ` in a file that places no bonus bet |
 
 Where its code is wrong we keep the correct behaviour: the basic strategy is the published
 chart (its bet-2 decisions differ on some hands); a bet is capped so that all three circles
