@@ -394,7 +394,7 @@ type PythonJSON struct {
 type PythonHTML struct {
 	Enabled       bool   `json:"enabled" doc:"Write PREFIX_report.html."`
 	IncludeCharts bool   `json:"include_charts" doc:"Put the charts in the HTML report."`
-	ChartLibrary  string `json:"chart_library" doc:"Its chart library; here the report's charts are inline SVG whatever this says, drawn the same." enum:"plotly|matplotlib"`
+	ChartLibrary  string `json:"chart_library" doc:"Its chart library. Its own HTML report draws with Plotly whatever this says (export_html.py supports plotly only), interactive and self-contained; ours likewise draws interactive, self-contained charts (ECharts) for either value." enum:"plotly|matplotlib"`
 }
 
 // PythonVisualizations is its visualizations section: chart files in
