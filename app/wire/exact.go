@@ -63,7 +63,7 @@ type ExactSession struct {
 // SolveExact computes the reply for c, as lir exact does.
 func SolveExact(key string, c *config.Config) *ExactReply {
 	r := &ExactReply{Key: key}
-	_, d, err := sim.ExactDistribution(c)
+	play, d, err := sim.ExactPlay(c)
 	if errors.Is(err, sim.ErrSessionStrategy) {
 		r.Omitted = err.Error()
 		return r
@@ -73,7 +73,11 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 		return r
 	}
 	r.Dist = d
-	res, err := exact.SolveSession(c, d, nil)
+	if d == nil {
+		// Play that follows the session has no one hand distribution.
+		r.Omitted = sim.PerHandOmitted(c)
+	}
+	res, err := play.Session(c, nil)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
@@ -96,14 +100,14 @@ func SolveExact(key string, c *config.Config) *ExactReply {
 // exact session does not cover gets the reason in SessionNote.
 func SolveWalkAway(key string, c *config.Config) *ExactReply {
 	r := &ExactReply{Key: key}
-	_, d, err := sim.ExactDistribution(c)
+	play, _, err := sim.ExactPlay(c)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
 	}
 	start := int64(c.Bankroll.StartingAmount)
 	wins, losses := exact.DefaultWalkAwayLimits(start), exact.DefaultWalkAwayLimits(start)
-	grid, err := exact.WalkAwayGrid(c, d, wins, losses, 1, nil)
+	grid, err := play.WalkAway(c, wins, losses, 1, nil)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r

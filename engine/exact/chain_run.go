@@ -31,12 +31,10 @@ import (
 // over all hands (as far as memory allows; past that, hand by hand).
 func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 	k := s.Book
-	switch {
-	case k.Base <= 0:
-		return nil, fmt.Errorf("base bet %d cents: must be positive", k.Base)
-	case !k.Bonus.FixedJackpot():
-		return nil, &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
-	case k.Rules1 != nil || k.Rules2 != nil:
+	if err := checkBook(k); err != nil {
+		return nil, err
+	}
+	if (k.Rules1 != nil || k.Rules2 != nil) && s.Policy == nil {
 		return nil, &Omitted{Reason: "custom playing rules read session variables, so each state plays its own strategy"}
 	}
 	g := gcd(k.Start, k.Base)
@@ -62,8 +60,12 @@ const runGap = 4
 // are played state by state.
 const maxCached = 16
 
-// sizing is a hand's per-circle bet and bonus bet, cents.
-type sizing struct{ bet, bonus int64 }
+// sizing is a hand's per-circle bet and bonus bet, cents, and the hand
+// model its decisions give (Study.Policy; 0 without one).
+type sizing struct {
+	bet, bonus int64
+	model      int32
+}
 
 // trans is a hand of one sizing from one session state: its outcomes, the
 // moves merged by target session state and, for deferred stops, the
@@ -169,6 +171,7 @@ type chain struct {
 	steps           int64
 	finer           int64
 	omitted         *Omitted
+	err             error // a Policy's
 }
 
 func (ch *chain) intern(st rulebook.State) int32 {
@@ -385,7 +388,7 @@ func (ch *chain) transFor(m int32, st *rulebook.State, z sizing) *trans {
 	if len(ch.cache[m]) >= maxCached {
 		return nil
 	}
-	o, finer := ch.c.outcomes(ch.k, ch.g, z.bet, z.bonus)
+	o, finer := ch.model(z.model).outcomes(ch.k, ch.g, z.bet, z.bonus)
 	if finer != 0 {
 		ch.finer = finer
 		return nil
@@ -528,25 +531,26 @@ func (ch *chain) settleDeferred() {
 	}
 }
 
-// hand is one sizing's results read straight from the joint
-// distribution: the per-circle bet and the bonus nets by category in
-// lattice steps, with the largest total.
+// hand is one sizing's results read straight from its hand model's joint
+// distribution: the per-circle bet in lattice steps and the bonus nets by
+// category, with the largest total in lattice steps.
 type hand struct {
-	bet, bonus int64
-	betG       int64
-	bonusNet   [poker.NumCategories3]int64 // cents
-	maxDelta   int
+	c        *SessionChain // the hand model
+	betG     int64
+	bonusNet [poker.NumCategories3]int64 // cents
+	maxDelta int
 }
 
-// handFor returns the results of a hand sized bet and bonus, or false
-// (ch.finer set) when the lattice must be finer.
-func (ch *chain) handFor(bet, bonus int64) (h hand, ok bool) {
+// handFor returns the results of a hand sized z, or false (ch.finer set)
+// when the lattice must be finer.
+func (ch *chain) handFor(z sizing) (h hand, ok bool) {
+	bet, bonus := z.bet, z.bonus
 	k, g := ch.k, ch.g
 	if bet%g != 0 {
 		ch.finer = gcd(g, bet)
 		return h, false
 	}
-	h = hand{bet: bet, bonus: bonus, betG: bet / g}
+	h = hand{c: ch.model(z.model), betG: bet / g}
 	top := int64(0)
 	if bonus > 0 {
 		top = math.MinInt64
@@ -560,15 +564,15 @@ func (ch *chain) handFor(bet, bonus int64) (h hand, ok bool) {
 			top = max(top, x/g)
 		}
 	}
-	h.maxDelta = int(ch.c.maxUnits*h.betG + top)
+	h.maxDelta = int(h.c.maxUnits*h.betG + top)
 	return h, true
 }
 
 // pending is a bankroll index's mass whose stops at a limit are settled
 // after the last hand, and the sizing it played.
 type pending struct {
-	p          float64
-	bet, bonus int64
+	p float64
+	z sizing
 }
 
 // maxPending bounds the bankroll cells that keep deferred stops (pending
@@ -594,12 +598,12 @@ func (ch *chain) pendingFor(m int32) []pending {
 // noted in ch.pend (settlePending adds them up after the last hand; a
 // bankroll index that plays another sizing meanwhile settles its old one
 // first), or settled at once when there is no room for that.
-func (ch *chain) playOne(m int32, st *rulebook.State, i int, p float64, bet, bonus int64) {
-	h, ok := ch.handFor(bet, bonus)
+func (ch *chain) playOne(m int32, st *rulebook.State, i int, p float64, z sizing) {
+	h, ok := ch.handFor(z)
 	if !ok {
 		return
 	}
-	c := ch.c
+	c := h.c
 	ch.live += p
 	ch.liveStates++
 	ch.addSteps(c.entries)
@@ -610,12 +614,12 @@ func (ch *chain) playOne(m int32, st *rulebook.State, i int, p float64, bet, bon
 	pend := ch.pendingFor(m)
 	if pend != nil {
 		pd := &pend[i]
-		if pd.p != 0 && (pd.bet != bet || pd.bonus != bonus) {
+		if pd.p != 0 && pd.z != z {
 			ch.settleOne(i, pd.p, ch.handOf(pd))
 			pd.p = 0
 		}
 		pd.p += p
-		pd.bet, pd.bonus = bet, bonus
+		pd.z = z
 	}
 	for b := range c.units {
 		bn := h.bonusNet[b]
@@ -632,7 +636,7 @@ func (ch *chain) playOne(m int32, st *rulebook.State, i int, p float64, bet, bon
 				}
 				continue
 			}
-			main := u * bet
+			main := u * z.bet
 			t := ch.target(m, st, rulebook.ResultClass(main, bn), main, bn, x)
 			ch.next[t][x] += p * probs[j]
 			ch.nextLo[t] = min(ch.nextLo[t], x)
@@ -644,7 +648,7 @@ func (ch *chain) playOne(m int32, st *rulebook.State, i int, p float64, bet, bon
 // handOf returns the hand a pending cell played (its lattice was checked
 // when it did).
 func (ch *chain) handOf(pd *pending) hand {
-	h, _ := ch.handFor(pd.bet, pd.bonus)
+	h, _ := ch.handFor(pd.z)
 	return h
 }
 
@@ -661,7 +665,7 @@ func (ch *chain) stopAt(x int, q float64) {
 // settleOne settles the stops of probability p at bankroll index i played
 // as h: each result that takes it to a limit.
 func (ch *chain) settleOne(i int, p float64, h hand) {
-	c := ch.c
+	c := h.c
 	for b := range c.units {
 		bnG := int(h.bonusNet[b] / ch.g)
 		for j, u := range c.units[b] {
@@ -719,7 +723,7 @@ func (ch *chain) planMode(m int32, lo, hi int, layer int64, handsStop rulebook.S
 		pl.st0 = ch.modes[m]
 		pl.st0.Hands, pl.st0.Bankroll = layer, unlimited
 		if bet, bonus, _, stopped := ch.k.Size(&pl.st0, sc); !stopped {
-			pl.z0 = sizing{bet, bonus}
+			pl.z0 = sizing{bet: bet, bonus: bonus}
 			pl.coverIdx = int((rulebook.Cover(bet, bonus) + ch.g - 1) / ch.g)
 		}
 	}
@@ -727,8 +731,9 @@ func (ch *chain) planMode(m int32, lo, hi int, layer int64, handsStop rulebook.S
 }
 
 // sizeAt fills st with the state of the plan's mode at bankroll index i
-// before the hand and returns its sizing, or the reason it stops.
-func (ch *chain) sizeAt(pl *modePlan, i int, st *rulebook.State, sc *rulebook.Scratch) (sizing, rulebook.Stop, bool) {
+// before the hand, of probability p, and returns its sizing, or the reason
+// it stops.
+func (ch *chain) sizeAt(pl *modePlan, i int, p float64, st *rulebook.State, sc *rulebook.Scratch) (sizing, rulebook.Stop, bool) {
 	if i >= pl.coverIdx {
 		*st = pl.st0
 		st.Bankroll = int64(i) * ch.g
@@ -740,7 +745,36 @@ func (ch *chain) sizeAt(pl *modePlan, i int, st *rulebook.State, sc *rulebook.Sc
 		st.Hands = pl.layer
 	}
 	bet, bonus, reason, stopped := ch.k.Prepare(st, sc)
-	return sizing{bet, bonus}, reason, stopped
+	if stopped {
+		return sizing{}, reason, true
+	}
+	return ch.decide(st, bet, bonus, p), 0, false
+}
+
+// decide returns the sizing of state st, of probability p, whose rules
+// sized its hand bet and bonus: the hand model and the bonus bet the
+// study's Policy plays there (Study.Visit sees the state first). A policy's
+// error ends the chain (ch.err).
+func (ch *chain) decide(st *rulebook.State, bet, bonus int64, p float64) sizing {
+	if ch.s.Visit != nil {
+		ch.s.Visit(st, bonus, p)
+	}
+	z := sizing{bet: bet, bonus: bonus}
+	if ch.s.Policy != nil {
+		var err error
+		if z.model, z.bonus, err = ch.s.Policy.Play(st, bet, bonus); err != nil && ch.err == nil {
+			ch.err = err
+		}
+	}
+	return z
+}
+
+// model returns hand model m: the study's Policy's, or the chain's own.
+func (ch *chain) model(m int32) *SessionChain {
+	if ch.s.Policy != nil {
+		return ch.s.Policy.Model(m)
+	}
+	return ch.c
 }
 
 // playMode moves the live states of mode m through hand layer+1 (or
@@ -788,7 +822,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 			for i := a; i <= b && !ch.failed(); i++ {
 				if p := cur[i]; p != 0 {
 					cur[i] = 0
-					ch.playOne(m, &runSt, i, p, z.bet, z.bonus)
+					ch.playOne(m, &runSt, i, p, z)
 				}
 			}
 		}
@@ -834,8 +868,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 			ch.final[i] += p
 			continue
 		}
-		zi, reason, stopped := ch.sizeAt(&pl, i, &st, sc)
-		bet, bonus := zi.bet, zi.bonus
+		zi, reason, stopped := ch.sizeAt(&pl, i, p, &st, sc)
 		if stopped {
 			cur[i] = 0
 			ch.stop(reason, i, p)
@@ -844,17 +877,20 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 			}
 			continue
 		}
+		if ch.failed() {
+			break
+		}
 		if ch.runs {
-			if a >= 0 && (sizing{bet, bonus}) == z && i-b <= runGap {
+			if a >= 0 && zi == z && i-b <= runGap {
 				b = i
 				continue
 			}
 			flush()
-			a, b, z, runSt = i, i, sizing{bet, bonus}, st
+			a, b, z, runSt = i, i, zi, st
 			continue
 		}
 		cur[i] = 0
-		ch.playOne(m, &st, i, p, bet, bonus)
+		ch.playOne(m, &st, i, p, zi)
 	}
 	if ch.failed() {
 		return
@@ -868,7 +904,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 	flush()
 }
 
-func (ch *chain) failed() bool { return ch.finer != 0 || ch.omitted != nil }
+func (ch *chain) failed() bool { return ch.finer != 0 || ch.omitted != nil || ch.err != nil }
 
 // newChain returns a chain for study s on lattice g, holding nothing yet.
 func (c *SessionChain) newChain(s Study, g int64) *chain {
@@ -885,7 +921,7 @@ func (c *SessionChain) newChain(s Study, g int64) *chain {
 	ch.runs = !k.PeakRead()
 	// together: the states of one mode that cover the sizing it gets with
 	// an unlimited bankroll all get that sizing.
-	ch.together = ch.runs && k.BankrollFree() && !ch.replace
+	ch.together = ch.runs && k.BankrollFree() && !ch.replace && s.Policy == nil && s.Visit == nil
 	startIdx := int(k.Start / g)
 	ch.size = startIdx + 1
 	if k.WinLimit < rulebook.NoLimit-k.Start {
@@ -923,25 +959,23 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		for m := 0; m < len(ch.modes) && !ch.failed(); m++ {
 			ch.playMode(int32(m), layer, handsStop, handsStopped, &sc, &freshMass)
 		}
-		if ch.finer != 0 {
-			return nil, ch.finer, nil
-		}
-		if ch.omitted != nil {
-			return nil, 0, ch.omitted
-		}
-		if freshMass > 0 {
+		if freshMass > 0 && !ch.failed() {
 			st := fresh
 			bet, bonus, reason, stopped := k.Prepare(&st, &sc)
 			if stopped {
 				return nil, 0, fmt.Errorf("exact: a fresh player cannot play (%s)", reason) // validation prevents it
 			}
-			ch.playOne(freshMode, &st, startIdx, freshMass, bet, bonus)
-			if ch.finer != 0 {
-				return nil, ch.finer, nil
+			if z := ch.decide(&st, bet, bonus, freshMass); ch.err == nil {
+				ch.playOne(freshMode, &st, startIdx, freshMass, z)
 			}
-			if ch.omitted != nil {
-				return nil, 0, ch.omitted
-			}
+		}
+		switch {
+		case ch.err != nil:
+			return nil, 0, ch.err
+		case ch.finer != 0:
+			return nil, ch.finer, nil
+		case ch.omitted != nil:
+			return nil, 0, ch.omitted
 		}
 		ch.res.States = max(ch.res.States, ch.liveStates)
 		ch.res.ExpectedHands += ch.live
@@ -1009,4 +1043,15 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		}
 	}
 	return res, 0, nil
+}
+
+// checkBook refuses a rulebook no chain over its states can follow.
+func checkBook(k *rulebook.Book) error {
+	switch {
+	case k.Base <= 0:
+		return fmt.Errorf("base bet %d cents: must be positive", k.Base)
+	case !k.Bonus.FixedJackpot():
+		return &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
+	}
+	return nil
 }

@@ -80,7 +80,7 @@ func TestChainStepsTheRulebook(t *testing.T) {
 				var z sizing
 				cReason, cStopped := pl.allStop, pl.allStopped
 				if !cStopped {
-					z, cReason, cStopped = ch.sizeAt(&pl, i, &st, &scCh)
+					z, cReason, cStopped = ch.sizeAt(&pl, i, 1, &st, &scCh)
 				}
 				if stopped != cStopped || stopped && reason != cReason {
 					t.Fatalf("study %d, hand %d: the rulebook stops %v (%v), the chain %v (%v)", n, layer+1, stopped, reason, cStopped, cReason)
@@ -89,7 +89,7 @@ func TestChainStepsTheRulebook(t *testing.T) {
 					stops[reason]++
 					break
 				}
-				if (sizing{bet, bonus}) != z {
+				if (sizing{bet: bet, bonus: bonus}) != z {
 					t.Fatalf("study %d, hand %d: the rulebook bets %d + %d, the chain %d + %d", n, layer+1, bet, bonus, z.bet, z.bonus)
 				}
 				if i >= pl.coverIdx {
@@ -113,7 +113,7 @@ func TestChainStepsTheRulebook(t *testing.T) {
 				}
 				k.Settle(&lit, main, bon)
 				hands++
-				h, ok := ch.handFor(z.bet, z.bonus)
+				h, ok := ch.handFor(z)
 				if !ok {
 					t.Fatal("the one-cent lattice is too coarse")
 				}

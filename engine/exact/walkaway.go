@@ -52,7 +52,10 @@ func DefaultWalkAwayLimits(start int64) []int64 {
 // states); any other error fails the grid. progress,
 // if not nil, is called (from any worker) after each cell with the cells
 // done and the total.
-func (c *SessionChain) WalkAway(cfg *config.Config, winLimits, lossLimits []int64, workers int, progress func(done, total int)) ([][]WalkAwayCell, error) {
+//
+// Goal-optimal play is solved again for each cell: its play depends on the
+// limits it plays for.
+func (pl *Play) WalkAway(cfg *config.Config, winLimits, lossLimits []int64, workers int, progress func(done, total int)) ([][]WalkAwayCell, error) {
 	grid := make([][]WalkAwayCell, len(winLimits))
 	for a := range grid {
 		grid[a] = make([]WalkAwayCell, len(lossLimits))
@@ -80,26 +83,24 @@ func (c *SessionChain) WalkAway(cfg *config.Config, winLimits, lossLimits []int6
 				sc := &cell.Bankroll.StopConditions
 				wm, lm := config.Money(w), config.Money(l)
 				sc.WinLimit, sc.LossLimit = &wm, &lm
-				s, err := StudyFromConfig(&cell)
 				var res *SessionResult
 				var om *Omitted
-				if err == nil {
-					s.MaxSteps = min(walkAwayCellSteps, left.Load())
-					mu.Lock()
-					for _, x := range tooBig {
-						if x.WinLimit <= w && x.LossLimit <= l {
-							om = &Omitted{Reason: fmt.Sprintf("its limits are no smaller than those of the cell with win limit %d and loss limit %d (cents), which passed a bound: %s",
-								x.WinLimit, x.LossLimit, x.Omitted.Reason)}
-						}
+				var err error
+				maxSteps := min(walkAwayCellSteps, left.Load())
+				mu.Lock()
+				for _, x := range tooBig {
+					if x.WinLimit <= w && x.LossLimit <= l {
+						om = &Omitted{Reason: fmt.Sprintf("its limits are no smaller than those of the cell with win limit %d and loss limit %d (cents), which passed a bound: %s",
+							x.WinLimit, x.LossLimit, x.Omitted.Reason)}
 					}
-					mu.Unlock()
-					switch {
-					case om != nil:
-					case s.MaxSteps <= 0:
-						om = &Omitted{Reason: fmt.Sprintf("the walk-away map's other cells took its %d steps", int64(WalkAwaySteps))}
-					default:
-						res, err = c.Run(s)
-					}
+				}
+				mu.Unlock()
+				switch {
+				case om != nil:
+				case maxSteps <= 0:
+					om = &Omitted{Reason: fmt.Sprintf("the walk-away map's other cells took its %d steps", int64(WalkAwaySteps))}
+				default:
+					res, err = pl.session(&cell, nil, maxSteps)
 				}
 				switch {
 				case errors.As(err, &om):

@@ -22,7 +22,7 @@ func TestWalkAwayOmitsCellsPastTheBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	wins, losses := []int64{5000, 10000}, []int64{5000, 40000, 45000}
-	g, err := c.WalkAway(cfg, wins, losses, 2, nil)
+	g, err := (&Play{Chain: c}).WalkAway(cfg, wins, losses, 2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

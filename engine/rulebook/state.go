@@ -1,6 +1,8 @@
 package rulebook
 
 import (
+	"cmp"
+
 	"github.com/lir-lab/lir/engine/betting"
 	"github.com/lir-lab/lir/engine/rules"
 )
@@ -147,17 +149,7 @@ const NumClasses = 27
 // bankroll reach states that differ only in bankroll after hands of one
 // class.
 func ResultClass(mainNet, bonusNet int64) int {
-	return (sign(mainNet)+1)*9 + (sign(bonusNet)+1)*3 + sign(mainNet+bonusNet) + 1
-}
-
-func sign(x int64) int {
-	switch {
-	case x > 0:
-		return 1
-	case x < 0:
-		return -1
-	}
-	return 0
+	return (cmp.Compare(mainNet, 0)+1)*9 + (cmp.Compare(bonusNet, 0)+1)*3 + cmp.Compare(mainNet+bonusNet, 0) + 1
 }
 
 // Settle moves st past a hand that netted mainNet on the main bets and
