@@ -45,6 +45,8 @@ func intervalChart(id, title, caption string, x []string, name string, v []inter
 func bandLine(id, title, caption string, x []string, name string, v []interval) *Chart {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(base(id, true),
+		// Room for the first rotated label, which starts at the left edge.
+		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "44", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: categoryLabels(len(x))}),
 		charts.WithYAxisOpts(opts.YAxis{Name: name, Min: 0}))...)
 	line.SetXAxis(x)
@@ -55,11 +57,12 @@ func bandLine(id, title, caption string, x []string, name string, v []interval) 
 		est[i] = opts.LineData{Value: round(p.V, 6)}
 	}
 	noSymbol := charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false), Symbol: "none"})
-	line.AddSeries("95% interval", lo, noSymbol, charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}))
-	line.AddSeries("95% interval", width, noSymbol, charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
+	band := charts.WithItemStyleOpts(opts.ItemStyle{Color: bandColor})
+	line.AddSeries("95% interval", lo, noSymbol, band, charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}))
+	line.AddSeries("95% interval", width, noSymbol, band, charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Color: bandColor, Opacity: opts.Float(1)}))
 	line.AddSeries(name, est, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5470c6"}), charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: "#5470c6"}))
 	c := withoutTooltip(chart(id, title, caption, line), 0, 1)
 	// The band starts at the first category and ends at the last.
 	c.Option = patchOption(c.Option, func(o map[string]any) {

@@ -220,7 +220,8 @@ func trajectoriesChart(d *results.Document) *Chart {
 	stride := max(1, (longest+maxTrajectoryPoints-1)/maxTrajectoryPoints)
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(base("trajectories", false),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "Hand"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "44", Bottom: "28", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "Hand", NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "Bankroll ($)", Scale: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
 	for i := range paths {
@@ -255,7 +256,9 @@ func trajectoriesChart(d *results.Document) *Chart {
 
 // handFrequencies compares the share of hands ending in each category
 // with its exact probability, on a log scale (a royal flush is 1 in
-// 649,740); without exact figures it shows the simulated shares alone.
+// 649,740): the exact probabilities as a line, the simulated shares as
+// points on it (bars have no base on a log scale). Without exact figures
+// it shows the simulated shares alone.
 func handFrequencies(d *results.Document) *Chart {
 	var x []string
 	var sim, ex []float64
@@ -272,27 +275,33 @@ func handFrequencies(d *results.Document) *Chart {
 		return nil
 	}
 	// A category never dealt has no place on a log scale: it is left out
-	// of the simulated bars (ECharts skips "-").
-	obs := make([]opts.BarData, len(sim))
-	for i, v := range sim {
-		obs[i] = opts.BarData{Value: v}
-		if v <= 0 {
-			obs[i].Value = "-"
+	// ("-" is a gap for ECharts).
+	points := func(vs []float64) []opts.LineData {
+		out := make([]opts.LineData, len(vs))
+		for i, v := range vs {
+			out[i] = opts.LineData{Value: v}
+			if v <= 0 {
+				out[i].Value = "-"
+			}
 		}
+		return out
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(base("hands", ex != nil),
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(base("hands", true),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: categoryLabels(len(x))}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "log", Name: "Share of hands"}))...)
-	bar.SetXAxis(x).AddSeries("Simulated", obs)
+	line.SetXAxis(x)
 	caption := "Share of hands ending in each category, on a log scale."
 	if ex != nil {
-		bar.AddSeries("Exact", barData(ex))
+		line.AddSeries("Exact", points(ex), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 6}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
 		t := d.Exact.HandsTest
-		caption = fmt.Sprintf("Share of hands ending in each category, simulated beside the exact probability, on a log scale. Chi-square %.1f on %d degrees of freedom, p = %.3g.",
+		caption = fmt.Sprintf("Share of hands ending in each category: the exact probability as a line, the simulated share as points, on a log scale. Chi-square %.1f on %d degrees of freedom, p = %.3g.",
 			float64(t.Stat), t.DF, float64(t.PValue))
 	}
-	return chart("hands", "Final hands", caption, bar)
+	line.AddSeries("Simulated", points(sim), charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 9}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 0, Opacity: opts.Float(0)}))
+	return chart("hands", "Final hands", caption, line)
 }
 
 func rideRates(d *results.Document) *Chart {

@@ -76,7 +76,7 @@ func TestChartsCarryTheirData(t *testing.T) {
 func TestHandFrequenciesOnLogScale(t *testing.T) {
 	c := handFrequencies(sampleDoc(t))
 	o := parse(t, c)
-	if len(o.YAxis) != 1 || o.YAxis[0].Type != "log" || len(o.Series) != 2 || o.XAxis[0].Data[0] != "Royal flush" {
+	if len(o.YAxis) != 1 || o.YAxis[0].Type != "log" || len(o.Series) != 2 || o.Series[0].Type != "line" || o.XAxis[0].Data[0] != "Royal flush" {
 		t.Errorf("hand chart %s", c.Option)
 	}
 }

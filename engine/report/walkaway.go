@@ -33,8 +33,8 @@ func WalkAwayChart(start int64, wins, losses []int64, pwin [][]float64, own, bes
 	g := base("walkaway", false)
 	g[1] = charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"})
 	hm.SetGlobalOptions(append(g,
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: "44", Bottom: "12", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: ls, Name: "Loss limit", AxisLabel: categoryLabels(len(ls))}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: "44", Bottom: "28", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: ls, Name: "Loss limit", NameLocation: "middle", NameGap: 52, AxisLabel: categoryLabels(len(ls))}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ws, Name: "Win limit"}),
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi), Orient: "vertical", Right: "0", Top: "middle",
 			Text:    []string{fmt.Sprintf("%.1f%%", 100*hi), fmt.Sprintf("%.1f%%", 100*lo)},
@@ -60,5 +60,12 @@ func WalkAwayChart(start int64, wins, losses []int64, pwin [][]float64, own, bes
 	} else {
 		caption += "The study has no win or no loss limit of its own; “best” marks the highest P(win session)."
 	}
-	return chart("walkaway", "Walk-away limits: chance to end ahead", caption, hm)
+	c := chart("walkaway", "Walk-away limits: chance to end ahead", caption, hm)
+	// 400 cells are drawn at once, not in chunks over several frames.
+	c.Option = patchOption(c.Option, func(o map[string]any) {
+		for _, s := range asList(o["series"]) {
+			s["progressive"] = 0
+		}
+	})
+	return c
 }
