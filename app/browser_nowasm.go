@@ -44,6 +44,7 @@ func pageURLWithoutFragment() string                     { return "" }
 func replaceFragment(string)                             {}
 func copyToClipboard(_ string, done func(bool))          { done(false) }
 func focusElement(string)                                {}
+func skipToRun(string, string)                           {}
 func inASecond(func())                                   {}
 func focusIfLost(string)                                 {}
 func onHashChange(func())                                {}

@@ -470,6 +470,36 @@ func inASecond(f func()) {
 	js.Global().Call("setTimeout", cb, 1000)
 }
 
+// skipToRun makes the skip link (id link) move the keyboard focus to the
+// element target: in a listener of its own, since go-app's handlers run
+// after the event (too late to stop the link's navigation, which would
+// put "#run-button" in the address). Enter activates a link on keydown and
+// a button on the keypress after it, so from the keyboard the focus moves
+// at the key's release: Run is focused, not pressed.
+func skipToRun(link, target string) {
+	el := js.Global().Get("document").Call("getElementById", link)
+	if el.IsNull() {
+		return
+	}
+	el.Call("addEventListener", "click", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		e.Call("preventDefault")
+		e.Call("stopPropagation")
+		if e.Get("detail").Int() > 0 { // a pointer's click
+			focusElement(target)
+			return nil
+		}
+		var up js.Func
+		up = js.FuncOf(func(js.Value, []js.Value) any {
+			up.Release()
+			focusElement(target)
+			return nil
+		})
+		js.Global().Get("document").Call("addEventListener", "keyup", up, map[string]any{"once": true})
+		return nil
+	}))
+}
+
 // focusElement moves the keyboard focus to the element with that id.
 func focusElement(id string) {
 	if el := js.Global().Get("document").Call("getElementById", id); !el.IsNull() {

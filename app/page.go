@@ -40,17 +40,17 @@ func (p *labPage) mount(ctx goapp.Context) {
 	// Fields changed in OnMount are not rendered by themselves: say the
 	// page is live after the next render.
 	ctx.Dispatch(func(ctx goapp.Context) {
-		ctx.Defer(func(goapp.Context) { markMounted() })
+		ctx.Defer(func(goapp.Context) {
+			skipToRun("skip", "run-button")
+			markMounted()
+		})
 	})
 }
 
 func (p *labPage) Render() goapp.UI {
 	return goapp.Div().Class("lab").Body(
-		goapp.A().Class("skip").Href("#run-button").Text("Skip to Run").
-			OnClick(func(ctx goapp.Context, e goapp.Event) {
-				e.PreventDefault()
-				focusElement("run-button")
-			}),
+		// skipToRun (browser_wasm.go) moves the focus to Run.
+		goapp.A().ID("skip").Class("skip").Href("#run-button").Text("Skip to Run"),
 		goapp.Header().Class("top").Body(
 			goapp.H1().Text("Let It Ride strategy lab"),
 			goapp.Button().Class("theme").

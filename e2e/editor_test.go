@@ -89,6 +89,19 @@ func TestPhoneWidth(t *testing.T) {
 	_, url := serve(t, site(t, ""), "")
 	do(t, ctx, chromedp.EmulateViewport(390, 844))
 	open(t, ctx, url)
+	// The answer and Run stay in view wherever the page is scrolled.
+	waitFor[bool](t, ctx, `!!document.querySelector("#answer").dataset.exactPWin`)
+	for _, y := range []string{"0", "document.body.scrollHeight / 2", "document.body.scrollHeight"} {
+		inView := eval[map[string]bool](t, ctx, `(() => { window.scrollTo(0, `+y+`);
+			const r = document.getElementById("run-button").getBoundingClientRect();
+			const a = document.querySelector(".runbar-answer").getBoundingClientRect();
+			return {run: r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth, answer: a.height > 0 && a.bottom <= innerHeight}; })()`)
+		if !inView["run"] || !inView["answer"] {
+			t.Errorf("scrolled to %s: Run and the answer in view %v", y, inView)
+		}
+	}
+	eval[chromedp.Void](t, ctx, `window.scrollTo(0, document.getElementById("study").offsetTop + 600)`)
+	shotView(t, ctx, "phone-editing.png")
 	setField(t, ctx, "Preset", "multi_seat")
 	setField(t, ctx, "Sessions", "20000")
 	seq := runSeq(t, ctx)
