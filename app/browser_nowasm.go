@@ -43,7 +43,6 @@ func locationFragment() string                           { return "" }
 func pageURLWithoutFragment() string                     { return "" }
 func replaceFragment(string)                             {}
 func copyToClipboard(_ string, done func(bool))          { done(false) }
-func focusElement(string)                                {}
 func skipToRun(string, string)                           {}
 func inASecond(func())                                   {}
 func focusIfLost(string)                                 {}
