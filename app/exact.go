@@ -58,15 +58,8 @@ type exactWorker struct {
 	edits int
 }
 
-// exactKey identifies a config for the exact engine: the seed, the number
-// of sessions and the worker count do not change its answer.
-func exactKey(c *config.Config) string {
-	k := c.Clone()
-	k.Simulation.RandomSeed = nil
-	k.Simulation.NumSessions = config.Default().Simulation.NumSessions
-	k.Simulation.Workers = 0
-	return string(k.CanonicalJSON())
-}
+// exactKey identifies a config for the exact engine (wire.ExactKey).
+var exactKey = wire.ExactKey
 
 // exactRequest asks for c's exact answer; the key is also the config the
 // worker solves.
@@ -144,15 +137,18 @@ func (x *exactWorker) answered(req wire.Request) bool {
 	return ok
 }
 
-// send gives the worker its next request when it is free.
+// send gives the worker its next request not answered meanwhile, when it
+// is free.
 func (x *exactWorker) send() {
-	if !x.ready || x.busy != nil || len(x.queue) == 0 {
-		return
+	for x.ready && x.busy == nil && len(x.queue) > 0 {
+		req := x.queue[0]
+		x.queue = x.queue[1:]
+		if x.answered(req) {
+			continue
+		}
+		x.busy = &req
+		x.pool.Send(0, req)
 	}
-	req := x.queue[0]
-	x.queue = x.queue[1:]
-	x.busy = &req
-	x.pool.Send(0, req)
 }
 
 func (c *coordinator) onExact(gen int, ev WorkerEvent) {
@@ -164,7 +160,12 @@ func (c *coordinator) onExact(gen int, ev WorkerEvent) {
 	case wire.KindReady:
 		x.ready = true
 	case wire.KindExact:
-		x.busy = nil
+		// The first worker may also answer the request the page's head
+		// sent before the page started (earlyExactJS): an answer it was
+		// not asked for here, kept all the same.
+		if x.busy != nil && x.busy.Key == ev.Exact.Key {
+			x.busy = nil
+		}
 		c.storeAnswer(ev.Exact)
 		c.startPool()
 	case wire.KindWalkAway:

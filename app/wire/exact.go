@@ -4,8 +4,21 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
 )
+
+// ExactKey identifies a config for the exact engine, and is the config the
+// exact worker solves: the config's canonical JSON less what does not
+// change an exact answer (the seed, the number of sessions, the worker
+// count).
+func ExactKey(c *config.Config) string {
+	k := c.Clone()
+	k.Simulation.RandomSeed = nil
+	k.Simulation.NumSessions = config.Default().Simulation.NumSessions
+	k.Simulation.Workers = 0
+	return string(k.CanonicalJSON())
+}
 
 // ExactReply answers an exact request: the exact hand distribution of the
 // config's strategy (the page derives the house edge and the exact
