@@ -607,6 +607,7 @@ func markMounted() {
 		runtime.ReadMemStats(&m)
 		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
 	}))
+	// When the page went live, ms from navigation (e2e/answer_test.go logs it).
 	js.Global().Set("lirMountedAt", js.Global().Get("performance").Call("now"))
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
 }
