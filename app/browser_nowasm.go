@@ -17,12 +17,12 @@ import (
 // nothing (the page's tests give the page an in-process pool instead).
 type workerPool struct{ n int }
 
-func newWorkerPool(string, bool, func(int, WorkerEvent)) pool { return &workerPool{} }
-func (p *workerPool) Resize(n int)                            { p.n = n }
-func (p *workerPool) Restart()                                {}
-func (p *workerPool) Gen(i int) int                           { return 0 }
-func (p *workerPool) Size() int                               { return p.n }
-func (p *workerPool) Send(int, wire.Request)                  {}
+func newWorkerPool(string, func(int, WorkerEvent)) pool { return &workerPool{} }
+func (p *workerPool) Resize(n int)                      { p.n = n }
+func (p *workerPool) Restart()                          {}
+func (p *workerPool) Gen(i int) int                     { return 0 }
+func (p *workerPool) Size() int                         { return p.n }
+func (p *workerPool) Send(int, wire.Request)            {}
 
 func hardwareConcurrency() int                { return 1 }
 func objectURL(string, []byte, string) string { return "" }

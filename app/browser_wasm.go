@@ -18,7 +18,6 @@ import (
 // workerPool is a set of engine Web Workers kept alive between runs.
 type workerPool struct {
 	url     string
-	early   bool // worker 0 may be the one the page's head started
 	workers []js.Value
 	funcs   []js.Func
 	gens    []int
@@ -26,8 +25,8 @@ type workerPool struct {
 	onReply func(gen int, ev WorkerEvent)
 }
 
-func newWorkerPool(url string, early bool, onReply func(gen int, ev WorkerEvent)) pool {
-	return &workerPool{url: url, early: early, onReply: onReply}
+func newWorkerPool(url string, onReply func(gen int, ev WorkerEvent)) pool {
+	return &workerPool{url: url, onReply: onReply}
 }
 
 func (p *workerPool) Resize(n int) {
@@ -71,33 +70,17 @@ func (p *workerPool) stop(i int) {
 func (p *workerPool) start(i int) {
 	p.gen++
 	gen := p.gen
-	var w, queued js.Value
-	if p.early && i == 0 {
-		// Taken once: a restart starts a worker of its own.
-		p.early = false
-		if e := js.Global().Get("lirEarlyWorker"); e.Truthy() {
-			js.Global().Delete("lirEarlyWorker")
-			w, queued = e, e.Get("lirQueue")
-			w.Set("onmessage", js.Null())
-			w.Set("onerror", js.Null())
-		}
-	}
-	if w.IsUndefined() {
-		w = js.Global().Get("Worker").New(p.url)
-	}
-	reply := func(data js.Value) WorkerEvent {
-		r, err := wire.ParseReply(wire.FromJS(data))
-		if err != nil {
-			r = wire.Reply{Kind: wire.KindError, Message: err.Error()}
-		}
-		return WorkerEvent{Worker: i, Reply: r}
-	}
+	w := js.Global().Get("Worker").New(p.url)
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
 		ev := WorkerEvent{Worker: i}
 		e := args[0]
 		switch e.Get("type").String() {
 		case "message":
-			ev = reply(e.Get("data"))
+			r, err := wire.ParseReply(wire.FromJS(e.Get("data")))
+			if err != nil {
+				r = wire.Reply{Kind: wire.KindError, Message: err.Error()}
+			}
+			ev.Reply = r
 		case "messageerror":
 			ev.Reply = wire.Reply{Kind: wire.KindError, Message: "a message from the worker could not be read"}
 		default: // "error": the script failed to load or threw
@@ -113,12 +96,6 @@ func (p *workerPool) start(i int) {
 	w.Call("addEventListener", "messageerror", f)
 	w.Call("addEventListener", "error", f)
 	p.workers[i], p.funcs[i], p.gens[i] = w, f, gen
-	// The replies the early worker sent before the page listened.
-	if queued.Truthy() {
-		for k := range queued.Length() {
-			p.onReply(gen, reply(queued.Index(k)))
-		}
-	}
 }
 
 // Send posts a request to worker i.

@@ -28,9 +28,7 @@ type pool interface {
 
 // newPoolFunc starts a pool of workers running the script at url; replies
 // come to onReply (on any goroutine) with the generation of their worker.
-// An early pool takes as its first worker the one the page's head started
-// (earlyExactJS), with the replies it has queued.
-type newPoolFunc func(url string, early bool, onReply func(gen int, ev WorkerEvent)) pool
+type newPoolFunc func(url string, onReply func(gen int, ev WorkerEvent)) pool
 
 // workerEvent is a reply as it reaches the coordinator: which pool, which
 // generation of the worker.
@@ -117,10 +115,10 @@ func (c *coordinator) mount(ctx goapp.Context) {
 	// The pools start after the handlers are in place: a worker's first
 	// reply is an action.
 	workerJS := ctx.ResolveStaticResource("/web/worker.js")
-	c.pool = c.newPool(workerJS, false, func(gen int, ev WorkerEvent) {
+	c.pool = c.newPool(workerJS, func(gen int, ev WorkerEvent) {
 		ctx.NewActionWithValue(actionWorker, workerEvent{Gen: gen, Ev: ev})
 	})
-	c.exact.pool = c.newPool(workerJS, true, func(gen int, ev WorkerEvent) {
+	c.exact.pool = c.newPool(workerJS, func(gen int, ev WorkerEvent) {
 		ctx.NewActionWithValue(actionWorker, workerEvent{Exact: true, Gen: gen, Ev: ev})
 	})
 	// The exact worker starts now: the study's answer is its first job.

@@ -160,12 +160,7 @@ func (c *coordinator) onExact(gen int, ev WorkerEvent) {
 	case wire.KindReady:
 		x.ready = true
 	case wire.KindExact:
-		// The first worker may also answer the request the page's head
-		// sent before the page started (earlyExactJS): an answer it was
-		// not asked for here, kept all the same.
-		if x.busy != nil && x.busy.Key == ev.Exact.Key {
-			x.busy = nil
-		}
+		x.busy = nil
 		c.storeAnswer(ev.Exact)
 		c.startPool()
 	case wire.KindWalkAway:

@@ -33,7 +33,7 @@ type enginePool struct {
 // exact worker's.
 type pools struct{ made []*enginePool }
 
-func (ps *pools) newPool(_ string, _ bool, onReply func(int, WorkerEvent)) pool {
+func (ps *pools) newPool(_ string, onReply func(int, WorkerEvent)) pool {
 	p := &enginePool{onReply: onReply}
 	ps.made = append(ps.made, p)
 	return p

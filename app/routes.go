@@ -1,9 +1,6 @@
 package app
 
 import (
-	"encoding/json"
-	"strings"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -47,7 +44,7 @@ func Handler(o SiteOptions) *goapp.Handler {
 			"/wasm_exec.js",
 			"/web/bench.html",
 		},
-		RawHeaders:            []string{guardFragmentJS, earlyExactJS(o.Base)},
+		RawHeaders:            []string{guardFragmentJS},
 		Version:               o.Version,
 		WasmContentLength:     o.WasmContentLength,
 		ServiceWorkerTemplate: serviceWorkerJS,
@@ -70,32 +67,3 @@ const guardFragmentJS = `<script>
   }
 })();
 </script>`
-
-// earlyExactJS starts the exact worker as the page's head is read, long
-// before the Go page has loaded, and asks it for the exact answer of the
-// study in the address (a share link's, else the default study): the
-// answer is ready about when the page is. The page takes this worker and
-// its queued replies as its exact worker (workerPool.start). A worker
-// takes messages once its Go program listens, so the request waits for its
-// "ready". base is the site's path prefix.
-func earlyExactJS(base string) string {
-	url, _ := json.Marshal(strings.TrimSuffix(base, "/") + "/web/worker.js")
-	return `<script>
-(function () {
-  if (!window.Worker) return;
-  try {
-    var w = new Worker(` + string(url) + `), q = [];
-    w.onmessage = function (e) {
-      q.push(e.data);
-      if (e.data && e.data.type === "ready" && !w.lirAsked) {
-        w.lirAsked = true;
-        w.postMessage({type: "exact", link: location.hash.slice(1)});
-      }
-    };
-    w.onerror = function (e) { q.push({type: "error", message: e.message || "the worker's script failed"}); };
-    w.lirQueue = q;
-    window.lirEarlyWorker = w;
-  } catch (e) {}
-})();
-</script>`
-}

@@ -49,11 +49,6 @@ type Request struct {
 	From, To    int // run, compare: sessions [From, To)
 	ReportEvery int // run, compare: milliseconds between progress messages
 	Key         string
-	// Link, in an exact request without Config, is the page's URL
-	// fragment: the worker solves the study of its share link, or the
-	// default study when it holds none it can read, and replies with its
-	// ExactKey. The page's head asks it so before the page has started.
-	Link string
 }
 
 // Reply is a message from a worker to the page.
@@ -99,10 +94,6 @@ func (r Request) Fields() map[string]any {
 		m["reportEvery"] = float64(r.ReportEvery)
 	case KindExact, KindWalkAway:
 		m["config"], m["key"] = r.Config, r.Key
-		if r.Kind == KindExact && r.Config == "" {
-			delete(m, "config")
-			m["link"] = r.Link
-		}
 	}
 	return m
 }
@@ -115,10 +106,6 @@ func ParseRequest(m map[string]any) (Request, error) {
 	switch r.Kind {
 	case KindExact, KindWalkAway:
 		c, ok := m["config"].(string)
-		if link, isLink := m["link"].(string); !ok && isLink && r.Kind == KindExact {
-			r.Link = link
-			return r, nil
-		}
 		if !ok {
 			return r, fmt.Errorf("%s message: config must be a JSON string", r.Kind)
 		}

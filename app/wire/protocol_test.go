@@ -47,8 +47,6 @@ func TestRequestRoundTrip(t *testing.T) {
 		{Kind: KindRun, Config: cfg, Seed: 1<<64 - 1, From: 10, To: 2000, ReportEvery: 100},
 		{Kind: KindCompare, Configs: []string{cfg, cfg, "{}"}, Seed: 9007199254740993, From: 0, To: 1, ReportEvery: 250},
 		{Kind: KindExact, Config: cfg, Key: "k1"},
-		{Kind: KindExact, Link: "v1.abc"},
-		{Kind: KindExact, Link: ""},
 		{Kind: KindWalkAway, Config: cfg, Key: "k2"},
 	} {
 		got, err := ParseRequest(clone(t, r.Fields()))

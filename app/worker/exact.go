@@ -10,7 +10,6 @@ import (
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
 	"github.com/lir-lab/lir/engine/rulebook"
-	"github.com/lir-lab/lir/engine/sharelink"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -123,15 +122,6 @@ func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
 	}
 	r.Session = s
 	return r
-}
-
-// LinkStudy is the study of a share link (a URL fragment), or the default
-// study when the link holds none that decodes: what the page shows first.
-func LinkStudy(link string) *config.Config {
-	if c, err := sharelink.Decode(link); err == nil {
-		return c
-	}
-	return config.Study()
 }
 
 // SolveWalkAwayJSON is SolveWalkAway of a config's canonical JSON.

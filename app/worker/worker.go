@@ -33,10 +33,6 @@ type Worker struct {
 func (w *Worker) Do(r wire.Request) {
 	switch r.Kind {
 	case wire.KindExact:
-		if r.Config == "" {
-			k := wire.ExactKey(LinkStudy(r.Link))
-			r.Key, r.Config = k, k
-		}
 		w.Post(wire.Reply{Kind: wire.KindExact, Exact: w.dists.SolveExactJSON(r.Key, r.Config)})
 	case wire.KindWalkAway:
 		w.Post(wire.Reply{Kind: wire.KindWalkAway, WalkAway: w.dists.SolveWalkAwayJSON(r.Key, r.Config)})

@@ -9,7 +9,6 @@ import (
 	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/results"
-	"github.com/lir-lab/lir/engine/sharelink"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -197,28 +196,5 @@ func TestKeptDistributionsAnswerAsFresh(t *testing.T) {
 	}
 	if len(ds.keys) != 4 {
 		t.Errorf("%d distributions kept for 4 strategy × paytable pairs", len(ds.keys))
-	}
-}
-
-// An exact request by link solves the link's study, or the default study
-// for no link or a broken one, and names it by its ExactKey: the page
-// adopts the answer when its study is that one.
-func TestExactByLink(t *testing.T) {
-	c := config.Study()
-	c.Table.NumSeats = 2
-	link, err := sharelink.Encode("https://lab.example.org/", c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	frag := link[strings.Index(link, "#")+1:]
-	for _, tc := range []struct {
-		link string
-		want *config.Config
-	}{{frag, c}, {"", config.Study()}, {"v1.%%%", config.Study()}, {"results", config.Study()}} {
-		reps := collect(wire.Request{Kind: wire.KindExact, Link: tc.link})
-		got := reps[0].Exact
-		if got.Key != wire.ExactKey(tc.want) || !reflect.DeepEqual(got, SolveExact(got.Key, tc.want)) {
-			t.Errorf("link %q: key %.60s…", tc.link, got.Key)
-		}
 	}
 }
