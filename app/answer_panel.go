@@ -75,10 +75,14 @@ func (p *answerPanel) Render() goapp.UI {
 			}
 		}
 	}
+	bodyClass := "answer-body"
+	if !current {
+		bodyClass += " stale" // the last study's figures, while this one's are computed
+	}
 	return sec.Body(
 		goapp.H2().ID("answer-h").Text("The exact answer"),
 		goapp.P().ID("answer-status").Class("status").Role("status").Aria("live", "polite").Text(p.statusText(current)),
-		goapp.Div().Class("answer-body").Class(map[bool]string{true: "stale"}[!current]).Body(body...),
+		goapp.Div().Class(bodyClass).Body(body...),
 	)
 }
 
@@ -91,8 +95,8 @@ func (p *answerPanel) statusText(current bool) string {
 		return "Fix the problems in the study to see its exact answer."
 	case p.answer.Status == working:
 		s := "Computing the exact answer for this study in a worker…"
-		if !p.answer.Since.IsZero() {
-			s += " " + seconds(time.Since(p.answer.Since))
+		if w := time.Since(p.answer.Since); !p.answer.Since.IsZero() && w >= time.Second {
+			s += " " + seconds(w)
 		}
 		if p.answer.Data != nil {
 			s += " (the figures below are the last study's)"

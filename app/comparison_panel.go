@@ -102,13 +102,13 @@ func (p *comparisonPanel) Render() goapp.UI {
 func (p *comparisonPanel) renderPicker() goapp.UI {
 	names := configs.Names()
 	running := p.run.Status == working
-	check := func(key, label, help string, checked bool) goapp.UI {
+	check := func(key, label, help string, on bool) goapp.UI {
 		id := "cmp-" + key
 		if key == pickCurrent {
 			id = "cmp-current"
 		}
 		return goapp.Li().Body(
-			goapp.Input().ID(id).Type("checkbox").DataSet("pick", key).Checked(checked).Disabled(running).
+			disabled(checked(goapp.Input().ID(id).Type("checkbox").DataSet("pick", key), on), running).
 				Aria("describedby", id+"-help").OnChange(p.onPick),
 			goapp.Label().For(id).Text(label),
 			goapp.Small().ID(id+"-help").Class("help").Text(help),
@@ -125,7 +125,7 @@ func (p *comparisonPanel) renderPicker() goapp.UI {
 			}),
 		),
 		goapp.Div().Class("row").Body(
-			goapp.Button().ID("compare-button").Class("primary").Text("Compare").Disabled(running || p.workers.Err != "").
+			disabled(goapp.Button().ID("compare-button").Class("primary").Text("Compare"), running || p.workers.Err != "").
 				OnClick(func(ctx goapp.Context, e goapp.Event) {
 					pick := comparePick{Current: p.current}
 					for _, n := range names {

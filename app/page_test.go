@@ -434,3 +434,19 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// The pre-rendered page writes no false boolean attribute: HTML reads
+// hidden="false" as hidden, so every field would be hidden, every button
+// disabled, every option selected until app.wasm runs.
+func TestPreRenderedBooleans(t *testing.T) {
+	p, _, _ := testPage(t)
+	html := goapp.HTMLString(p)
+	for _, a := range []string{"hidden", "disabled", "checked", "selected", "open", "readonly"} {
+		if strings.Contains(html, " "+a+`="false"`) {
+			t.Errorf("the page has %s=\"false\"", a)
+		}
+	}
+	if !strings.Contains(html, `<option value="default" selected`) {
+		t.Error("the default study is not the preset selected")
+	}
+}

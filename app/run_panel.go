@@ -52,7 +52,7 @@ func (p *runPanel) Render() goapp.UI {
 		goapp.H2().ID("run-h").Text("Run"),
 		goapp.Div().Class("row").Body(
 			goapp.Label().For("workers").Text("Workers"),
-			goapp.Input().ID("workers").Type("number").Min(1).Max(maxWorkers).Value(p.workers.N).Disabled(running).
+			disabled(goapp.Input().ID("workers").Type("number").Min(1).Max(maxWorkers).Value(p.workers.N), running).
 				Aria("describedby", "workers-help workers-err").Aria("invalid", strconv.FormatBool(p.workers.Err != "")).
 				OnChange(func(ctx goapp.Context, e goapp.Event) {
 					ctx.NewActionWithValue(actionWorkers, ctx.JSSrc().Get("value").String())
@@ -62,9 +62,9 @@ func (p *runPanel) Render() goapp.UI {
 		),
 		goapp.Div().ID("runbar").Class("runbar").Body(
 			goapp.Span().Class("runbar-answer").Aria("hidden", "true").Text(p.headline()),
-			goapp.Button().ID("run-button").Class("primary").Text("Run").Disabled(running || p.study.Config == nil || p.workers.Err != "").
+			disabled(goapp.Button().ID("run-button").Class("primary").Text("Run"), running || p.study.Config == nil || p.workers.Err != "").
 				OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.NewAction(actionRun) }),
-			goapp.Button().ID("cancel-button").Text("Cancel").Disabled(!running).
+			disabled(goapp.Button().ID("cancel-button").Text("Cancel"), !running).
 				OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.NewAction(actionCancel) }),
 			goapp.P().ID("status").Role("status").Aria("live", "polite").DataSet("run", seq).Class("status").Text(p.statusText()),
 		),

@@ -256,9 +256,9 @@ func (s *studyPanel) Render() goapp.UI {
 				OnKeyDown(s.onPresetKey).OnChange(s.onPresetChange).OnBlur(s.onPresetBlur).
 				OnMouseDown(func(ctx goapp.Context, e goapp.Event) { s.browsing = false; ctx.PreventUpdate() }).
 				Body(
-					goapp.Option().Value("none").Selected(showPreset < 0).Text("Choose a preset…"),
+					selected(goapp.Option().Value("none"), showPreset < 0).Text("Choose a preset…"),
 					goapp.Range(presets).Slice(func(i int) goapp.UI {
-						return goapp.Option().Value(presets[i].Key).Selected(i == showPreset).Title(presets[i].About).Text(presets[i].Title)
+						return selected(goapp.Option().Value(presets[i].Key), i == showPreset).Title(presets[i].About).Text(presets[i].Title)
 					}),
 				),
 			goapp.Small().ID("preset-help").Class("help").Text(s.presetHelp()),
@@ -272,7 +272,7 @@ func (s *studyPanel) Render() goapp.UI {
 		}),
 		s.renderJSONBox(),
 		goapp.Div().Class("row share").Body(
-			goapp.Button().ID("share").Disabled(s.ed.cfg == nil).Text("Copy share link").
+			disabled(goapp.Button().ID("share"), s.ed.cfg == nil).Text("Copy share link").
 				OnClick(func(ctx goapp.Context, e goapp.Event) { s.share(ctx) }),
 			goapp.Span().ID("share-note").Role("status").Aria("live", "polite").Class("help").Text(s.shareNote),
 			goapp.If(s.shareURL != "", func() goapp.UI {
@@ -314,7 +314,7 @@ func (s *studyPanel) renderGroup(g fieldGroup) goapp.UI {
 			// Open while the user keeps it open, or while it holds a
 			// problem; fixing the problem must not close it under the
 			// user's typing.
-			return goapp.Details().Class("more").Hidden(shown == 0).Open(s.moreOpen[g.Key] || slices.ContainsFunc(more, s.hasProblem)).
+			return opened(hidden(goapp.Details().Class("more"), shown == 0), s.moreOpen[g.Key] || slices.ContainsFunc(more, s.hasProblem)).
 				OnToggle(func(ctx goapp.Context, e goapp.Event) {
 					open := ctx.JSSrc().Get("open").Bool()
 					if open == s.moreOpen[g.Key] {
@@ -494,7 +494,7 @@ func (s *studyPanel) renderList(f field) goapp.UI {
 		s.ctx.Defer(func(goapp.Context) { setInputValues(values) })
 		s.edited()
 	}
-	return goapp.FieldSet().ID(fieldID(f)).Class("list").Hidden(!s.visible(f)).Body(
+	return hidden(goapp.FieldSet().ID(fieldID(f)).Class("list"), !s.visible(f)).Body(
 		goapp.Legend().Text(f.Label),
 		goapp.Small().Class("help").Text(f.Help),
 		goapp.Range(items).Slice(func(i int) goapp.UI {
@@ -531,7 +531,7 @@ func (s *studyPanel) renderItemField(f field, i int, sub field, noun string) goa
 	if sub.Kind == kindSelect {
 		control = goapp.Select().ID(id).Aria("invalid", strconv.FormatBool(problem != "")).OnChange(onInput).Body(
 			goapp.Range(sub.Options).Slice(func(k int) goapp.UI {
-				return goapp.Option().Value(sub.Options[k]).Selected(sub.Options[k] == text).Text(optionLabel(sub.Options[k]))
+				return selected(goapp.Option().Value(sub.Options[k]), sub.Options[k] == text).Text(optionLabel(sub.Options[k]))
 			}),
 		)
 	} else {
@@ -562,7 +562,7 @@ func (s *studyPanel) renderField(f field) goapp.UI {
 	var control goapp.UI
 	switch f.Kind {
 	case kindBool:
-		control = goapp.Input().ID(id).Type("checkbox").Checked(text == "true").DataSet("path", f.Path).
+		control = checked(goapp.Input().ID(id).Type("checkbox"), text == "true").DataSet("path", f.Path).
 			Aria("describedby", strings.Join(described, " ")).OnChange(s.onFieldInput)
 	case kindSelect:
 		opts := f.Options
@@ -572,7 +572,7 @@ func (s *studyPanel) renderField(f field) goapp.UI {
 		control = goapp.Select().ID(id).DataSet("path", f.Path).Aria("describedby", strings.Join(described, " ")).
 			Aria("invalid", strconv.FormatBool(problem != "")).OnChange(s.onFieldInput).Body(
 			goapp.Range(opts).Slice(func(i int) goapp.UI {
-				return goapp.Option().Value(opts[i]).Selected(opts[i] == text).Text(optionLabel(opts[i]))
+				return selected(goapp.Option().Value(opts[i]), opts[i] == text).Text(optionLabel(opts[i]))
 			}),
 		)
 	default:
@@ -584,7 +584,7 @@ func (s *studyPanel) renderField(f field) goapp.UI {
 			Value(text).Aria("describedby", strings.Join(described, " ")).
 			Aria("invalid", strconv.FormatBool(problem != "")).OnInput(s.onFieldInput)
 	}
-	return goapp.Div().Class("field").Hidden(!s.visible(f)).Body(
+	return hidden(goapp.Div().Class("field"), !s.visible(f)).Body(
 		goapp.Label().For(id).Text(f.Label),
 		control,
 		goapp.If(f.Help != "", func() goapp.UI { return goapp.Small().ID(id + "-help").Class("help").Text(f.Help) }),
