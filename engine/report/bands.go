@@ -45,8 +45,6 @@ func intervalChart(id, title, caption string, x []string, name string, v []inter
 func bandLine(id, title, caption string, x []string, name string, v []interval) *Chart {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(base(id, true),
-		// Room for the first rotated label, which starts at the left edge.
-		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "44", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: categoryLabels(len(x))}),
 		charts.WithYAxisOpts(opts.YAxis{Name: name, Min: 0}))...)
 	line.SetXAxis(x)
@@ -63,14 +61,7 @@ func bandLine(id, title, caption string, x []string, name string, v []interval) 
 		charts.WithAreaStyleOpts(opts.AreaStyle{Color: bandColor, Opacity: opts.Float(1)}))
 	line.AddSeries(name, est, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5470c6"}), charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: "#5470c6"}))
-	c := withoutTooltip(chart(id, title, caption, line), 0, 1)
-	// The band starts at the first category and ends at the last.
-	c.Option = patchOption(c.Option, func(o map[string]any) {
-		for _, x := range asList(o["xAxis"]) {
-			x["boundaryGap"] = false
-		}
-	})
-	return c
+	return withoutTooltip(chart(id, title, caption, line), 0, 1)
 }
 
 // withoutTooltip leaves the series at indexes out of the tooltip (a

@@ -61,7 +61,17 @@ var stringInterval = regexp.MustCompile(`"interval":"(\d+)"`)
 
 func chart(id, title, caption string, c optioner) *Chart {
 	c.Validate()
-	return &Chart{ID: id, Title: title, Caption: caption, Option: OptionJSON(c)}
+	// A value axis's name starts at the axis and runs right, over the
+	// grid's top margin, rather than centred on the axis and cut off at the
+	// chart's left edge.
+	option := patchOption(OptionJSON(c), func(o map[string]any) {
+		for _, y := range asList(o["yAxis"]) {
+			if y["name"] != nil {
+				y["nameTextStyle"] = map[string]any{"align": "left"}
+			}
+		}
+	})
+	return &Chart{ID: id, Title: title, Caption: caption, Option: option}
 }
 
 func f(x results.Float) float64 { return float64(x) }
@@ -433,6 +443,7 @@ func drawdown(d *results.Document) *Chart {
 	bp := charts.NewBoxPlot()
 	bp.SetGlobalOptions(append(base("drawdown", false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: categoryLabels(3)}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "$"}))...)
 	bp.SetXAxis([]string{"Largest drawdown", "Highest point", "Lowest point"}).
 		AddSeries("Player sessions", []opts.BoxPlotData{box(d.MaxDrawdown), box(d.Peak), box(d.Trough)})

@@ -82,7 +82,7 @@ func TestHandFrequenciesOnLogScale(t *testing.T) {
 }
 
 // Intervals are bands, not markers: the band's parts stay out of the
-// tooltip, and a line chart's band spans its categories from edge to edge.
+// tooltip.
 func TestIntervalsAreBands(t *testing.T) {
 	d := sampleDoc(t)
 	for _, c := range append(seatCharts(d), riskOfRuin(d)...) {
@@ -102,10 +102,6 @@ func TestIntervalsAreBands(t *testing.T) {
 		if hidden == 0 {
 			t.Errorf("%s: no band", c.ID)
 		}
-	}
-	risk := riskOfRuin(d)[0]
-	if !strings.Contains(risk.Option, `"boundaryGap":false`) {
-		t.Errorf("the loss curve's band does not span its categories: %.300s", risk.Option)
 	}
 }
 
