@@ -106,6 +106,8 @@ func (p *answerPanel) statusText(current bool) string {
 		return "No exact answer: " + p.answer.Err.Error() + "."
 	case !current:
 		return "The exact answer comes when the study is checked."
+	case p.answer.Data.Omitted != "" && p.answer.Data.Session != nil:
+		return "Exact session figures, the play followed state by state; no per-hand figures: " + p.answer.Data.Omitted + "."
 	case p.answer.Data.Omitted != "":
 		return "The exact engine does not cover this study: " + p.answer.Data.Omitted + ". Run it to simulate."
 	case p.answer.Data.Session == nil:

@@ -19,32 +19,26 @@ func SolveExactJSON(key, cfgJSON string) *wire.ExactReply {
 	return (&Dists{}).SolveExactJSON(key, cfgJSON)
 }
 
-// Dists keeps the hand distributions a worker computed, by what they depend
-// on: the strategy and the main paytable. The distribution is most of an
-// exact answer's time (seconds in WebAssembly), and an edit of the limits,
-// bankroll or bets does not change it, so the answer to such an edit is the
-// session chain's alone.
+// Dists keeps the exact play a worker built for each strategy and main
+// paytable (sim.ExactPlay reads nothing else of a config): the hand model
+// with its hand distribution is most of an exact answer's time (seconds in
+// WebAssembly), and an edit of the limits, bankroll or bets does not change
+// it, so the answer to such an edit is the session chain's alone.
 type Dists struct {
 	keys  []string
-	dists []*exact.HandDistribution
+	plays []keptPlay
 }
 
-// maxDists bounds the distributions kept (a few kilobytes each).
+type keptPlay struct {
+	play *exact.Play
+	dist *exact.HandDistribution // nil for play that follows the session
+}
+
+// maxDists bounds the plays kept.
 const maxDists = 16
 
-// cardStrategies are the strategy types whose decisions are a table of the
-// cards alone, made from the strategy section and the main paytable (the
-// optimal one): their distribution depends on nothing else. Another type is
-// solved afresh every time.
-var cardStrategies = map[string]bool{"basic": true, "optimal": true, "always_ride": true, "always_pull": true,
-	"conservative": true, "aggressive": true, "custom": true}
-
-// distKey is what c's hand distribution depends on, or "" when it is not
-// kept.
-func distKey(c *config.Config) string {
-	if !cardStrategies[c.Strategy.Type] {
-		return ""
-	}
+// playKey is what c's exact play depends on.
+func playKey(c *config.Config) string {
 	b, err := json.Marshal(struct {
 		Strategy config.Strategy
 		Main     config.MainPaytable
@@ -55,23 +49,23 @@ func distKey(c *config.Config) string {
 	return string(b)
 }
 
-// distribution is sim.ExactDistribution, from the kept ones when it can be.
-func (ds *Dists) distribution(c *config.Config) (*exact.HandDistribution, error) {
-	k := distKey(c)
+// play is sim.ExactPlay, from the kept ones when it can be.
+func (ds *Dists) play(c *config.Config) (*exact.Play, *exact.HandDistribution, error) {
+	k := playKey(c)
 	if k != "" {
 		if i := slices.Index(ds.keys, k); i >= 0 {
-			return ds.dists[i], nil
+			return ds.plays[i].play, ds.plays[i].dist, nil
 		}
 	}
-	_, d, err := sim.ExactDistribution(c)
+	p, d, err := sim.ExactPlay(c)
 	if err != nil || k == "" {
-		return d, err
+		return p, d, err
 	}
 	if len(ds.keys) == maxDists {
-		ds.keys, ds.dists = ds.keys[1:], ds.dists[1:]
+		ds.keys, ds.plays = ds.keys[1:], ds.plays[1:]
 	}
-	ds.keys, ds.dists = append(ds.keys, k), append(ds.dists, d)
-	return d, nil
+	ds.keys, ds.plays = append(ds.keys, k), append(ds.plays, keptPlay{p, d})
+	return p, d, nil
 }
 
 // SolveExactJSON is SolveExact of a config's canonical JSON; a config that
@@ -99,7 +93,7 @@ func SolveExact(key string, c *config.Config) *wire.ExactReply {
 // SolveExact is the package's SolveExact with the distributions kept.
 func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
 	r := &wire.ExactReply{Key: key}
-	d, err := ds.distribution(c)
+	play, d, err := ds.play(c)
 	if errors.Is(err, sim.ErrSessionStrategy) {
 		r.Omitted = err.Error()
 		return r
@@ -109,7 +103,11 @@ func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
 		return r
 	}
 	r.Dist = d
-	res, err := exact.SolveSession(c, d, nil)
+	if d == nil {
+		// Play that follows the session has no one hand distribution.
+		r.Omitted = sim.PerHandOmitted(c)
+	}
+	res, err := play.Session(c, nil)
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
@@ -155,7 +153,7 @@ func SolveWalkAway(key string, c *config.Config) *wire.WalkAwayReply {
 // SolveWalkAway is the package's SolveWalkAway with the distributions kept.
 func (ds *Dists) SolveWalkAway(key string, c *config.Config) *wire.WalkAwayReply {
 	r := &wire.WalkAwayReply{Key: key}
-	d, err := ds.distribution(c)
+	play, _, err := ds.play(c)
 	if err != nil {
 		r.Note = err.Error()
 		return r
@@ -164,7 +162,7 @@ func (ds *Dists) SolveWalkAway(key string, c *config.Config) *wire.WalkAwayReply
 	sc := c.Bankroll.StopConditions
 	wins, ownWin := withLimit(exact.DefaultWalkAwayLimits(start), sc.WinLimit)
 	losses, ownLoss := withLimit(exact.DefaultWalkAwayLimits(start), sc.LossLimit)
-	grid, err := exact.WalkAwayGrid(c, d, wins, losses, 1, nil)
+	grid, err := play.WalkAway(c, wins, losses, 1, nil)
 	if err != nil {
 		r.Note = err.Error()
 		return r

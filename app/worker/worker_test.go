@@ -124,8 +124,9 @@ func TestExactReplyMatchesExactFor(t *testing.T) {
 	}
 }
 
-// A strategy that reads session variables has no exact figures: the reply
-// says why (the run goes on), and is no error (which would fail the run).
+// A strategy that reads session variables has no exact per-hand figures:
+// the reply says why (the run goes on), and is no error (which would fail
+// the run).
 func TestExactReplyOmitsSessionRules(t *testing.T) {
 	c := config.Default()
 	c.Strategy.Type = "custom"
@@ -133,6 +134,11 @@ func TestExactReplyOmitsSessionRules(t *testing.T) {
 	r := SolveExact("k", c)
 	if r.Error != "" || r.Dist != nil || !strings.Contains(r.Omitted, "strategy.custom.bet1_rules read session variables") {
 		t.Errorf("reply: error %q, omitted %q, distribution %v", r.Error, r.Omitted, r.Dist != nil)
+	}
+	// The session chain plays such rules state by state: the session
+	// figures are exact all the same.
+	if r.Session == nil {
+		t.Errorf("no exact session for rules that read the session: %s", r.SessionNote)
 	}
 }
 
@@ -173,10 +179,10 @@ func TestWalkAwayAddsTheStudysLimits(t *testing.T) {
 	}
 }
 
-// Kept distributions answer exactly as fresh solves: an edit of the limits
-// reuses the study's distribution, a change of strategy or paytable does
-// not.
-func TestKeptDistributionsAnswerAsFresh(t *testing.T) {
+// Kept plays answer exactly as fresh solves: an edit of the limits reuses
+// the study's play, a change of strategy or paytable does not; play that
+// follows the session (goal-optimal, session rules) too.
+func TestKeptPlaysAnswerAsFresh(t *testing.T) {
 	var ds Dists
 	c := config.Study()
 	edits := []func(*config.Config){
@@ -186,6 +192,13 @@ func TestKeptDistributionsAnswerAsFresh(t *testing.T) {
 		func(c *config.Config) { c.Strategy.Type = "always_ride" },
 		func(c *config.Config) { c.Strategy.Type = "optimal"; c.Paytables.MainGame.Type = "bgc_lirx02" },
 		func(c *config.Config) { c.Strategy.Type = "optimal"; c.Paytables.MainGame.Type = "bgc_lirx03" },
+		func(c *config.Config) { c.Strategy.Type = "goal_optimal"; c.Paytables.MainGame.Type = "standard" },
+		func(c *config.Config) { w := config.Money(15000); c.Bankroll.StopConditions.WinLimit = &w },
+		func(c *config.Config) {
+			c.Strategy.Type = "custom"
+			c.Strategy.Custom.Bet1Rules = []config.Rule{{Condition: "session_profit > 50", Action: "ride"}}
+		},
+		func(c *config.Config) { l := config.Money(10000); c.Bankroll.StopConditions.LossLimit = &l },
 	}
 	for i, edit := range edits {
 		edit(c)
@@ -194,7 +207,7 @@ func TestKeptDistributionsAnswerAsFresh(t *testing.T) {
 			t.Errorf("edit %d: the kept distribution answers differently", i)
 		}
 	}
-	if len(ds.keys) != 4 {
-		t.Errorf("%d distributions kept for 4 strategy × paytable pairs", len(ds.keys))
+	if len(ds.keys) != 6 {
+		t.Errorf("%d plays kept for 6 strategy × paytable pairs", len(ds.keys))
 	}
 }
