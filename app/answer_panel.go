@@ -57,7 +57,7 @@ func (p *answerPanel) tick(ctx goapp.Context) {
 // exact figure (a goal-optimal report, say) is a new section here.
 type answerSection func(a *answer) goapp.UI
 
-var answerSections = []answerSection{sessionSection, handSection}
+var answerSections = []answerSection{sessionSection, goalSection, handSection}
 
 func (p *answerPanel) Render() goapp.UI {
 	a := p.answer.Data
@@ -149,6 +149,51 @@ func sessionSection(a *answer) goapp.UI {
 		),
 		figureTable("One player session, exact", rows),
 	)
+}
+
+// goalDepartures is how many departures the goal section lists before
+// "all of them".
+const goalDepartures = 6
+
+// goalSection: a study that plays goal-optimally — how much more often it
+// meets its goal than EV-optimal play, at what cost, and where it departs
+// from EV-optimal play, in words (lir exact goal's report).
+func goalSection(a *answer) goapp.UI {
+	g := a.Goal
+	if g == nil {
+		return nil
+	}
+	goal := "end the session ahead"
+	if g.Objective == "win_limit" {
+		goal = "stop at the win limit"
+	}
+	rows := [][2]string{
+		{"Goal", goal},
+		{"Goal-optimal play", pct(g.PGoal)},
+		{"With " + g.Compared, fmt.Sprintf("%s (%+.2f points)", pct(g.PGoalCompared), 100*g.Gain)},
+	}
+	if s := g.Session; s != nil {
+		rows = append(rows, [2]string{"Profit per session (expected)", cash(s.ExpectedProfit)})
+	}
+	rows = append(rows, [2]string{"Departures from EV-optimal play", fmt.Sprintf("%.1f choices a session", g.DeparturesPerSession)})
+	item := func(i int) goapp.UI {
+		d := g.Departures[i]
+		return goapp.Li().Body(goapp.Text(d.Words), goapp.Span().Class("muted").Text(fmt.Sprintf(" — %.2f times a session", d.PerSession)))
+	}
+	n := min(goalDepartures, len(g.Departures))
+	body := []goapp.UI{
+		figureTable("Goal-optimal play, exact", rows),
+		goapp.Ol().Class("departures").Aria("label", "Where goal-optimal play departs from EV-optimal play, most frequent first").
+			Body(goapp.Range(g.Departures[:n]).Slice(item)),
+	}
+	if len(g.Departures) > n {
+		rest := g.Departures[n:]
+		body = append(body, goapp.Details().Body(
+			goapp.Summary().Text(fmt.Sprintf("All %d departures", len(g.Departures))),
+			goapp.Ol().Class("departures").Attr("start", n+1).Body(goapp.Range(rest).Slice(func(i int) goapp.UI { return item(n + i) })),
+		))
+	}
+	return goapp.Div().Class("answer-goal").Body(body...)
 }
 
 // handSection: the house edge of the main game, from the exact hand

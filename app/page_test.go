@@ -453,3 +453,27 @@ func TestPreRenderedBooleans(t *testing.T) {
 		t.Errorf("the default study is not the preset selected: %s", opt)
 	}
 }
+
+// A study that plays goal-optimally gets lir exact goal's report in the
+// answer panel: its P(win) against EV-optimal play's and its departures in
+// words, the same figures as sim.GoalReport (the CLI's).
+func TestPageGoalOptimalReport(t *testing.T) {
+	p, _, e := testPage(t)
+	c := config.Study()
+	c.Strategy.Type = "goal_optimal"
+	load(p, e, c)
+	rep, err := sim.GoalReport(c, exact.GoalAhead, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := p.lab.exact.answer.Data
+	if a == nil || a.Goal == nil || a.Goal.PGoal != rep.PGoal || a.Session == nil || a.Session.PWin != rep.Session.PWin {
+		t.Fatalf("answer %+v, want P(goal) %v", a, rep.PGoal)
+	}
+	html := text(between(goapp.HTMLString(p), `id="answer"`, "</section>"))
+	for _, words := range []string{"Goal-optimal play", pct(rep.PGoal), "With EV-optimal play", rep.Doc().Departures[0].Words, "All "} {
+		if !strings.Contains(html, words) {
+			t.Errorf("the answer panel does not say %q:\n%s", words, html)
+		}
+	}
+}

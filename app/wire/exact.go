@@ -40,6 +40,9 @@ type ExactReply struct {
 	// (sim.ErrSessionStrategy): the run goes on without exact figures and
 	// its document says why (exact_omitted), as lir run does.
 	Omitted string `json:"omitted,omitempty"`
+	// Goal is the goal-optimal report of a study that plays goal-optimally
+	// (lir exact goal's): its gain and its departures from EV-optimal play.
+	Goal *exact.GoalDoc `json:"goal,omitempty"`
 }
 
 // ExactSession is the exact outcome of one player session: probabilities

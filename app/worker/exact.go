@@ -107,7 +107,21 @@ func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
 		// Play that follows the session has no one hand distribution.
 		r.Omitted = sim.PerHandOmitted(c)
 	}
-	res, err := play.Session(c, nil)
+	var res *exact.SessionResult
+	if c.Strategy.Type == "goal_optimal" {
+		// The report's session is goal-optimal play's own; it also
+		// compares it with EV-optimal play.
+		plays := func(c *config.Config) (*exact.Play, error) {
+			p, _, err := ds.play(c)
+			return p, err
+		}
+		var rep *exact.GoalReport
+		if rep, err = sim.GoalReport(c, exact.ObjectiveOf(c), plays, nil); err == nil {
+			res, r.Goal = rep.Session, rep.Doc()
+		}
+	} else {
+		res, err = play.Session(c, nil)
+	}
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
