@@ -311,7 +311,7 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 	}
 	if goal {
 		doc.PerHandNote = "goal-optimal play follows the session: these per-hand figures are EV-optimal play's, which it keeps wherever the goal is settled; the session figures are goal-optimal play's"
-		rep, err := sim.GoalReport(c, exact.ObjectiveOf(c), nil)
+		rep, err := sim.GoalReport(c, exact.ObjectiveOf(c), nil, nil)
 		if err != nil {
 			doc.SessionNote = err.Error()
 			return doc, nil

@@ -40,7 +40,7 @@ func runExactGoal(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir exact goal: --objective: %s is not allowed; allowed: ahead, win_limit\n", safeArg(*objective))
 		return 1
 	}
-	rep, err := sim.GoalReport(c, o, nil)
+	rep, err := sim.GoalReport(c, o, nil, nil)
 	if err != nil {
 		if _, ok := err.(interface{ Unwrap() []error }); ok {
 			printConfigError(stderr, orDefault(*cfgPath), err)

@@ -282,7 +282,6 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 		d := Departure{Decision: key.decision, Hand: key.class, Example: a.example, Ride: key.ride, PerSession: a.weight,
 			HandsLeft: quantiles(a.handsLeft, a.weight), Profit: quantiles(a.profit, a.weight)}
 		rep.Departures = append(rep.Departures, d)
-		rep.DeparturesPerSession += a.weight
 	}
 	slices.SortFunc(rep.Departures, func(a, b Departure) int {
 		if c := cmp.Compare(b.PerSession, a.PerSession); c != 0 {
@@ -290,6 +289,9 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 		}
 		return cmp.Compare(a.Decision+a.Hand, b.Decision+b.Hand)
 	})
+	for _, d := range rep.Departures { // in this order, so the sum is the same every run
+		rep.DeparturesPerSession += d.PerSession
+	}
 	return rep, nil
 }
 

@@ -59,7 +59,10 @@ func PerHandOmitted(c *config.Config) string { return cardOnly(c).Error() }
 // objective o, and compares it with c's own play — or, when c already
 // plays goal-optimally, with EV-optimal play (basic strategy on the
 // standard table). progress is as exact.GoalStudy's.
-func GoalReport(c *config.Config, o exact.Objective, progress func(done, total int64)) (*exact.GoalReport, error) {
+//
+// plays, if not nil, gives the exact play of the compared config (a
+// worker's kept ones); nil: ExactPlay.
+func GoalReport(c *config.Config, o exact.Objective, plays func(*config.Config) (*exact.Play, error), progress func(done, total int64)) (*exact.GoalReport, error) {
 	gc := c.Clone()
 	gc.Strategy.Type = "goal_optimal"
 	gc.Strategy.GoalOptimal.Objective = o.String()
@@ -72,7 +75,13 @@ func GoalReport(c *config.Config, o exact.Objective, progress func(done, total i
 		cc = c.Clone()
 		cc.Strategy.Type, compared = "optimal", "EV-optimal play"
 	}
-	cmpPlay, _, err := ExactPlay(cc)
+	if plays == nil {
+		plays = func(c *config.Config) (*exact.Play, error) {
+			p, _, err := ExactPlay(c)
+			return p, err
+		}
+	}
+	cmpPlay, err := plays(cc)
 	if err != nil {
 		return nil, err
 	}
