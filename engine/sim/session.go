@@ -325,9 +325,9 @@ func (r *Runner) flatHands(d *rng.Dealer, st *seat, ss *SeatStats, h *handStream
 	bpays := &p.Bonus.Pays
 	n := uint(h.n)
 	// Profit inside [lo, hi): no loss or win limit reached, and the bets fit.
-	lo := max(rulebook.Cover(bet, fb)-p.Start, 1-p.LossLimit)
+	lo := max(3*bet+fb-p.Start, 1-p.LossLimit)
 	if p.LossLimit > p.Start {
-		lo = rulebook.Cover(bet, fb) - p.Start
+		lo = 3*bet + fb - p.Start
 	}
 	hi := int64(noLimit)
 	if p.WinLimit < noLimit-p.Start {
