@@ -131,10 +131,12 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 	p.ed.dispatch = func(f func()) { ctx.Dispatch(func(goapp.Context) { f() }) }
 
 	p.workers = hardwareConcurrency()
+	// The pool's workers start at the first run or comparison (startRun,
+	// startCompare), not here, where they would compete for the cores with
+	// the page's own start-up.
 	p.pool = newWorkerPool(ctx.ResolveStaticResource("/web/worker.js"), func(gen int, ev WorkerEvent) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onWorker(ctx, gen, ev) })
 	})
-	p.resizePool(p.workers)
 	p.exactPool = newWorkerPool(ctx.ResolveStaticResource("/web/worker.js"), func(gen int, ev WorkerEvent) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onExact(ctx, gen, ev) })
 	})

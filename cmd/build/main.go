@@ -20,7 +20,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -57,8 +56,7 @@ func build(out, base, web string) error {
 		return err
 	}
 	for _, b := range []struct{ pkg, file string }{
-		{"./wasm/app", "app.wasm"},
-		{"./wasm/worker", "worker.wasm"},
+		{"./wasm/app", "app.wasm"}, // the page, and the engine in each worker
 		{"./wasm/tools", "tools.wasm"},
 	} {
 		if err := goBuildWasm(b.pkg, filepath.Join(webOut, b.file)); err != nil {
@@ -68,23 +66,22 @@ func build(out, base, web string) error {
 	if err := copyTree(web, webOut); err != nil {
 		return fmt.Errorf("copying %s: %w", web, err)
 	}
-	version, err := hashTree(webOut, base)
+	version, err := hashTree(webOut, base+"\x00"+app.Scripts())
 	if err != nil {
 		return err
 	}
-	appWasm, err := os.Stat(filepath.Join(webOut, "app.wasm"))
-	if err != nil {
-		return err
-	}
-
 	app.Routes()
-	h := app.Handler(app.SiteOptions{
-		Base:              base,
-		Version:           version,
-		WasmContentLength: strconv.FormatInt(appWasm.Size(), 10),
-	})
+	h := app.Handler(app.SiteOptions{Base: base, Version: version})
 	if err := goapp.GenerateStaticWebsite(out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
+	}
+	// The page's own loader (app.wasm compiled in a worker, no cover), and
+	// the pre-rendered page as app.wasm renders it.
+	if err := rewrite(filepath.Join(out, "app.js"), app.PatchAppJS); err != nil {
+		return err
+	}
+	if err := rewrite(filepath.Join(out, "index.html"), func(b []byte) ([]byte, error) { return fixBooleanAttributes(b), nil }); err != nil {
+		return err
 	}
 	// The page and the workers must use the wasm_exec.js of the Go that
 	// compiled the .wasm files.
@@ -100,6 +97,18 @@ func build(out, base, web string) error {
 	return nil
 }
 
+// rewrite replaces the file at path with f of its content.
+func rewrite(path string, f func([]byte) ([]byte, error)) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if b, err = f(b); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
 func goBuildWasm(pkg, dst string) error {
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", dst, pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
@@ -110,10 +119,10 @@ func goBuildWasm(pkg, dst string) error {
 	return nil
 }
 
-// hashTree is the content hash of every file under dir plus the base path:
-// the site's Version, so the service worker changes exactly when the site
-// does.
-func hashTree(dir, base string) (string, error) {
+// hashTree is the content hash of every file under dir plus salt (the base
+// path and the scripts cmd/build adds to go-app's): the site's Version, so
+// the service worker changes exactly when the site does.
+func hashTree(dir, salt string) (string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -126,7 +135,7 @@ func hashTree(dir, base string) (string, error) {
 	}
 	sort.Strings(files)
 	h := sha256.New()
-	io.WriteString(h, base+"\x00")
+	io.WriteString(h, salt+"\x00")
 	for _, f := range files {
 		rel, _ := filepath.Rel(dir, f)
 		io.WriteString(h, filepath.ToSlash(rel)+"\x00")

@@ -1,12 +1,13 @@
 //go:build js && wasm
 
-// Command worker is the engine inside a Web Worker (worker.wasm). It waits for
-// {type:"run", config, seed, from, to, reportEvery} messages, plays sessions
-// [from, to) of the run and posts progress and a binary partial aggregate;
-// {type:"compare", configs, seed, from, to, reportEvery} does the same for
-// every config on common random numbers (engine/compare/paired).
+// Package worker is the engine inside a Web Worker: app.wasm runs Serve
+// when it starts in a worker rather than on the page (wasm/app). It waits
+// for {type:"run", config, seed, from, to, reportEvery} messages, plays
+// sessions [from, to) of the run and posts progress and a binary partial
+// aggregate; {type:"compare", configs, seed, from, to, reportEvery} does the
+// same for every config on common random numbers (engine/compare/paired).
 // See docs/BROWSER.md for the protocol.
-package main
+package worker
 
 import (
 	"fmt"
@@ -45,7 +46,8 @@ type worker struct {
 	comparer    *paired.Comparer
 }
 
-func main() {
+// Serve answers the page's messages for as long as the worker lives.
+func Serve() {
 	w := &worker{jobs: make(chan job, 16)}
 	js.Global().Set("onmessage", js.FuncOf(w.onMessage))
 	go w.loop()
