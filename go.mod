@@ -15,4 +15,7 @@ require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 //
 
 require github.com/expr-lang/expr v1.17.8
 
-require github.com/google/uuid v1.6.0 // indirect
+require (
+	github.com/andybalholm/brotli v1.3.0 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+)
