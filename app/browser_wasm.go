@@ -639,7 +639,8 @@ func readFileInput(id string, done func(name string, data []byte, err string)) {
 }
 
 // markMounted tells scripts and tests that the page is live (data-lab="ready"
-// on <html>): the pre-rendered HTML looks the same but does nothing yet.
+// on <html>, and the user timing mark "lab-ready"): the pre-rendered HTML
+// looks the same but does nothing yet.
 func markMounted() {
 	// For measurements (docs/PERFORMANCE.md): the page's Go memory, bytes.
 	js.Global().Set("lirPageMemory", js.FuncOf(func(js.Value, []js.Value) any {
@@ -648,4 +649,28 @@ func markMounted() {
 		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
 	}))
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
+	// A user timing mark, so that traces and Lighthouse reports say when
+	// the page went live (docs/PERFORMANCE.md).
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "lab-ready")
+	}
+}
+
+// prerenderedHTML caches prerendered by id.
+var prerenderedHTML = map[string]string{}
+
+// prerendered is the HTML of the element with that id as index.html
+// pre-rendered it (stage.go), read before go-app replaces the pre-rendered
+// page; "" when there is no such element.
+func prerendered(id string) string {
+	if h, ok := prerenderedHTML[id]; ok {
+		return h
+	}
+	el := js.Global().Get("document").Call("getElementById", id)
+	if el.IsNull() {
+		return ""
+	}
+	h := el.Get("outerHTML").String()
+	prerenderedHTML[id] = h
+	return h
 }

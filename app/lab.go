@@ -108,6 +108,7 @@ type labPage struct {
 	preset     int             // the preset the study was loaded from and not edited since; −1 none
 	workersErr string          // why the worker count typed is refused; "" when it is valid
 	moreOpen   map[string]bool // the "More … options" the user has opened, by section
+	stage      int             // how far the first mount has gone (stage.go)
 }
 
 func newLabPage() *labPage {
@@ -141,9 +142,10 @@ func (p *labPage) OnMount(ctx goapp.Context) {
 		ctx.Dispatch(func(ctx goapp.Context) { p.onExact(ctx, gen, ev) })
 	})
 	onHashChange(func() { ctx.Dispatch(func(goapp.Context) { p.restoreFromFragment() }) })
-	// Fields changed in OnMount are not rendered by themselves: change them
-	// in a dispatch, which re-renders, then say the page is live.
-	ctx.Dispatch(func(ctx goapp.Context) {
+	// Bring the rest of the page live a part per task (stage.go); fields
+	// changed in OnMount are not rendered by themselves: change them in a
+	// dispatch, which re-renders, then say the page is live.
+	p.goLive(ctx, func(ctx goapp.Context) {
 		p.restoreFromFragment()
 		ctx.Defer(func(goapp.Context) { markMounted() })
 	})
@@ -793,9 +795,9 @@ func (p *labPage) Render() goapp.UI {
 			p.renderEditor(),
 			goapp.Div().Class("side").Body(
 				p.renderRun(),
-				p.renderResults(),
-				p.renderComparison(),
-				p.renderHistory(),
+				p.staged(3, "results", p.renderResults),
+				p.staged(3, "comparison", p.renderComparison),
+				p.staged(3, "history", p.renderHistory),
 			),
 		),
 	)
@@ -857,33 +859,35 @@ func (p *labPage) renderEditor() goapp.UI {
 					more = append(more, f)
 				}
 			}
-			return goapp.FieldSet().Body(
-				goapp.Legend().Text(g.Title),
-				goapp.Range(main).Slice(func(j int) goapp.UI { return p.renderField(main[j]) }),
-				goapp.If(len(more) > 0, func() goapp.UI {
-					shown := 0
-					for _, f := range more {
-						if p.visible(f) {
-							shown++
-						}
-					}
-					// Open while the user keeps it open, or while it holds a
-					// problem; fixing the problem must not close it under the
-					// user's typing.
-					return goapp.Details().Class("more").Hidden(shown == 0).Open(p.moreOpen[g.Key] || p.moreHasProblem(more)).
-						OnToggle(func(ctx goapp.Context, e goapp.Event) {
-							open := ctx.JSSrc().Get("open").Bool()
-							if open == p.moreOpen[g.Key] {
-								ctx.PreventUpdate()
-								return
+			return p.staged(1+2*i/len(formGroups), "group-"+g.Key, func() goapp.UI { // stage.go
+				return goapp.FieldSet().ID("group-"+g.Key).Body(
+					goapp.Legend().Text(g.Title),
+					goapp.Range(main).Slice(func(j int) goapp.UI { return p.renderField(main[j]) }),
+					goapp.If(len(more) > 0, func() goapp.UI {
+						shown := 0
+						for _, f := range more {
+							if p.visible(f) {
+								shown++
 							}
-							p.moreOpen[g.Key] = open
-						}).Body(
-						goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), shown)),
-						goapp.Range(more).Slice(func(j int) goapp.UI { return p.renderField(more[j]) }),
-					)
-				}),
-			)
+						}
+						// Open while the user keeps it open, or while it holds a
+						// problem; fixing the problem must not close it under the
+						// user's typing.
+						return goapp.Details().Class("more").Hidden(shown == 0).Open(p.moreOpen[g.Key] || p.moreHasProblem(more)).
+							OnToggle(func(ctx goapp.Context, e goapp.Event) {
+								open := ctx.JSSrc().Get("open").Bool()
+								if open == p.moreOpen[g.Key] {
+									ctx.PreventUpdate()
+									return
+								}
+								p.moreOpen[g.Key] = open
+							}).Body(
+							goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), shown)),
+							goapp.Range(more).Slice(func(j int) goapp.UI { return p.renderField(more[j]) }),
+						)
+					}),
+				)
+			})
 		}),
 		goapp.If(len(p.ed.other) > 0, func() goapp.UI {
 			return goapp.Div().Role("alert").Class("note bad").Body(
