@@ -795,9 +795,9 @@ func (p *labPage) Render() goapp.UI {
 			p.renderEditor(),
 			goapp.Div().Class("side").Body(
 				p.renderRun(),
-				p.staged(3, "results", p.renderResults),
-				p.staged(3, "comparison", p.renderComparison),
-				p.staged(3, "history", p.renderHistory),
+				p.staged(lastStage, "results", p.renderResults),
+				p.staged(lastStage, "comparison", p.renderComparison),
+				p.staged(lastStage, "history", p.renderHistory),
 			),
 		),
 	)
@@ -859,7 +859,7 @@ func (p *labPage) renderEditor() goapp.UI {
 					more = append(more, f)
 				}
 			}
-			return p.staged(1+2*i/len(formGroups), "group-"+g.Key, func() goapp.UI { // stage.go
+			return p.staged(groupStage(i), "group-"+g.Key, func() goapp.UI { // stage.go
 				return goapp.FieldSet().ID("group-"+g.Key).Body(
 					goapp.Legend().Text(g.Title),
 					goapp.Range(main).Slice(func(j int) goapp.UI { return p.renderField(main[j]) }),
@@ -895,73 +895,75 @@ func (p *labPage) renderEditor() goapp.UI {
 				goapp.Ul().Body(goapp.Range(p.ed.other).Slice(func(i int) goapp.UI { return goapp.Li().Text(p.ed.other[i]) })),
 			)
 		}),
-		goapp.Details().OnToggle(func(ctx goapp.Context, e goapp.Event) {
-			if ctx.JSSrc().Get("open").Bool() {
-				p.ed.needYAML() // the YAML export is in view
-			}
-		}).Body(
-			goapp.Summary().Text("All options (config as JSON or YAML)"),
-			goapp.Label().For("config-json").Text("Config as JSON (or paste YAML): every option of the schema"),
-			goapp.Textarea().ID("config-json").Rows(16).Spellcheck(false).
-				Text(p.jsonBoxText()).
-				OnInput(func(ctx goapp.Context, e goapp.Event) {
-					p.jsonText, p.jsonDirty = ctx.JSSrc().Get("value").String(), true
-					ctx.PreventUpdate()
-				}),
-			goapp.Div().Class("row").Body(
-				goapp.Button().ID("apply-json").Text("Apply").OnClick(func(ctx goapp.Context, e goapp.Event) {
-					if len(p.jsonText) > MaxShareConfig {
-						p.setLoadMsg(true, "The JSON is larger than 256 KiB.")
-						return
-					}
-					name := "config.json"
-					if t := strings.TrimSpace(p.jsonText); t != "" && t[0] != '{' {
-						name = "config.yaml" // the box takes YAML too
-					}
-					p.ed.loadFile(name, []byte(p.jsonText), func(err error) {
-						if err != nil {
-							p.setLoadMsg(true, "The config was not applied: "+oneLine(err)+".")
+		p.staged(allOptionsStage, "all-options", func() goapp.UI { // stage.go
+			return goapp.Details().ID("all-options").OnToggle(func(ctx goapp.Context, e goapp.Event) {
+				if ctx.JSSrc().Get("open").Bool() {
+					p.ed.needYAML() // the YAML export is in view
+				}
+			}).Body(
+				goapp.Summary().Text("All options (config as JSON or YAML)"),
+				goapp.Label().For("config-json").Text("Config as JSON (or paste YAML): every option of the schema"),
+				goapp.Textarea().ID("config-json").Rows(16).Spellcheck(false).
+					Text(p.jsonBoxText()).
+					OnInput(func(ctx goapp.Context, e goapp.Event) {
+						p.jsonText, p.jsonDirty = ctx.JSSrc().Get("value").String(), true
+						ctx.PreventUpdate()
+					}),
+				goapp.Div().Class("row").Body(
+					goapp.Button().ID("apply-json").Text("Apply").OnClick(func(ctx goapp.Context, e goapp.Event) {
+						if len(p.jsonText) > MaxShareConfig {
+							p.setLoadMsg(true, "The JSON is larger than 256 KiB.")
 							return
 						}
-						p.afterLoad()
-						p.setLoadMsg(false, "Config applied.")
-					})
-				}),
-				goapp.Label().For("import").Class("button").Text("Import config (YAML or JSON)…"),
-				goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".yaml,.yml,.json,application/json,application/yaml,text/yaml").
-					OnChange(func(ctx goapp.Context, e goapp.Event) {
-						readFileInput("import", func(name string, data []byte, errText string) {
-							ctx.Dispatch(func(goapp.Context) {
-								switch {
-								case errText != "":
-									p.setLoadMsg(true, name+" could not be read: "+errText+".")
-								default:
-									p.ed.loadFile(name, data, func(err error) {
-										if err != nil {
-											p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
-											return
-										}
-										p.afterLoad()
-										p.setLoadMsg(false, name+" loaded.")
-									})
-								}
-							})
+						name := "config.json"
+						if t := strings.TrimSpace(p.jsonText); t != "" && t[0] != '{' {
+							name = "config.yaml" // the box takes YAML too
+						}
+						p.ed.loadFile(name, []byte(p.jsonText), func(err error) {
+							if err != nil {
+								p.setLoadMsg(true, "The config was not applied: "+oneLine(err)+".")
+								return
+							}
+							p.afterLoad()
+							p.setLoadMsg(false, "Config applied.")
 						})
 					}),
-				goapp.If(p.ed.cfg != nil, func() goapp.UI {
-					return goapp.A().ID("export-json").Class("button").Download("lir-config.json").
-						Href("data:application/json;charset=utf-8," + url.PathEscape(p.ed.JSON())).
-						Text("Export config (JSON)")
-				}),
-				goapp.If(p.ed.YAML() != "", func() goapp.UI {
-					return goapp.A().ID("export-yaml").Class("button").Download("lir-config.yaml").
-						Href("data:application/yaml;charset=utf-8," + url.PathEscape(p.ed.YAML())).
-						Text("Export config (YAML)")
-				}).ElseIf(p.ed.cfg != nil, func() goapp.UI {
-					return goapp.Button().Disabled(true).Text("Preparing the YAML…")
-				}),
-			),
-		),
+					goapp.Label().For("import").Class("button").Text("Import config (YAML or JSON)…"),
+					goapp.Input().ID("import").Class("visually-hidden").Type("file").Accept(".yaml,.yml,.json,application/json,application/yaml,text/yaml").
+						OnChange(func(ctx goapp.Context, e goapp.Event) {
+							readFileInput("import", func(name string, data []byte, errText string) {
+								ctx.Dispatch(func(goapp.Context) {
+									switch {
+									case errText != "":
+										p.setLoadMsg(true, name+" could not be read: "+errText+".")
+									default:
+										p.ed.loadFile(name, data, func(err error) {
+											if err != nil {
+												p.setLoadMsg(true, name+" was not loaded: "+oneLine(err)+".")
+												return
+											}
+											p.afterLoad()
+											p.setLoadMsg(false, name+" loaded.")
+										})
+									}
+								})
+							})
+						}),
+					goapp.If(p.ed.cfg != nil, func() goapp.UI {
+						return goapp.A().ID("export-json").Class("button").Download("lir-config.json").
+							Href("data:application/json;charset=utf-8," + url.PathEscape(p.ed.JSON())).
+							Text("Export config (JSON)")
+					}),
+					goapp.If(p.ed.YAML() != "", func() goapp.UI {
+						return goapp.A().ID("export-yaml").Class("button").Download("lir-config.yaml").
+							Href("data:application/yaml;charset=utf-8," + url.PathEscape(p.ed.YAML())).
+							Text("Export config (YAML)")
+					}).ElseIf(p.ed.cfg != nil, func() goapp.UI {
+						return goapp.Button().Disabled(true).Text("Preparing the YAML…")
+					}),
+				),
+			)
+		}),
 		goapp.Div().Class("row share").Body(
 			goapp.Button().ID("share").Disabled(p.ed.cfg == nil).Text("Copy share link").
 				OnClick(func(ctx goapp.Context, e goapp.Event) { p.share(ctx) }),

@@ -14,8 +14,17 @@ import (
 // after another live, each in its own task, and the page says it is live
 // once every part is.
 
-// lastStage is the stage at which every part of the page is live.
-const lastStage = 3
+// The stages, each part small enough to mount in a short task: 0 the
+// header, the run controls and the preset list; then each section of the
+// editor in turn; then "All options"; then results, comparison and history,
+// at lastStage, when every part of the page is live.
+var (
+	allOptionsStage = 1 + len(formGroups)
+	lastStage       = 2 + len(formGroups)
+)
+
+// groupStage is the stage of the editor's section formGroups[i].
+func groupStage(i int) int { return 1 + i }
 
 // staged is the part of the page whose root element has the given id: its
 // live UI from stage k on (and always when pre-rendering), before that its
