@@ -99,14 +99,18 @@ func (f *File) Commit() error {
 			err = fmt.Errorf("%s: %w", f.target, err)
 		}
 	}
-	if cerr := f.f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("%s: %w", f.target, cerr)
-	}
+	// The temporary is renamed, or removed, before it is closed: closing
+	// releases its lock, and an unlocked temporary may be swept.
 	if err == nil {
 		err = os.Rename(f.temp, f.target)
 	}
 	if err != nil {
 		os.Remove(f.temp)
+	}
+	if cerr := f.f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("%s: %w", f.target, cerr)
+	}
+	if err != nil {
 		return err
 	}
 	syncDir(filepath.Dir(f.target))
@@ -120,8 +124,8 @@ func (f *File) Abort() {
 		return
 	}
 	f.done = true
-	f.f.Close()
 	os.Remove(f.temp)
+	f.f.Close()
 }
 
 // WriteFile writes data to path atomically: the destination is replaced
@@ -151,8 +155,8 @@ func Check(path string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	f.Close()
 	os.Remove(temp)
+	f.Close()
 	return nil
 }
 
@@ -204,8 +208,11 @@ func namePart(name string) string {
 
 // createLocked creates a new file (or folder, when dir is true) in parent
 // named prefix + random hex, and locks it for as long as it is open, so
-// that Sweep knows it is in use. The lock is taken after the creation, so
-// Sweep may remove the new entry in between; then it is created afresh.
+// that Sweep knows it is in use. The lock can only be taken once the entry
+// exists (a folder must even be opened first), so a Sweep may take the new
+// entry for a killed run's and remove it in between: then it is created
+// afresh. Only an entry that is locked and still in place is returned, and
+// Sweep never removes a locked one.
 func createLocked(parent, prefix string, dir bool) (*os.File, string, error) {
 	for range 100 {
 		var b [8]byte
@@ -218,6 +225,9 @@ func createLocked(parent, prefix string, dir bool) (*os.File, string, error) {
 		if dir {
 			if err = os.Mkdir(name, 0o700); err == nil {
 				f, err = os.Open(name)
+				if errors.Is(err, fs.ErrNotExist) {
+					continue // swept before it could be opened
+				}
 			}
 		} else {
 			f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)

@@ -254,3 +254,50 @@ func TestLongName(t *testing.T) {
 		t.Errorf("namePart = %q (%d bytes)", got, len(got))
 	}
 }
+
+// A Sweep running while temporaries are created, written and committed
+// (another run starting in the same folder) never removes one in use: the
+// scratch folders and files are created, and every Commit renames its
+// temporary over the destination. (A scratch folder was once swept
+// between its creation and its lock, and a temporary between its unlock
+// and its rename.)
+func TestSweepSparesLiveTemporaries(t *testing.T) {
+	if !lockable() {
+		t.Skip("no file locks: Sweep removes nothing")
+	}
+	dir := t.TempDir()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := Sweep(dir); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	defer func() { close(stop); wg.Wait() }()
+	var failed []error
+	for i := range 2000 {
+		s, err := NewScratch(dir)
+		if err == nil {
+			err = os.WriteFile(s.Join("chunk.csv"), []byte("rows"), 0o644)
+			if rerr := s.Remove(); err == nil {
+				err = rerr
+			}
+		}
+		if err == nil && i%10 == 0 {
+			err = WriteFile(filepath.Join(dir, "out.csv"), []byte("whole"))
+		}
+		if err != nil {
+			failed = append(failed, err)
+		}
+	}
+	if len(failed) > 0 {
+		t.Fatalf("%d failures, the first: %v", len(failed), failed[0])
+	}
+}
