@@ -37,26 +37,34 @@ func leftovers(t *testing.T, dir string, keep ...string) []string {
 // A write that fails for lack of room (here a file-size limit of 256 KB,
 // as a disk that fills) keeps the file that was at the target, exits
 // non-zero and leaves no temporary: for the per-hand and per-session CSV,
-// the HTML report and output.formats files.
+// the HTML reports of run and study and output.formats files.
 func TestFullDiskKeepsTargets(t *testing.T) {
 	bin := lirBinary(t)
+	runArgs := func(more ...string) []string {
+		return append([]string{"run", "--seed", "1", "--sessions", "2000", "--no-exact"}, more...)
+	}
 	for _, c := range []struct {
 		name string
-		args func(dir, target string) []string
+		args func(dir, target string) []string // the command after lir
 	}{
-		{"hands.csv", func(dir, p string) []string { return []string{"--per-hand-csv", p} }},
-		{"sessions.csv", func(dir, p string) []string { return []string{"--sessions", "20000", "--per-session-csv", p} }},
-		{"report.html", func(dir, p string) []string { return []string{"--report", p} }},
+		{"hands.csv", func(dir, p string) []string { return runArgs("--per-hand-csv", p) }},
+		{"sessions.csv", func(dir, p string) []string { return runArgs("--sessions", "20000", "--per-session-csv", p) }},
+		{"report.html", func(dir, p string) []string { return runArgs("--report", p) }},
 		{"lir_report.html", func(dir, p string) []string {
 			cfg := filepath.Join(dir, "c.yaml")
 			os.WriteFile(cfg, []byte("output: {directory: "+dir+", formats: {html: true}, console: false}\n"), 0o644)
-			return []string{"--config", cfg}
+			return runArgs("--config", cfg)
+		}},
+		{"study.html", func(dir, p string) []string {
+			cfg := filepath.Join(dir, "c.yaml")
+			os.WriteFile(cfg, []byte("simulation: {num_sessions: 200, hands_per_session: 20}\n"), 0o644)
+			return []string{"study", cfg, "--seed", "1", "--no-exact", "--report", p}
 		}},
 	} {
 		dir := t.TempDir()
 		target := filepath.Join(dir, c.name)
 		os.WriteFile(target, []byte("old\n"), 0o644)
-		args := append([]string{"-c", `ulimit -f 512 && exec "$0" "$@"`, bin, "run", "--seed", "1", "--sessions", "2000", "--no-exact"}, c.args(dir, target)...)
+		args := append([]string{"-c", `ulimit -f 512 && exec "$0" "$@"`, bin}, c.args(dir, target)...)
 		cmd := exec.Command("/bin/sh", args...)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
