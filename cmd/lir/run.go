@@ -212,6 +212,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	elapsed := time.Since(start)
 	stopProgress()
 	if err == nil {
+		err = sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0)
+	}
+	if err == nil {
 		err = exports.finish(ctx)
 	}
 	if err == nil && shards == 0 {
