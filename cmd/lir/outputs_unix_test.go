@@ -173,3 +173,53 @@ func TestKilledDuringJoinKeepsOldFile(t *testing.T) {
 		t.Errorf("the next run did not name what it removed: %q", stderr.String())
 	}
 }
+
+// SIGKILL while the sessions run (the chunk files of a per-hand export
+// growing in their scratch folder, the destination not yet touched)
+// leaves the old file and the scratch folder; the next run writing into
+// that folder removes the folder and names it.
+func TestKilledRunSweptByNext(t *testing.T) {
+	bin := lirBinary(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "hands.csv")
+	const old = "the previous export\n"
+	os.WriteFile(target, []byte(old), 0o644)
+	cmd := exec.Command(bin, "run", "--seed", "1", "--sessions", "1000000", "--no-exact", "--workers", "1", "--per-hand-csv", target)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var scratch string
+	for deadline := time.Now().Add(30 * time.Second); scratch == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		es, _ := os.ReadDir(dir)
+		for _, e := range es {
+			if strings.HasPrefix(e.Name(), ".lir-export-") {
+				if files, _ := os.ReadDir(filepath.Join(dir, e.Name())); len(files) > 0 {
+					scratch = e.Name()
+				}
+			}
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if scratch == "" {
+		t.Fatal("no chunk file appeared")
+	}
+	if b, _ := os.ReadFile(target); string(b) != old {
+		t.Fatalf("after SIGKILL the target holds %d bytes, not the old file", len(b))
+	}
+	if left := leftovers(t, dir, "hands.csv"); len(left) != 1 || left[0] != scratch {
+		t.Fatalf("the killed run left %v, want its scratch folder %s", left, scratch)
+	}
+	var stderr bytes.Buffer
+	next := exec.Command(bin, "run", "--seed", "1", "--sessions", "10", "--report", filepath.Join(dir, "r.html"))
+	next.Stderr = &stderr
+	if err := next.Run(); err != nil {
+		t.Fatalf("next run: %v: %s", err, stderr.String())
+	}
+	if left := leftovers(t, dir, "hands.csv", "r.html"); len(left) > 0 {
+		t.Errorf("the next run left %v", left)
+	}
+	if !strings.Contains(stderr.String(), "removed") || !strings.Contains(stderr.String(), scratch) {
+		t.Errorf("the next run did not name what it removed: %q", stderr.String())
+	}
+}
