@@ -4,7 +4,8 @@
 // destination, Abort removes it. Whatever happens before Commit returns
 // nil, including the process being killed, the destination keeps what it
 // held before, and two writers of one path never interleave: the last to
-// commit wins, whole. Temporaries a killed process left are found by Sweep.
+// commit wins, whole. WriteNew creates a file the same way without ever
+// replacing one. Temporaries a killed process left are found by Sweep.
 package outfile
 
 import (
@@ -140,6 +141,36 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	return f.Commit()
+}
+
+// WriteNew writes data to path, which must not exist yet, atomically: the
+// complete, synced temporary is hard-linked to path (a link never
+// replaces a file), so path either does not exist or holds all of data,
+// and a file that is already there is left as it was (the error then
+// wraps fs.ErrExist).
+func WriteNew(path string, data []byte) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort() // the temporary goes, linked or not
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.f.Sync(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Link(f.temp, f.target); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: %w", path, fs.ErrExist)
+		}
+		return err
+	}
+	syncDir(filepath.Dir(f.target))
+	return nil
 }
 
 // Check reports whether path can be written by Create, without touching

@@ -3,6 +3,7 @@ package outfile
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,5 +300,35 @@ func TestSweepSparesLiveTemporaries(t *testing.T) {
 	}
 	if len(failed) > 0 {
 		t.Fatalf("%d failures, the first: %v", len(failed), failed[0])
+	}
+}
+
+// WriteNew creates a file whole and never writes over one: an existing
+// file, or a symbolic link (even a dangling one), is refused with
+// fs.ErrExist and left as it was; no temporary stays either way.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "study.yaml")
+	if err := WriteNew(p, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, p); got != "new\n" {
+		t.Fatalf("wrote %q", got)
+	}
+	if err := WriteNew(p, []byte("again\n")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("over an existing file: %v", err)
+	}
+	if got := readFile(t, p); got != "new\n" {
+		t.Errorf("the existing file now holds %q", got)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(filepath.Join(dir, "nowhere.yaml"), link); err != nil {
+		t.Skip(err)
+	}
+	if err := WriteNew(link, []byte("x")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("over a dangling link: %v", err)
+	}
+	if names := entries(t, dir); len(names) != 2 {
+		t.Errorf("the folder holds %v", names)
 	}
 }
