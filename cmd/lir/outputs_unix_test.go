@@ -34,6 +34,36 @@ func leftovers(t *testing.T, dir string, keep ...string) []string {
 	return out
 }
 
+// withOldFile returns a temporary folder holding hands.csv with the
+// content old, which a killed run must leave as it was.
+func withOldFile(t *testing.T) (dir, target string) {
+	t.Helper()
+	dir = t.TempDir()
+	target = filepath.Join(dir, "hands.csv")
+	if err := os.WriteFile(target, []byte(oldExport), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, target
+}
+
+const oldExport = "the previous export\n"
+
+// waitForChunks waits up to limit for a scratch folder in dir to hold
+// chunk files and returns its name, "" if none did.
+func waitForChunks(dir string, limit time.Duration) string {
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		es, _ := os.ReadDir(dir)
+		for _, e := range es {
+			if strings.HasPrefix(e.Name(), ".lir-export-") {
+				if files, _ := os.ReadDir(filepath.Join(dir, e.Name())); len(files) > 0 {
+					return e.Name()
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // A write that fails for lack of room (here a file-size limit of 256 KB,
 // as a disk that fills) keeps the file that was at the target, exits
 // non-zero and leaves no temporary: for the per-hand and per-session CSV,
@@ -106,10 +136,8 @@ func TestDeviceTargetRefused(t *testing.T) {
 // the temporaries and says so.
 func TestKilledDuringJoinKeepsOldFile(t *testing.T) {
 	bin := lirBinary(t)
-	dir := t.TempDir()
-	target := filepath.Join(dir, "hands.csv")
-	const old = "the previous export\n"
-	os.WriteFile(target, []byte(old), 0o644)
+	dir, target := withOldFile(t)
+	const old = oldExport
 	joining := func() bool {
 		es, _ := os.ReadDir(dir)
 		for _, e := range es {
@@ -180,31 +208,18 @@ func TestKilledDuringJoinKeepsOldFile(t *testing.T) {
 // that folder removes the folder and names it.
 func TestKilledRunSweptByNext(t *testing.T) {
 	bin := lirBinary(t)
-	dir := t.TempDir()
-	target := filepath.Join(dir, "hands.csv")
-	const old = "the previous export\n"
-	os.WriteFile(target, []byte(old), 0o644)
+	dir, target := withOldFile(t)
 	cmd := exec.Command(bin, "run", "--seed", "1", "--sessions", "1000000", "--no-exact", "--workers", "1", "--per-hand-csv", target)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var scratch string
-	for deadline := time.Now().Add(30 * time.Second); scratch == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		es, _ := os.ReadDir(dir)
-		for _, e := range es {
-			if strings.HasPrefix(e.Name(), ".lir-export-") {
-				if files, _ := os.ReadDir(filepath.Join(dir, e.Name())); len(files) > 0 {
-					scratch = e.Name()
-				}
-			}
-		}
-	}
+	scratch := waitForChunks(dir, 30*time.Second)
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
 	if scratch == "" {
 		t.Fatal("no chunk file appeared")
 	}
-	if b, _ := os.ReadFile(target); string(b) != old {
+	if b, _ := os.ReadFile(target); string(b) != oldExport {
 		t.Fatalf("after SIGKILL the target holds %d bytes, not the old file", len(b))
 	}
 	if left := leftovers(t, dir, "hands.csv"); len(left) != 1 || left[0] != scratch {
