@@ -59,12 +59,12 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	set := given(fs)
 	if set["workers"] && (*workers < 1 || *workers > 256) {
 		fmt.Fprintf(stderr, "lir compare: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
-		return 1
+		return 2
 	}
 	if set["sessions"] {
 		if *sessions < 1 || *sessions > 1e9 {
 			fmt.Fprintf(stderr, "lir compare: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
-			return 1
+			return 2
 		}
 		n = *sessions
 	}
@@ -74,7 +74,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	case *seedFlag != "":
 		if seed, err = strconv.ParseUint(*seedFlag, 10, 64); err != nil {
 			fmt.Fprintf(stderr, "lir compare: --seed: %q is not allowed; want a whole number from 0 to 18446744073709551615\n", *seedFlag)
-			return 1
+			return 2
 		}
 	case first.Simulation.RandomSeed != nil:
 		seed = *first.Simulation.RandomSeed
