@@ -16,14 +16,25 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 	"unicode/utf8"
 )
 
-// Name prefixes of the temporaries this package creates.
+// Name prefixes of the temporaries this package creates. A temporary is
+// first created under pendingPrefix, locked, and only then renamed to its
+// own prefix, so an entry named as a temporary is locked from the moment
+// it has that name (see createLocked).
 const (
 	tempPrefix    = ".lir-tmp-"
 	scratchPrefix = ".lir-export-"
+	pendingPrefix = ".lir-new-"
 )
+
+// pendingAge is how old an unlocked pending entry must be before Sweep
+// takes it for a killed process's: its creator holds it unlocked only
+// between two system calls.
+const pendingAge = time.Minute
 
 // maxNamePart bounds the part of a temporary's name taken from the
 // destination, so the name fits every file system's 255-byte limit.
@@ -182,7 +193,7 @@ func Check(path string) error {
 	if err != nil {
 		return err
 	}
-	f, temp, err := createLocked(filepath.Dir(target), tempPrefix+"check-", false)
+	f, temp, err := createPending(filepath.Dir(target), false)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -238,49 +249,68 @@ func namePart(name string) string {
 }
 
 // createLocked creates a new file (or folder, when dir is true) in parent
-// named prefix + random hex, and locks it for as long as it is open, so
-// that Sweep knows it is in use. The lock can only be taken once the entry
-// exists (a folder must even be opened first), so a Sweep may take the new
-// entry for a killed run's and remove it in between: then it is created
-// afresh. Only an entry that is locked and still in place is returned, and
-// Sweep never removes a locked one.
+// named prefix + random hex, locked for as long as it is open so that
+// Sweep knows it is in use. A lock can only be taken on an entry that
+// exists, so the entry is made under a pending name (pendingPrefix + the
+// same hex), which Sweep leaves alone while it is young, locked, and then
+// renamed: under the temporary's name it is never unlocked while its
+// writer lives, and Sweep, which removes only unlocked temporaries, never
+// takes it for a killed run's. (Should it vanish all the same, on a file
+// system whose clock is far off, it is made afresh.)
 func createLocked(parent, prefix string, dir bool) (*os.File, string, error) {
+	for range 100 {
+		f, pending, err := createPending(parent, dir)
+		if err != nil {
+			return nil, "", err
+		}
+		name := filepath.Join(parent, prefix+strings.TrimPrefix(filepath.Base(pending), pendingPrefix))
+		if err := lock(f); err != nil {
+			os.Remove(pending)
+			f.Close()
+			return nil, "", err
+		}
+		err = fs.ErrExist // a rename would replace name
+		if _, lerr := os.Lstat(name); lerr != nil {
+			if err = os.Rename(pending, name); err == nil {
+				return f, name, nil
+			}
+		}
+		os.Remove(pending)
+		f.Close()
+		if !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
+			return nil, "", err
+		}
+	}
+	return nil, "", errors.New("cannot create a temporary file")
+}
+
+// createPending creates a new file (or folder) in parent named
+// pendingPrefix + random hex and opens it.
+func createPending(parent string, dir bool) (*os.File, string, error) {
 	for range 100 {
 		var b [8]byte
 		if _, err := rand.Read(b[:]); err != nil {
 			return nil, "", err
 		}
-		name := filepath.Join(parent, prefix+hex.EncodeToString(b[:]))
+		name := filepath.Join(parent, pendingPrefix+hex.EncodeToString(b[:]))
 		var f *os.File
 		var err error
 		if dir {
 			if err = os.Mkdir(name, 0o700); err == nil {
-				f, err = os.Open(name)
-				if errors.Is(err, fs.ErrNotExist) {
-					continue // swept before it could be opened
+				if f, err = os.Open(name); err != nil {
+					os.Remove(name)
 				}
 			}
 		} else {
 			f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		}
-		if errors.Is(err, fs.ErrExist) {
+		if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrNotExist) && dir {
 			continue
 		}
 		if err != nil {
-			if dir {
-				os.Remove(name)
-			}
 			return nil, "", err
 		}
-		if err := lock(f); err != nil {
-			f.Close()
-			os.Remove(name)
-			return nil, "", err
-		}
-		if still(f, name) {
-			return f, name, nil
-		}
-		f.Close() // swept away before it was locked: try again
+		return f, name, nil
 	}
 	return nil, "", errors.New("cannot create a temporary file")
 }

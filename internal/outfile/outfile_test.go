@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // entries lists the names in dir.
@@ -190,6 +191,14 @@ func TestSweep(t *testing.T) {
 	os.WriteFile(filepath.Join(staleDir, "0-000000000000.csv"), []byte("chunk"), 0o644)
 	other := filepath.Join(dir, ".lir-notes") // not a temporary's name
 	os.WriteFile(other, nil, 0o644)
+	// A pending entry is a killed run's once unlocked and old; a young one
+	// is being created.
+	oldPending := filepath.Join(dir, pendingPrefix+"89ab")
+	os.WriteFile(oldPending, nil, 0o644)
+	then := time.Now().Add(-2 * pendingAge)
+	os.Chtimes(oldPending, then, then)
+	youngPending := filepath.Join(dir, pendingPrefix+"cdef")
+	os.WriteFile(youngPending, nil, 0o644)
 
 	live, err := Create(filepath.Join(dir, "out.csv"))
 	if err != nil {
@@ -211,16 +220,16 @@ func TestSweep(t *testing.T) {
 		got[s.Path] = s.Removed
 	}
 	if lockable() {
-		if len(got) != 2 || !got[stale] || !got[staleDir] {
-			t.Errorf("Sweep = %v, want %s and %s removed", found, stale, staleDir)
+		if len(got) != 3 || !got[stale] || !got[staleDir] || !got[oldPending] {
+			t.Errorf("Sweep = %v, want %s, %s and %s removed", found, stale, staleDir, oldPending)
 		}
-		for _, p := range []string{stale, staleDir} {
+		for _, p := range []string{stale, staleDir, oldPending} {
 			if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("%s still there", p)
 			}
 		}
 	}
-	for _, p := range []string{live.temp, scratch.Path(), other} {
+	for _, p := range []string{live.temp, scratch.Path(), other, youngPending} {
 		if _, err := os.Lstat(p); err != nil {
 			t.Errorf("%s was removed while in use: %v", p, err)
 		}
@@ -257,17 +266,18 @@ func TestLongName(t *testing.T) {
 }
 
 // A Sweep running while temporaries are created, written and committed
-// (another run starting in the same folder) never removes one in use: the
-// scratch folders and files are created, and every Commit renames its
-// temporary over the destination. (A scratch folder was once swept
-// between its creation and its lock, and a temporary between its unlock
-// and its rename.)
+// (another run starting in the same folder) never takes one in use for a
+// killed run's: it removes nothing, the scratch folders and files are
+// created, and every Commit renames its temporary over the destination.
+// (A scratch folder was once swept between its creation and its lock, and
+// a temporary between its unlock and its rename.)
 func TestSweepSparesLiveTemporaries(t *testing.T) {
 	if !lockable() {
 		t.Skip("no file locks: Sweep removes nothing")
 	}
 	dir := t.TempDir()
 	stop := make(chan struct{})
+	var swept []Stale
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for {
@@ -276,12 +286,13 @@ func TestSweepSparesLiveTemporaries(t *testing.T) {
 				return
 			default:
 			}
-			if _, err := Sweep(dir); err != nil {
+			found, err := Sweep(dir)
+			if err != nil {
 				t.Error(err)
 			}
+			swept = append(swept, found...)
 		}
 	})
-	defer func() { close(stop); wg.Wait() }()
 	var failed []error
 	for i := range 2000 {
 		s, err := NewScratch(dir)
@@ -298,8 +309,13 @@ func TestSweepSparesLiveTemporaries(t *testing.T) {
 			failed = append(failed, err)
 		}
 	}
+	close(stop)
+	wg.Wait()
 	if len(failed) > 0 {
-		t.Fatalf("%d failures, the first: %v", len(failed), failed[0])
+		t.Errorf("%d failures, the first: %v", len(failed), failed[0])
+	}
+	if len(swept) > 0 {
+		t.Errorf("Sweep took %d live temporaries for stale ones, the first %s", len(swept), swept[0].Path)
 	}
 }
 
