@@ -354,6 +354,10 @@ func (p *labPage) finishCompare() {
 		p.fail("no sessions were compared")
 		return
 	}
+	if err := compare.CheckExact(r.Compare.Configs, r.Compare.Names, r.MergedCompare); err != nil {
+		p.fail(err.Error())
+		return
+	}
 	doc := compare.Build(r.Compare.Configs, r.Compare.Names, r.Seed, r.MergedCompare)
 	var hands uint64
 	for _, a := range doc.Configs {
@@ -446,6 +450,10 @@ func (p *labPage) finish(ctx goapp.Context) {
 	p.awaitExact = false
 	if ent.Err != "" {
 		p.fail("exact comparison: " + ent.Err)
+		return
+	}
+	if err := sim.CheckExact(r.Merged, int64(r.Config.Bankroll.StartingAmount), 0); err != nil {
+		p.fail(err.Error())
 		return
 	}
 	doc := results.Build(r.Config, r.Seed, r.Merged)

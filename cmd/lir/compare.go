@@ -14,7 +14,6 @@ import (
 	"github.com/lir-lab/lir/engine/compare"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/results"
-	"github.com/lir-lab/lir/engine/sim"
 )
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
@@ -103,17 +102,9 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	agg := cmp.RunParallel(seed, 0, int(n), w, &done)
 	elapsed := time.Since(start)
-	for i, c := range configs {
-		// A table session's profit sums its players': a seat's, and in
-		// replace mode each player a round can bring (rounds + 1).
-		table := c.Table.NumSeats
-		if r := c.Table.TableRounds; c.Table.SeatMode == "replace" && r != nil {
-			table *= *r + 1
-		}
-		if err := sim.CheckExact(agg.Arms[i].Agg, int64(c.Bankroll.StartingAmount), table); err != nil {
-			fmt.Fprintf(stderr, "lir compare: %s: %v\n", safeArg(files[i]), err)
-			return 1
-		}
+	if err := compare.CheckExact(configs, names, agg); err != nil {
+		fmt.Fprintf(stderr, "lir compare: %s\n", safeArg(err.Error()))
+		return 1
 	}
 	doc := compare.Build(configs, names, seed, agg)
 	var hands uint64

@@ -59,6 +59,11 @@ func TestStatisticsExactOrRefused(t *testing.T) {
 			if !c.refused {
 				t.Errorf("%s: refused, though its bankrolls stay small enough", c.name)
 			}
+			// lir compare plays the same sessions: refused as well.
+			code, out, errs := lir(t, "compare", cfg, cfg, "--seed", "1", "--json")
+			if code != 1 || out != "" || !strings.Contains(errs, "exact") {
+				t.Errorf("%s: lir compare: exit %d, %d bytes of stdout, stderr %.300q", c.name, code, len(out), errs)
+			}
 			continue
 		}
 		if c.refused {
