@@ -282,14 +282,19 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 		d := Departure{Decision: key.decision, Hand: key.class, Example: a.example, Ride: key.ride, PerSession: a.weight,
 			HandsLeft: quantiles(a.handsLeft, a.weight), Profit: quantiles(a.profit, a.weight)}
 		rep.Departures = append(rep.Departures, d)
-		rep.DeparturesPerSession += a.weight
 	}
 	slices.SortFunc(rep.Departures, func(a, b Departure) int {
 		if c := cmp.Compare(b.PerSession, a.PerSession); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Decision+a.Hand, b.Decision+b.Hand)
+		if c := cmp.Compare(a.Decision+a.Hand, b.Decision+b.Hand); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Play(), b.Play())
 	})
+	for _, d := range rep.Departures { // summed in this order: the same bits on every run
+		rep.DeparturesPerSession += d.PerSession
+	}
 	return rep, nil
 }
 
