@@ -13,9 +13,14 @@ require (
 
 require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 
-require github.com/expr-lang/expr v1.17.8
+require (
+	github.com/andybalholm/brotli v1.3.0
+	github.com/expr-lang/expr v1.17.8
+	golang.org/x/image v0.48.0
+)
 
 require (
-	github.com/andybalholm/brotli v1.3.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

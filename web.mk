@@ -6,13 +6,15 @@
 #   make e2e                 end-to-end tests in headless Chromium
 #   make echarts             refresh web/echarts.min.js and its LICENSE from npm
 #   make chromium            find Chromium for the browser tests; install Debian's only if none
+#   make axe                 refresh the vendored axe-core of the accessibility tests from npm
 
 BASE ?=
 ADDR ?= 127.0.0.1:8080
 BROTLI ?= 9
 ECHARTS_VERSION ?= 6
+AXE_VERSION ?= 4
 
-.PHONY: site serve e2e echarts chromium
+.PHONY: site serve e2e echarts chromium axe
 
 site: ## build dist/, the static site (BASE=/path to host under a sub-path)
 	$(GO) run ./cmd/build --out dist --base "$(BASE)" --brotli "$(BROTLI)"
@@ -45,3 +47,11 @@ chromium: ## find Chromium for the browser tests ($CHROMIUM, $CHROME_PATH, PATH)
 		echo "make chromium: apt-get is not usable here (missing, or not root and no sudo): install Chromium yourself, or set CHROMIUM" >&2; exit 1; fi; \
 	echo "make chromium: installing Debian's chromium with apt-get"; \
 	$$sudo apt-get update && $$sudo apt-get install -y chromium && $(BIN)/find-chromium
+
+axe: ## refresh e2e/testdata/axe.min.js (the accessibility checker of the browser tests) and its licence from npm
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	tar -xzf axe-core-*.tgz && \
+	cp package/axe.min.js $(CURDIR)/e2e/testdata/axe.min.js && \
+	cat package/LICENSE package/LICENSE-3RD-PARTY.txt > $(CURDIR)/e2e/testdata/LICENSE-axe-core.txt && \
+	echo "e2e/testdata/axe.min.js: axe-core $$(node -p "require('./package/package.json').version")" && \
+	rm -rf $$tmp

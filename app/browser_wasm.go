@@ -9,6 +9,9 @@ import (
 	"syscall/js"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/report"
 )
 
 // This file is the page's only JavaScript glue; browser_nowasm.go has the
@@ -21,15 +24,13 @@ type workerPool struct {
 	funcs   []js.Func
 	gens    []int
 	gen     int
-	onEvent func(gen int, ev WorkerEvent)
+	onReply func(gen int, ev WorkerEvent)
 }
 
-func newWorkerPool(url string, onEvent func(gen int, ev WorkerEvent)) *workerPool {
-	return &workerPool{url: url, onEvent: onEvent}
+func newWorkerPool(url string, onReply func(gen int, ev WorkerEvent)) pool {
+	return &workerPool{url: url, onReply: onReply}
 }
 
-// Resize starts or stops workers so n remain; it returns the indexes of the
-// new ones (they post "ready" when they can take work).
 func (p *workerPool) Resize(n int) {
 	for len(p.workers) > n {
 		i := len(p.workers) - 1
@@ -44,8 +45,6 @@ func (p *workerPool) Resize(n int) {
 	}
 }
 
-// Restart terminates every worker (stopping any work at once) and starts
-// fresh ones.
 func (p *workerPool) Restart() {
 	for i := range p.workers {
 		p.stop(i)
@@ -53,8 +52,6 @@ func (p *workerPool) Restart() {
 	}
 }
 
-// Gen is the generation of worker i: events of an older generation come
-// from a terminated worker and are ignored.
 func (p *workerPool) Gen(i int) int {
 	if i < 0 || i >= len(p.gens) {
 		return -1
@@ -84,33 +81,20 @@ func (p *workerPool) start(i int) {
 		e := args[0]
 		switch e.Get("type").String() {
 		case "message":
-			d := e.Get("data")
-			ev.Type = d.Get("type").String()
-			switch ev.Type {
-			case "progress":
-				ev.From, ev.Done, ev.Hands = d.Get("from").Int(), d.Get("done").Int(), int64(d.Get("hands").Float())
-			case "result":
-				ev.From, ev.To, ev.Hands = d.Get("from").Int(), d.Get("to").Int(), int64(d.Get("hands").Float())
-				a := d.Get("aggregate")
-				ev.Aggregate = make([]byte, a.Get("length").Int())
-				js.CopyBytesToGo(ev.Aggregate, a)
-				if m := d.Get("wasmMemory"); m.Type() == js.TypeNumber {
-					ev.WasmMemory = int64(m.Float())
-				}
-			case "exact":
-				ev.Reply = d.Get("reply").String()
-			case "error":
-				ev.Message = d.Get("message").String()
+			r, err := wire.ParseReply(wire.FromJS(e.Get("data")))
+			if err != nil {
+				r = wire.Reply{Kind: wire.KindError, Message: err.Error()}
 			}
+			ev.Reply = r
 		case "messageerror":
-			ev.Type, ev.Message = "error", "a message from the worker could not be read"
+			ev.Reply = wire.Reply{Kind: wire.KindError, Message: "a message from the worker could not be read"}
 		default: // "error": the script failed to load or threw
-			ev.Type, ev.Message = "error", "worker script error"
+			ev.Reply = wire.Reply{Kind: wire.KindError, Message: "the worker's script failed"}
 			if m := e.Get("message"); m.Type() == js.TypeString && m.String() != "" {
 				ev.Message = m.String()
 			}
 		}
-		p.onEvent(gen, ev)
+		p.onReply(gen, ev)
 		return nil
 	})
 	w.Call("addEventListener", "message", f)
@@ -119,7 +103,7 @@ func (p *workerPool) start(i int) {
 	p.workers[i], p.funcs[i], p.gens[i] = w, f, gen
 	if adopted {
 		// Its "ready" went to the loader, which waited for it.
-		p.onEvent(gen, WorkerEvent{Worker: i, Type: "ready"})
+		p.onReply(gen, WorkerEvent{Worker: i, Reply: wire.Reply{Kind: wire.KindReady}})
 	}
 }
 
@@ -134,33 +118,10 @@ func takeFirstWorker() (js.Value, bool) {
 	return w, true
 }
 
-// Send posts a run message to worker i. The seed goes as a decimal string:
-// JS numbers are exact only to 2^53.
-// A message with Configs is a comparison: {type:"compare", configs, ...}.
-func (p *workerPool) Send(i int, m RunMessage) {
-	msg := map[string]any{
-		"type":        "run",
-		"config":      m.Config,
-		"seed":        formatSeed(m.Seed),
-		"from":        m.Range.From,
-		"to":          m.Range.To,
-		"reportEvery": m.ReportEvery,
-	}
-	if m.Configs != nil {
-		cs := make([]any, len(m.Configs))
-		for k, c := range m.Configs {
-			cs[k] = c
-		}
-		delete(msg, "config")
-		msg["type"], msg["configs"] = "compare", cs
-	}
-	p.workers[i].Call("postMessage", js.ValueOf(msg))
-}
-
-// SendExact asks worker i to solve config exactly; it answers with an
-// "exact" message carrying key.
-func (p *workerPool) SendExact(i int, key, config string, walkAway bool) {
-	p.workers[i].Call("postMessage", js.ValueOf(map[string]any{"type": "exact", "key": key, "config": config, "walkaway": walkAway}))
+// Send posts a request to worker i.
+func (p *workerPool) Send(i int, r wire.Request) {
+	obj, transfer := wire.ToJS(r.Fields())
+	p.workers[i].Call("postMessage", obj, js.ValueOf(transfer))
 }
 
 // hardwareConcurrency is the number of logical cores the browser reports.
@@ -299,9 +260,10 @@ func fetchText(url string, done func(data []byte, err string)) {
 	})).Call("then", onOK, onErr)
 }
 
-// drawCharts renders each chart into its element with ECharts; holder is
-// the id of the element holding them (its data-charts-drawn counts them).
-func drawCharts(holder string, specs []chartSpec, dark bool) {
+// drawCharts renders each chart into its element ("chart-" + its ID) with
+// ECharts; holder is the id of the element holding them (its
+// data-charts-drawn counts them).
+func drawCharts(holder string, specs []*report.Chart, dark bool) {
 	theme := js.Null()
 	if dark {
 		theme = js.ValueOf("dark")
@@ -485,8 +447,8 @@ func saveChartImage(id string, dark bool) {
 // one thread.
 var drawGen = map[string]int{}
 
-func drawChart(ec, doc js.Value, s chartSpec, theme js.Value) {
-	el := doc.Call("getElementById", s.ID)
+func drawChart(ec, doc js.Value, s *report.Chart, theme js.Value) {
+	el := doc.Call("getElementById", "chart-"+s.ID)
 	if el.IsNull() {
 		return
 	}
@@ -502,22 +464,8 @@ func drawChart(ec, doc js.Value, s chartSpec, theme js.Value) {
 	opt := js.Global().Get("JSON").Call("parse", s.Option)
 	opt.Set("backgroundColor", "transparent")
 	if w := el.Get("clientWidth").Int(); w > 0 && w < 560 {
-		// A phone: titles wrap within the chart, in a smaller font, clear
-		// of the save icon; category labels turn steeper and smaller.
-		for _, t := range jsList(opt.Get("title")) {
-			t.Set("textStyle", map[string]any{"fontSize": 14, "lineHeight": 18, "width": w - 70, "overflow": "break"})
-			t.Set("subtextStyle", map[string]any{"lineHeight": 14, "width": w - 40, "overflow": "break"})
-			t.Set("left", 8)
-		}
-		grids := jsList(opt.Get("grid"))
-		if len(grids) == 0 {
-			g := js.Global().Get("Object").New()
-			opt.Set("grid", g)
-			grids = []js.Value{g}
-		}
-		for _, g := range grids {
-			g.Set("top", 84) // below a title and subtitle of two lines each
-		}
+		// A phone: category labels turn steeper and smaller (titles and
+		// captions are text beside the chart, and wrap by themselves).
 		for _, x := range jsList(opt.Get("xAxis")) {
 			if l := x.Get("axisLabel"); l.Truthy() {
 				l.Set("rotate", 60)
@@ -570,13 +518,78 @@ func replaceFragment(frag string) {
 	js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+frag)
 }
 
-// copyToClipboard tries the clipboard; failures (no permission) are fine:
-// the link is also in a text field.
-func copyToClipboard(s string) {
+// copyToClipboard tries the clipboard and says whether it worked (a
+// refusal is fine: the link is also in a text field).
+func copyToClipboard(s string, done func(ok bool)) {
 	cb := js.Global().Get("navigator").Get("clipboard")
-	if cb.Truthy() {
-		p := cb.Call("writeText", s)
-		p.Call("catch", js.FuncOf(func(js.Value, []js.Value) any { return nil }))
+	if !cb.Truthy() {
+		done(false)
+		return
+	}
+	var ok, fail js.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok = js.FuncOf(func(js.Value, []js.Value) any { release(); done(true); return nil })
+	fail = js.FuncOf(func(js.Value, []js.Value) any { release(); done(false); return nil })
+	cb.Call("writeText", s).Call("then", ok, fail)
+}
+
+// inASecond calls f a second from now, on the JavaScript event loop: the
+// page redraws the seconds a user waits (natively nothing is drawn, and
+// nothing ticks).
+func inASecond(f func()) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	js.Global().Call("setTimeout", cb, 1000)
+}
+
+// skipToRun makes the skip link (id link) move the keyboard focus to the
+// element target: in a listener of its own, since go-app's handlers run
+// after the event (too late to stop the link's navigation, which would
+// put "#run-button" in the address). Enter activates a link on keydown and
+// a button on the keypress after it, so from the keyboard the focus moves
+// at the key's release: Run is focused, not pressed.
+func skipToRun(link, target string) {
+	el := js.Global().Get("document").Call("getElementById", link)
+	if el.IsNull() {
+		return
+	}
+	el.Call("addEventListener", "click", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		e.Call("preventDefault")
+		e.Call("stopPropagation")
+		if e.Get("detail").Int() > 0 { // a pointer's click
+			focusElement(target)
+			return nil
+		}
+		var up js.Func
+		up = js.FuncOf(func(js.Value, []js.Value) any {
+			up.Release()
+			focusElement(target)
+			return nil
+		})
+		js.Global().Get("document").Call("addEventListener", "keyup", up, map[string]any{"once": true})
+		return nil
+	}))
+}
+
+// focusElement moves the keyboard focus to the element with that id.
+func focusElement(id string) {
+	if el := js.Global().Get("document").Call("getElementById", id); !el.IsNull() {
+		el.Call("focus")
+	}
+}
+
+// focusIfLost moves the focus to the element with that id when the
+// focused element has gone, or was disabled: focus must not fall to the
+// page's body.
+func focusIfLost(id string) {
+	a := js.Global().Get("document").Get("activeElement")
+	if a.IsNull() || a.Equal(js.Global().Get("document").Get("body")) || a.Get("disabled").Truthy() || !a.Get("isConnected").Bool() {
+		focusElement(id)
 	}
 }
 
@@ -648,6 +661,8 @@ func markMounted() {
 		runtime.ReadMemStats(&m)
 		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
 	}))
+	// When the page went live, ms from navigation (e2e/answer_test.go logs it).
+	js.Global().Set("lirMountedAt", js.Global().Get("performance").Call("now"))
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
 	// A user timing mark, so that traces and Lighthouse reports say when
 	// the page went live (docs/PERFORMANCE.md).

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -9,21 +8,23 @@ import (
 	"github.com/lir-lab/lir/configs"
 	"github.com/lir-lab/lir/engine/compare"
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/report"
+	"github.com/lir-lab/lir/engine/results"
 )
 
 // comparisonView is a comparison document of `lir compare --json`
-// (docs/RESULTS.md) as the page shows it: one row per config and one per
-// pair.
+// (docs/RESULTS.md), decoded once, as the page shows it: one row per
+// config and one per pair, and the charts of engine/report.
 type comparisonView struct {
-	Seed     string
-	Sessions string
-	CRN      bool
-	Configs  [][]string // name, hands, win rate, mean profit (95% CI), EV/hand, EV per unit bet
-	Pairs    [][]string
-	Charts   []chartSpec // the configs side by side: win rate and mean profit with their intervals
+	Doc     *compare.Document
+	Configs [][]string // name, hands, win rate, mean profit (95% CI), EV/hand, EV per unit bet
+	Pairs   [][]string
+	Charts  []*report.Chart
+	URL     string // the document, downloadable (a blob: URL)
+	File    string // its file name
 }
 
-var comparisonConfigHead = []string{"Config", "Hands", "Session win rate (95% CI)", "Session profit (95% CI)", "EV per hand", "EV per unit bet"}
+var comparisonConfigHead = []string{"Config", "Hands", "Session win rate (95% CI)", "Session profit (95% CI)", "Result per hand", "EV per unit bet"}
 
 // The verdict comes right after the pair: the table scrolls sideways.
 var comparisonPairHead = []string{"Pair (a − b)", "Significant", "Profit difference (95% CI)", "p (paired t)", "p adjusted (Holm)",
@@ -33,70 +34,48 @@ var comparisonPairHead = []string{"Pair (a − b)", "Significant", "Profit diffe
 // parseComparison reads a comparison document; it refuses other documents
 // with a reason.
 func parseComparison(data []byte) (*comparisonView, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var d map[string]any
-	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("not JSON: %v", err)
+	var d compare.Document
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("not a comparison document: %v", err)
 	}
-	pairs, ok := d["pairs"].([]any)
-	if !ok {
+	if d.Pairs == nil {
 		return nil, fmt.Errorf("no pairs: this is not a document of lir compare --json")
 	}
-	if v := num(d["schema_version"]); v != compare.SchemaVersion {
-		return nil, fmt.Errorf("comparison schema version %v; this page reads version %d", d["schema_version"], compare.SchemaVersion)
+	if d.SchemaVersion != compare.SchemaVersion {
+		return nil, fmt.Errorf("comparison schema version %d; this page reads version %d", d.SchemaVersion, compare.SchemaVersion)
 	}
-	v := &comparisonView{Seed: fmt.Sprint(d["seed"]), Sessions: groupDigits(int64(num(d["sessions"])))}
-	v.CRN, _ = d["common_random_numbers"].(bool)
-	cs, _ := d["configs"].([]any)
-	var names []string
-	var win, winLo, winHi, profit, profitLo, profitHi []float64
-	for _, c := range cs {
-		m, _ := c.(map[string]any)
-		names = append(names, fmt.Sprint(m["name"]))
-		win, winLo, winHi = append(win, num(getPath(m, "session_win_rate.value"))), append(winLo, num(getPath(m, "session_win_rate.ci95_low"))), append(winHi, num(getPath(m, "session_win_rate.ci95_high")))
-		profit, profitLo, profitHi = append(profit, num(m["session_profit_mean"])), append(profitLo, num(m["session_profit_ci95_low"])), append(profitHi, num(m["session_profit_ci95_high"]))
+	v := &comparisonView{Doc: &d, Charts: report.CompareCharts(&d)}
+	f := func(x results.Float) float64 { return float64(x) }
+	for _, a := range d.Configs {
+		w := a.WinRate
 		v.Configs = append(v.Configs, []string{
-			fmt.Sprint(m["name"]), groupDigits(int64(num(m["hands"]))),
-			fmt.Sprintf("%.2f%% (%.2f%% – %.2f%%)", 100*num(getPath(m, "session_win_rate.value")),
-				100*num(getPath(m, "session_win_rate.ci95_low")), 100*num(getPath(m, "session_win_rate.ci95_high"))),
-			fmt.Sprintf("%.2f (%.2f – %.2f)", num(m["session_profit_mean"]), num(m["session_profit_ci95_low"]), num(m["session_profit_ci95_high"])),
-			fmt.Sprintf("%.4f", num(m["ev_per_hand"])), fmt.Sprintf("%.5f", num(m["ev_per_unit_bet"])),
+			a.Name, groupDigits(int64(a.Hands)),
+			fmt.Sprintf("%s (%s – %s)", pct(f(w.Value)), pct(float64(w.CI95Lo)), pct(float64(w.CI95Hi))),
+			fmt.Sprintf("%s (%s – %s)", cash(f(a.ProfitMean)), cash(f(a.ProfitCI95Lo)), cash(f(a.ProfitCI95Hi))),
+			cash(f(a.EVPerHand)), fmt.Sprintf("%.5f", f(a.HouseEdgeUnit)),
 		})
 	}
-	sub := "Common random numbers: session i of every config saw the same cards"
-	if !v.CRN {
-		sub = "The configs dealt differently (seats, discard or shuffle differ)"
-	}
-	v.Charts = []chartSpec{
-		intervalChart("chart-compare-win", "Session win rate by config (95% CI)", sub, names, "Win rate", win, winLo, winHi),
-		intervalChart("chart-compare-profit", "Mean session profit by config (95% CI)", sub, names, "Mean profit", profit, profitLo, profitHi),
-	}
-	p := func(x any) string { return fmt.Sprintf("%.3g", num(x)) }
-	for _, x := range pairs {
-		m, _ := x.(map[string]any)
-		sig := []string{}
-		if b, _ := m["significant_profit"].(bool); b {
+	p := func(x results.Approx) string { return fmt.Sprintf("%.3g", float64(x)) }
+	for _, m := range d.Pairs {
+		var sig []string
+		if m.SignificantProfit {
 			sig = append(sig, "profit")
 		}
-		if b, _ := m["significant_win_rate"].(bool); b {
+		if m.SignificantWinRate {
 			sig = append(sig, "win rate")
 		}
 		verdict := "no"
 		if len(sig) > 0 {
-			verdict = "yes: " + sig[0]
-			if len(sig) > 1 {
-				verdict += ", " + sig[1]
-			}
+			verdict = "yes: " + strings.Join(sig, ", ")
 		}
 		v.Pairs = append(v.Pairs, []string{
-			fmt.Sprintf("%v − %v", m["name_a"], m["name_b"]), verdict,
-			fmt.Sprintf("%.2f (%.2f – %.2f)", num(m["profit_difference"]), num(m["profit_difference_ci95_low"]), num(m["profit_difference_ci95_high"])),
-			p(m["p_value_profit"]), p(m["p_value_profit_adjusted"]), fmt.Sprintf("%.3f", num(m["effect_size"])),
-			fmt.Sprintf("%.2f%%", 100*num(m["win_rate_difference"])), fmt.Sprintf("%v / %v", m["only_a_won"], m["only_b_won"]),
-			compare.WinRateTestName(fmt.Sprint(m["win_rate_test"])), p(m["p_value_win_rate"]), p(m["p_value_win_rate_adjusted"]),
-			fmt.Sprintf("%.3f", num(m["effect_size_win_rate"])),
-			fmt.Sprintf("%.1f%%", 100*num(m["variance_reduction"])),
+			m.NameA + " − " + m.NameB, verdict,
+			fmt.Sprintf("%s (%s – %s)", cash(f(m.ProfitDifference)), cash(f(m.ProfitDifferenceCI95Lo)), cash(f(m.ProfitDifferenceCI95Hi))),
+			p(m.PValueProfit), p(m.PValueProfitAdjusted), fmt.Sprintf("%.3f", f(m.EffectSize)),
+			pct(f(m.WinRateDifference)), fmt.Sprintf("%d / %d", m.OnlyAWon, m.OnlyBWon),
+			compare.WinRateTestName(m.WinRateTest), p(m.PValueWinRate), p(m.PValueWinRateAdjusted),
+			fmt.Sprintf("%.3f", f(m.EffectSizeWinRate)),
+			fmt.Sprintf("%.1f%%", 100*f(m.VarianceReduction)),
 		})
 	}
 	return v, nil

@@ -66,7 +66,7 @@ func TestCompareRunLikeCLI(t *testing.T) {
 	}
 	want, _ := compare.Build(cs, names, 77, cmp.RunParallel(77, 0, 300, 2, nil)).JSON()
 	r := NewCompareRun(cs, names, 77, 300, 3, time.Now())
-	done := drive(t, r, 3, func(w int, msg RunMessage) WorkerEvent { return fakeCompareWorker(t, cmp, w, msg) })
+	done := drive(t, r, 3, func(w int, msg wire.Request) WorkerEvent { return fakeCompareWorker(t, cmp, w, msg) })
 	if !done {
 		t.Fatal("comparison not done after every result")
 	}
@@ -84,13 +84,13 @@ func TestCompareRunLikeCLI(t *testing.T) {
 	}
 }
 
-func fakeCompareWorker(t *testing.T, cmp *compare.Comparer, w int, msg RunMessage) WorkerEvent {
-	if len(msg.Configs) != 3 {
-		t.Fatalf("compare message with %d configs", len(msg.Configs))
+func fakeCompareWorker(t *testing.T, cmp *compare.Comparer, w int, msg wire.Request) WorkerEvent {
+	if msg.Kind != wire.KindCompare || len(msg.Configs) != 3 {
+		t.Fatalf("%s message with %d configs", msg.Kind, len(msg.Configs))
 	}
-	b, err := wire.EncodeCompare(cmp.Run(msg.Seed, msg.Range.From, msg.Range.To))
+	b, err := wire.EncodeCompare(cmp.Run(msg.Seed, msg.From, msg.To))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return WorkerEvent{Worker: w, Type: "result", From: msg.Range.From, To: msg.Range.To, Aggregate: b}
+	return WorkerEvent{Worker: w, Reply: wire.Reply{Kind: wire.KindResult, From: msg.From, To: msg.To, Aggregate: b}}
 }

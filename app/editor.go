@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -256,6 +257,7 @@ func collectFields(out *[]field, t reflect.Type, prefix string) {
 			// The schema's null is an empty field here.
 			f.Help = strings.ReplaceAll(f.Help, "null:", "empty:")
 		}
+		f.Help = words(f.Help)
 		if lo, hi := sf.Tag.Get("min"), sf.Tag.Get("max"); lo != "" && hi != "" && f.Kind != kindText {
 			f.Help = strings.TrimSpace(f.Help + " Range " + lo + " to " + hi + ".")
 		}
@@ -268,6 +270,22 @@ func pick(ptr bool, a, b fieldKind) fieldKind {
 		return a
 	}
 	return b
+}
+
+// schemaKey matches a schema key or path in a sentence: "table_rounds",
+// "stop_conditions.max_hands".
+var schemaKey = regexp.MustCompile(`\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)*_[a-z0-9]+\b`)
+
+// words puts the schema keys of a sentence (the schema's doc texts name
+// other options by key) in words: "table_rounds" → "table rounds", a path
+// by its last key.
+func words(s string) string {
+	return schemaKey.ReplaceAllStringFunc(s, func(k string) string {
+		if i := strings.LastIndexByte(k, '.'); i >= 0 {
+			k = k[i+1:]
+		}
+		return strings.ReplaceAll(k, "_", " ")
+	})
 }
 
 // humanize turns a schema key into a label: "hands_per_hour" → "Hands per hour".
@@ -712,7 +730,7 @@ var presets = func() []preset {
 	d := config.Study()
 	out := []preset{{"default", d.Metadata.Name, "The default study: basic strategy, flat $5 bets, stop at +$250 / −$200 / 200 hands."}}
 	for _, n := range configs.Names() {
-		out = append(out, preset{n, configs.Title(n), configs.Description(n)})
+		out = append(out, preset{n, configs.Title(n), words(configs.Description(n))})
 	}
 	return out
 }()
@@ -727,4 +745,34 @@ func (e *editor) applyPreset(i int) error {
 		}
 	}
 	return e.load(c.CanonicalJSON())
+}
+
+// optionNames are the schema's choices that humanize alone would not put
+// in a player's words.
+var optionNames = map[string]string{
+	"dalembert":          "D'Alembert",
+	"paytable_a":         "Paytable A",
+	"paytable_b":         "Paytable B",
+	"paytable_c":         "Paytable C (progressive)",
+	"bgc_lirx02":         "BGC LIRX02",
+	"bgc_lirx03":         "BGC LIRX03",
+	"fisher_yates":       "Fisher–Yates shuffle",
+	"cryptographic":      "Cryptographic shuffle",
+	"sit_out":            "Sits out",
+	"leave":              "Leaves the table",
+	"replace":            "Is replaced by a new player",
+	"reverse_martingale": "Reverse martingale",
+	"main":               "Main game",
+	"total":              "Main game and bonus",
+	"any_win":            "Any win",
+	"any_loss":           "Any loss",
+}
+
+// optionLabel is a choice of a select in words ("always_pull" → "Always
+// pull"); the option's value stays the schema's.
+func optionLabel(v string) string {
+	if l, ok := optionNames[v]; ok {
+		return l
+	}
+	return humanize(v)
 }

@@ -204,7 +204,8 @@ func TestSectionProblemShownUnderItsField(t *testing.T) {
 // custom paytables) are shown only while their variant is selected, and
 // named by it: no two visible fields share a label.
 func TestVariantFieldsFollowTheirType(t *testing.T) {
-	p := newLabPage()
+	p := &studyPanel{}
+	p.OnInit()
 	visibleLabels := func() map[string]string {
 		seen := map[string]string{}
 		for _, g := range formGroups {

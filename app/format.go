@@ -3,44 +3,32 @@ package app
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/lir-lab/lir/engine/report"
 )
+
+// Amounts and counts are written as the report writes them (engine/report):
+// "$1,234.50", "−$3.00", "1,234,567".
+var (
+	cash        = report.Money
+	groupDigits = report.Digits
+)
+
+// cashFine writes a small amount to a hundredth of a cent: "−$0.1753".
+func cashFine(x float64) string {
+	if x < 0 {
+		return fmt.Sprintf("−$%.4f", -x)
+	}
+	return fmt.Sprintf("$%.4f", x)
+}
 
 func formatSeed(seed uint64) string { return strconv.FormatUint(seed, 10) }
 
-// groupDigits writes n with thousands separators: 1234567 → "1,234,567".
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// cash formats an amount of money with thousands separators and cents:
-// -1234.5 → "-1,234.50".
-func cash(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return fmt.Sprint(x)
-	}
-	c := int64(math.Round(x * 100))
-	s := groupDigits(c / 100)
-	if c < 0 && c/100 == 0 {
-		s = "-0"
-	}
-	return fmt.Sprintf("%s.%02d", s, abs64(c%100))
-}
+// pct writes a probability as a percentage with two decimals.
+func pct(p float64) string { return fmt.Sprintf("%.2f%%", 100*p) }
 
 // rate formats a per-second figure: 1234567 → "1.23 M".
 func rate(x float64) string {
@@ -70,15 +58,8 @@ func eta(d time.Duration) string {
 	return fmt.Sprintf("%d h %02d min", s/3600, s%3600/60)
 }
 
-// wilson is the Wilson score 95% interval for k successes in n trials.
-func wilson(k, n float64) (lo, hi float64) {
-	if n <= 0 {
-		return 0, 0
-	}
-	const z = 1.959963984540054 // two-sided 95% normal quantile
-	p := k / n
-	den := 1 + z*z/n
-	c := (p + z*z/(2*n)) / den
-	h := z * math.Sqrt(p*(1-p)/n+z*z/(4*n*n)) / den
-	return c - h, c + h
-}
+// seconds writes how long the user has waited, in whole seconds: "3 s".
+func seconds(d time.Duration) string { return fmt.Sprintf("%d s", int64(d.Seconds())) }
+
+// ratString writes num/den in lowest terms, e.g. "37963/1082900".
+func ratString(num, den int64) string { return big.NewRat(num, den).RatString() }

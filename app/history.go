@@ -1,11 +1,7 @@
 package app
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -48,8 +44,8 @@ func (h historyEntry) label() string {
 	if h.Name != "" {
 		when += " · " + h.Name
 	}
-	return fmt.Sprintf("%s · %s sessions · %s hands · EV/hand %.4f · win rate %.1f%% · seed %s",
-		when, groupDigits(h.Sessions), groupDigits(h.Hands), h.EV, 100*h.WinRate, h.Seed)
+	return fmt.Sprintf("%s · %s sessions · %s hands · %s per hand · ended ahead %.1f%% · seed %s",
+		when, groupDigits(h.Sessions), groupDigits(h.Hands), cashFine(h.EV), 100*h.WinRate, h.Seed)
 }
 
 // addHistory puts e first and keeps the newest historyMax entries.
@@ -62,44 +58,4 @@ func addHistory(h []historyEntry, e historyEntry) []historyEntry {
 		h = h[:historyMax]
 	}
 	return h
-}
-
-// resultsCSV flattens a results document into "field,value" rows (the
-// config is left out: it is in the JSON). Nested keys are joined with dots
-// and arrays are indexed: seats.0.hands.
-func resultsCSV(doc map[string]any) []byte {
-	var rows [][]string
-	var walk func(prefix string, v any)
-	walk = func(prefix string, v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			keys := make([]string, 0, len(v))
-			for k := range v {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				if prefix == "" && (k == "config" || k == "timing") {
-					continue
-				}
-				walk(strings.TrimPrefix(prefix+"."+k, "."), v[k])
-			}
-		case []any:
-			for i, x := range v {
-				walk(fmt.Sprintf("%s.%d", prefix, i), x)
-			}
-		case nil:
-			rows = append(rows, []string{prefix, ""})
-		case json.Number:
-			rows = append(rows, []string{prefix, v.String()})
-		default:
-			rows = append(rows, []string{prefix, fmt.Sprint(v)})
-		}
-	}
-	walk("", doc)
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Write([]string{"field", "value"})
-	w.WriteAll(rows)
-	return b.Bytes()
 }

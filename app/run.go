@@ -37,29 +37,10 @@ func SplitSessions(n, parts int) []SessionRange {
 // sessions) does not hold the run up, and the progress stays smooth.
 const chunksPerWorker = 4
 
-// RunMessage is what the page posts to a worker: {type:"run", ...}, or
-// {type:"compare", configs, ...} when Configs is set.
-type RunMessage struct {
-	Config      string   // canonical config JSON
-	Configs     []string // a comparison: every config's canonical JSON, in order
-	Seed        uint64   // posted as a decimal string
-	Range       SessionRange
-	ReportEvery int // milliseconds between progress messages
-}
-
-// WorkerEvent is a message from worker Worker, copied out of JS.
+// WorkerEvent is a reply of worker Worker of a pool.
 type WorkerEvent struct {
-	Worker    int
-	Type      string // "ready", "progress", "result", "error"
-	From, To  int
-	Done      int
-	Hands     int64
-	Aggregate []byte
-	Message   string
-	Reply     string // "exact": wire.ExactReply as JSON
-	// WasmMemory is the worker's WebAssembly memory in bytes, sent with
-	// each result (0 if unknown).
-	WasmMemory int64
+	Worker int
+	wire.Reply
 }
 
 // WorkerProgress is what the page shows for one worker.
@@ -139,19 +120,19 @@ func NewCompareRun(configs []*config.Config, names []string, seed uint64, sessio
 	}
 }
 
-// Next returns the next message for idle worker w, if any range is left.
-func (r *Run) Next(w int) (RunMessage, bool) {
+// Next returns the next request for idle worker w, if any range is left.
+func (r *Run) Next(w int) (wire.Request, bool) {
 	if len(r.pending) == 0 || w >= len(r.Workers) || r.Workers[w].Busy {
-		return RunMessage{}, false
+		return wire.Request{}, false
 	}
 	rg := r.pending[0]
 	r.pending = r.pending[1:]
 	r.open++
 	p := &r.Workers[w]
 	p.Busy, p.current, p.curDone, p.curHands = true, rg, 0, 0
-	m := RunMessage{Config: r.JSON, Seed: r.Seed, Range: rg, ReportEvery: 100}
+	m := wire.Request{Kind: wire.KindRun, Config: r.JSON, Seed: r.Seed, From: rg.From, To: rg.To, ReportEvery: wire.DefaultReportEvery}
 	if r.Compare != nil {
-		m.Configs = r.Compare.JSON
+		m.Kind, m.Config, m.Configs = wire.KindCompare, "", r.Compare.JSON
 	}
 	return m, true
 }
@@ -163,14 +144,14 @@ func (r *Run) Handle(ev WorkerEvent) (done bool, err error) {
 		return false, nil
 	}
 	p := &r.Workers[ev.Worker]
-	switch ev.Type {
-	case "error":
+	switch ev.Kind {
+	case wire.KindError:
 		return false, fmt.Errorf("worker %d: %s", ev.Worker+1, ev.Message)
-	case "progress":
+	case wire.KindProgress:
 		if p.Busy && ev.From == p.current.From {
 			p.curDone, p.curHands = ev.Done, ev.Hands
 		}
-	case "result":
+	case wire.KindResult:
 		if !p.Busy || ev.From != p.current.From || ev.To != p.current.To {
 			return false, fmt.Errorf("worker %d: result for sessions [%d, %d) it was not given", ev.Worker+1, ev.From, ev.To)
 		}

@@ -44,9 +44,19 @@ func DecodeShare(fragment string) ([]byte, error) {
 	if err != nil {
 		var es config.Errors
 		if errors.As(err, &es) && len(es) == 1 {
-			return nil, errors.New(es[0].Allowed)
+			return nil, errors.New(plainLinkError(es[0].Allowed))
 		}
 		return nil, err
 	}
 	return data, nil
+}
+
+// plainLinkError says what is wrong with a link in a player's words:
+// sharelink names the decoder that failed ("not deflate data: flate:
+// corrupt input before offset 9"), which tells a player nothing.
+func plainLinkError(msg string) string {
+	if strings.HasPrefix(msg, "the link is damaged") {
+		return "the link is damaged: part of it is missing or was changed on the way, so copy the whole link again"
+	}
+	return msg
 }

@@ -39,14 +39,17 @@ func TestShareRoundTrip(t *testing.T) {
 func TestShareRefusesBadLinks(t *testing.T) {
 	for _, tc := range []struct{ name, frag, want string }{
 		{"too long", "v1." + strings.Repeat("A", MaxShareFragment), "at most"},
-		{"not base64", "v1.!!!", "not base64url"},
-		{"not deflate", "v1.aGVsbG8gd29ybGQ", "not deflate"},
+		{"not base64", "v1.!!!", "part of it is missing or was changed"},
+		{"not deflate", "v1.aGVsbG8gd29ybGQ", "part of it is missing or was changed"},
 		{"bomb", sharelink.Pack(bytes.Repeat([]byte(" "), 10<<20)), "inflates to more than"},
 		{"future version", "v9.abc", "not known"},
 	} {
 		_, err := DecodeShare(tc.frag)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v; want it to mention %q", tc.name, err, tc.want)
+		}
+		if err != nil && (strings.Contains(err.Error(), "flate:") || strings.Contains(err.Error(), "base64")) {
+			t.Errorf("%s: %q names a decoder, not what is wrong", tc.name, err)
 		}
 	}
 	for _, frag := range []string{"", "#results", "#rejected-link"} {

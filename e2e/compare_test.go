@@ -30,7 +30,7 @@ func TestCompareMatchesNative(t *testing.T) {
 	setField(t, ctx, "Sessions", strconv.Itoa(sessions))
 	setField(t, ctx, "Seed", strconv.Itoa(testSeed))
 	setField(t, ctx, "Workers", "2")
-	eval[bool](t, ctx, js(`lab.field("Current study").click(); lab.field("basic").click(); return true;`))
+	eval[bool](t, ctx, js(`lab.field("Current study").click(); lab.field("Basic strategy").click(); return true;`))
 	seq := runSeq(t, ctx)
 	click(t, ctx, "Compare")
 	status := waitStatus(t, ctx, seq+1, time.Minute)

@@ -89,6 +89,19 @@ func TestPhoneWidth(t *testing.T) {
 	_, url := serve(t, site(t, ""), "")
 	do(t, ctx, chromedp.EmulateViewport(390, 844))
 	open(t, ctx, url)
+	// The answer and Run stay in view wherever the page is scrolled.
+	waitFor[bool](t, ctx, `!!document.querySelector("#answer").dataset.exactPWin`)
+	for _, y := range []string{"0", "document.body.scrollHeight / 2", "document.body.scrollHeight"} {
+		inView := eval[map[string]bool](t, ctx, `(() => { window.scrollTo(0, `+y+`);
+			const r = document.getElementById("run-button").getBoundingClientRect();
+			const a = document.querySelector(".runbar-answer").getBoundingClientRect();
+			return {run: r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth, answer: a.height > 0 && a.bottom <= innerHeight}; })()`)
+		if !inView["run"] || !inView["answer"] {
+			t.Errorf("scrolled to %s: Run and the answer in view %v", y, inView)
+		}
+	}
+	eval[chromedp.Void](t, ctx, `window.scrollTo(0, document.getElementById("study").offsetTop + 600)`)
+	shotView(t, ctx, "phone-editing.png")
 	setField(t, ctx, "Preset", "multi_seat")
 	setField(t, ctx, "Sessions", "20000")
 	seq := runSeq(t, ctx)
@@ -153,20 +166,20 @@ func TestCustomRulesInTheForm(t *testing.T) {
 	waitFor[bool](t, ctx, `!document.querySelector("#f-strategy-custom-bet1_rules .item")`)
 }
 
-// TestWalkAwayMap: after a flat-betting run the page computes the exact
-// walk-away map in a worker, draws it and names its best cell; the cell at
-// the study's own limits equals lir exact walkaway's.
+// TestWalkAwayMap: the page computes the study's exact walk-away map in a
+// worker, draws it, marks the study's own limits and names its best cell
+// with what it trades away; the cell at the study's own limits equals lir
+// exact walkaway's.
 func TestWalkAwayMap(t *testing.T) {
 	ctx := browser(t)
 	_, url := serve(t, site(t, ""), "")
 	open(t, ctx, url)
-	setField(t, ctx, "Sessions", "500")
-	if s := runToEnd(t, ctx); !strings.HasSuffix(s, "Done") {
-		t.Fatalf("status %q", s)
-	}
+	// No run needed: the map is exact, offered once the study's exact
+	// answer is in.
+	waitFor[bool](t, ctx, `!!document.querySelector("#walkaway-button")`)
 	click(t, ctx, "Compute the walk-away map")
 	best := waitFor[string](t, ctx, `document.querySelector("#walkaway-best") && document.querySelector("#walkaway-best").textContent`)
-	if !strings.HasPrefix(best, "Highest P(win session): ") {
+	if !strings.HasPrefix(best, "Highest chance to end ahead: ") || !strings.Contains(best, "It trades away: ") {
 		t.Errorf("best cell: %q", best)
 	}
 	waitFor[bool](t, ctx, `(() => { const el = document.getElementById("chart-walkaway"); const i = el && echarts.getInstanceByDom(el); return !!i && i.getOption().series[0].data.length === 400; })()`)

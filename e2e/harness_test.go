@@ -343,6 +343,25 @@ func shot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
+// shotView saves a screenshot of what the window shows (fixed elements
+// where a user sees them) to e2e/screenshots/name.
+func shotView(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	buf, err := chromedp.Run(sctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	dir := filepath.Join(repoRoot(t), "e2e", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // withoutTiming decodes a results document and drops its timing key.
 func withoutTiming(t *testing.T, doc []byte) map[string]any {
 	t.Helper()

@@ -2,49 +2,52 @@ package wire
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
-	"github.com/lir-lab/lir/engine/rulebook"
-	"github.com/lir-lab/lir/engine/sim"
 )
 
-// ExactReply is what a worker answers to {type:"exact", key, config}: the
-// exact hand distribution of the config's strategy (the page derives the
-// exact comparison of the results document from it) and, under flat
-// betting, the exact session outcome (engine/exact's Markov chain). Both
-// take from a fraction of a second to seconds, so they run in a worker,
-// never on the page's thread. It crosses as JSON: every count fits in 2^53.
+// ExactKey identifies a config for the exact engine, and is the config the
+// exact worker solves: the config's canonical JSON less what does not
+// change an exact answer (the seed, the number of sessions, the worker
+// count).
+func ExactKey(c *config.Config) string {
+	k := c.Clone()
+	k.Simulation.RandomSeed = nil
+	k.Simulation.NumSessions = config.Default().Simulation.NumSessions
+	k.Simulation.Workers = 0
+	return string(k.CanonicalJSON())
+}
+
+// ExactReply answers an exact request: the exact hand distribution of the
+// config's strategy (the page derives the house edge and the exact
+// comparison of the results document from it) and the exact session
+// outcome from engine/exact's Markov chain. Both take from a fraction of a
+// second to seconds, so they run in a worker, never on the page's thread.
+// It crosses as JSON: every count fits in 2^53.
+//
+// A new exact figure for the page is a field here, filled in by
+// app/worker's SolveExact and shown by a section of the answer panel.
 type ExactReply struct {
-	Key         string                  `json:"key"`
-	Dist        *exact.HandDistribution `json:"dist,omitempty"`
-	Error       string                  `json:"error,omitempty"` // no exact distribution: the run fails, as lir run does
-	Session     *ExactSession           `json:"session,omitempty"`
-	SessionNote string                  `json:"session_note,omitempty"` // why there is no exact session
+	Key     string                  `json:"key"`
+	Dist    *exact.HandDistribution `json:"dist,omitempty"`
+	Error   string                  `json:"error,omitempty"` // no exact distribution: the run fails, as lir run does
+	Session *ExactSession           `json:"session,omitempty"`
+	// SessionNote says why there is no exact session.
+	SessionNote string `json:"session_note,omitempty"`
 	// Omitted says why the exact engine does not cover the config at all
 	// (sim.ErrSessionStrategy): the run goes on without exact figures and
 	// its document says why (exact_omitted), as lir run does.
 	Omitted string `json:"omitted,omitempty"`
-	// WalkAway answers a walk-away request (SolveWalkAway) instead.
-	WalkAway *WalkAwayMap `json:"walk_away,omitempty"`
+	// Goal is the goal-optimal report of a study that plays goal-optimally
+	// (lir exact goal's): its gain and its departures from EV-optimal play.
+	Goal *exact.GoalDoc `json:"goal,omitempty"`
 }
 
-// WalkAwayMap is the exact walk-away map of a flat-betting session, as
-// lir exact walkaway computes it: P(win session) and the expected profit
-// (currency) for each win limit (rows) × loss limit (columns), in cents.
-type WalkAwayMap struct {
-	Start          int64       `json:"start"`
-	WinLimits      []int64     `json:"win_limits"`
-	LossLimits     []int64     `json:"loss_limits"`
-	PWin           [][]float64 `json:"p_win"`
-	ExpectedProfit [][]float64 `json:"expected_profit"`
-}
-
-// ExactSession is the exact outcome of one player session under flat
-// betting: probabilities of each result and stop reason, expected hands
-// and profit (currency).
+// ExactSession is the exact outcome of one player session: probabilities
+// of each result and stop reason (by results-document name), expected
+// hands and profit (currency).
 type ExactSession struct {
 	PWin           float64            `json:"p_win"`
 	PPush          float64            `json:"p_push"`
@@ -56,76 +59,50 @@ type ExactSession struct {
 	Unfinished     float64            `json:"unfinished"`
 }
 
-// SolveExact computes the reply for c, as lir exact does.
-func SolveExact(key string, c *config.Config) *ExactReply {
-	r := &ExactReply{Key: key}
-	_, d, err := sim.ExactDistribution(c)
-	if errors.Is(err, sim.ErrSessionStrategy) {
-		r.Omitted = err.Error()
-		return r
-	}
-	if err != nil {
-		r.Error = err.Error()
-		return r
-	}
-	r.Dist = d
-	res, err := exact.SolveSession(c, d, nil)
-	if err != nil {
-		r.SessionNote = err.Error()
-		return r
-	}
-	s := &ExactSession{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss, StopReasons: map[string]float64{},
-		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100,
-		Truncated: res.Truncated, Unfinished: res.Unfinished}
-	for k, name := range rulebook.StopNames {
-		s.StopReasons[name] = res.Stop[k]
-	}
-	r.Session = s
-	return r
+// WalkAwayReply answers a walk-away request: the map, or why there is none
+// (Note: the exact session does not cover the config; Error: the worker
+// failed).
+type WalkAwayReply struct {
+	Key   string       `json:"key"`
+	Map   *WalkAwayMap `json:"map,omitempty"`
+	Note  string       `json:"note,omitempty"`
+	Error string       `json:"error,omitempty"`
 }
 
-// SolveWalkAway computes the walk-away map of c over the default limits
-// (exact.DefaultWalkAwayLimits), as lir exact walkaway does; a config the
-// exact session does not cover gets the reason in SessionNote.
-func SolveWalkAway(key string, c *config.Config) *ExactReply {
-	r := &ExactReply{Key: key}
-	_, d, err := sim.ExactDistribution(c)
-	if err != nil {
-		r.SessionNote = err.Error()
-		return r
-	}
-	start := int64(c.Bankroll.StartingAmount)
-	wins, losses := exact.DefaultWalkAwayLimits(start), exact.DefaultWalkAwayLimits(start)
-	grid, err := exact.WalkAwayGrid(c, d, wins, losses, 1, nil)
-	if err != nil {
-		r.SessionNote = err.Error()
-		return r
-	}
-	m := &WalkAwayMap{Start: start, WinLimits: wins, LossLimits: losses}
-	for _, row := range grid {
-		pw, ep := make([]float64, len(row)), make([]float64, len(row))
-		for b, cell := range row {
-			pw[b], ep[b] = cell.Result.PWin, cell.Result.ExpectedProfit/100
+// WalkAwayMap is the exact walk-away map of a session, as lir exact
+// walkaway computes it: P(win session) and the expected profit (currency)
+// for each win limit (rows) × loss limit (columns), limits in cents. The
+// study's own limits are among them: Own is their cell, {-1, -1} when the
+// study has no win or no loss limit.
+type WalkAwayMap struct {
+	Start          int64       `json:"start"`
+	WinLimits      []int64     `json:"win_limits"`
+	LossLimits     []int64     `json:"loss_limits"`
+	PWin           [][]float64 `json:"p_win"`
+	ExpectedProfit [][]float64 `json:"expected_profit"`
+	Own            [2]int      `json:"own"`
+}
+
+// Best is the cell with the highest P(win session) (the first in row
+// order on a tie).
+func (m *WalkAwayMap) Best() (row, col int) {
+	for i, r := range m.PWin {
+		for j, p := range r {
+			if p > m.PWin[row][col] {
+				row, col = i, j
+			}
 		}
-		m.PWin, m.ExpectedProfit = append(m.PWin, pw), append(m.ExpectedProfit, ep)
 	}
-	r.WalkAway = m
-	return r
+	return row, col
 }
 
-// EncodeExact and DecodeExact are the reply's JSON form.
-func EncodeExact(r *ExactReply) string {
-	b, err := json.Marshal(r)
+func encodeJSON(v any) string {
+	b, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Sprintf(`{"key":%q,"error":%q}`, r.Key, err.Error())
+		// Only a NaN or an infinity gets here: the engine's bug.
+		return fmt.Sprintf(`{"error":%q}`, err.Error())
 	}
 	return string(b)
 }
 
-func DecodeExact(s string) (*ExactReply, error) {
-	var r ExactReply
-	if err := json.Unmarshal([]byte(s), &r); err != nil {
-		return nil, fmt.Errorf("decoding the exact reply: %w", err)
-	}
-	return &r, nil
-}
+func decodeJSON(s string, v any) error { return json.Unmarshal([]byte(s), v) }

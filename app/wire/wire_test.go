@@ -2,12 +2,10 @@ package wire
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
-	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/sim"
 )
 
@@ -34,29 +32,6 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, a) {
 		t.Fatal("aggregate changed on the wire")
-	}
-}
-
-// The worker's exact reply, through its JSON form, gives the page the same
-// exact comparison as results.ExactFor on the page would.
-func TestExactReplyMatchesExactFor(t *testing.T) {
-	c := config.Study()
-	r, err := DecodeExact(EncodeExact(SolveExact("k", c)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := results.ExactFor(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Error != "" || r.Dist == nil || *r.Dist != *want.Dist {
-		t.Fatalf("distribution differs (error %q)", r.Error)
-	}
-	if r.Session == nil {
-		t.Fatalf("no exact session for the flat-betting default: %s", r.SessionNote)
-	}
-	if s := r.Session.PWin + r.Session.PPush + r.Session.PLoss; s < 1-1e-9 || s > 1+1e-9 {
-		t.Errorf("session probabilities sum to %v", s)
 	}
 }
 
@@ -96,38 +71,5 @@ func TestCompareRoundTrip(t *testing.T) {
 	b, _ := EncodeCompare(whole)
 	if _, err := DecodeCompare(b[:len(b)-3]); err == nil {
 		t.Error("a truncated comparison aggregate was accepted")
-	}
-}
-
-// A strategy that reads session variables has no exact figures: the reply
-// says why (the run goes on), and is no error (which would fail the run).
-func TestExactReplyOmitsSessionRules(t *testing.T) {
-	c := config.Default()
-	c.Strategy.Type = "custom"
-	c.Strategy.Custom.Bet1Rules = []config.Rule{{Condition: "session_profit > 50", Action: "ride"}}
-	r, err := DecodeExact(EncodeExact(SolveExact("k", c)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Error != "" || r.Dist != nil || !strings.Contains(r.Omitted, "strategy.custom.bet1_rules read session variables") {
-		t.Errorf("reply: error %q, omitted %q, distribution %v", r.Error, r.Omitted, r.Dist != nil)
-	}
-}
-
-// The walk-away map's cell at the study's own limits is the study's exact
-// session (the default study walks away at +$250 = 50% and −$200 = 40% of
-// its $500, cells 9 and 7 of 5%…100%).
-func TestWalkAwayMapHoldsTheStudy(t *testing.T) {
-	c := config.Study()
-	m := SolveWalkAway("k", c).WalkAway
-	if m == nil || len(m.PWin) != 20 || len(m.PWin[0]) != 20 || m.WinLimits[9] != 25000 || m.LossLimits[7] != 20000 {
-		t.Fatalf("map %+v", m)
-	}
-	s := SolveExact("k", c).Session
-	if d := m.PWin[9][7] - s.PWin; d > 1e-12 || d < -1e-12 {
-		t.Errorf("P(win) at the study's limits %v, the study's exact session %v", m.PWin[9][7], s.PWin)
-	}
-	if d := m.ExpectedProfit[9][7] - s.ExpectedProfit; d > 1e-9 || d < -1e-9 {
-		t.Errorf("E[profit] at the study's limits %v, the study's exact session %v", m.ExpectedProfit[9][7], s.ExpectedProfit)
 	}
 }

@@ -81,12 +81,8 @@ func build(out, base, web string, brotliQ int) error {
 	if err := goapp.GenerateStaticWebsite(out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
-	// The page's own loader (app.wasm compiled in a worker, no cover), and
-	// the pre-rendered page as app.wasm renders it.
+	// The page's own loader: app.wasm compiled in a worker, no cover.
 	if err := rewrite(filepath.Join(out, "app.js"), app.PatchAppJS); err != nil {
-		return err
-	}
-	if err := rewrite(filepath.Join(out, "index.html"), func(b []byte) ([]byte, error) { return fixBooleanAttributes(b), nil }); err != nil {
 		return err
 	}
 	// The page and the workers must use the wasm_exec.js of the Go that

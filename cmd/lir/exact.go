@@ -36,6 +36,11 @@ const exactUsage = `Usage:
   lir exact walkaway [--config FILE] [--win-limits "25,50,..."] [--loss-limits "..."] [--json]
       The session figures over a grid of win limits × loss limits (default:
       20 × 20, 5% to 100% of the starting bankroll).
+  lir exact goal [--config FILE] [--objective ahead|win_limit] [--json]
+      Goal-optimal play for the study: the play that makes ending ahead (or
+      stopping at the win limit) most likely, its probability against the
+      study's own play (EV-optimal play when the study already plays
+      goal-optimally), and where it departs from EV-optimal play, in words.
 
 docs/EXACT.md describes what is computed and how.
 `
@@ -48,6 +53,8 @@ func runExact(args []string, stdout, stderr io.Writer) int {
 			return runExactHand(args[1:], stdout, stderr)
 		case "walkaway":
 			return runExactWalkAway(args[1:], stdout, stderr)
+		case "goal":
+			return runExactGoal(args[1:], stdout, stderr)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, exactUsage)
 			return 0
@@ -107,6 +114,11 @@ type ExactDoc struct {
 	Bonus            *BonusDoc        `json:"bonus,omitempty"`
 	Session          *SessionDoc      `json:"session,omitempty"`
 	SessionNote      string           `json:"session_unavailable,omitempty"`
+	// PerHandNote says what the per-hand figures are when the study's play
+	// follows the session (they are then EV-optimal play's).
+	PerHandNote string `json:"per_hand_note,omitempty"`
+	// Goal is the goal-optimal report of a study that plays goal-optimally.
+	Goal *exact.GoalDoc `json:"goal,omitempty"`
 }
 
 // NetPoint is one value of the per-hand net result, in base-bet units.
@@ -216,7 +228,18 @@ func ratFloat(r *big.Rat) float64 { f, _ := r.Float64(); return f }
 
 func exactDocument(c *config.Config) (*ExactDoc, error) {
 	p := sim.MainPaytable(c)
-	t, err := sim.StrategyTable(c)
+	// Play that follows the session has no one per-hand distribution: the
+	// per-hand figures are then EV-optimal play's, for reference.
+	play, _, err := sim.ExactPlay(c)
+	if err != nil {
+		return nil, err
+	}
+	tc, goal, follows := c, c.Strategy.Type == "goal_optimal", play.Chain == nil
+	if follows {
+		tc = c.Clone()
+		tc.Strategy.Type = "optimal"
+	}
+	t, err := sim.StrategyTable(tc)
 	if err != nil {
 		return nil, err
 	}
@@ -279,7 +302,22 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 		bt := rulebook.BonusPaytable(c)
 		doc.Bonus = bonusDocument(c, &bt, book.Bonus.For(book.Base))
 	}
-	res, err := exact.SolveSession(c, d, nil)
+	if follows {
+		doc.Strategy = c.Strategy.Type
+		doc.PerHandNote = "the custom rules read session variables, so no one per-hand distribution applies: these per-hand figures are EV-optimal play's, for reference; the session figures are the rules' own"
+	}
+	if goal {
+		doc.PerHandNote = "goal-optimal play follows the session: these per-hand figures are EV-optimal play's, which it keeps wherever the goal is settled; the session figures are goal-optimal play's"
+		rep, err := sim.GoalReport(c, exact.ObjectiveOf(c), nil, nil)
+		if err != nil {
+			doc.SessionNote = err.Error()
+			return doc, nil
+		}
+		doc.Goal = rep.Doc()
+		doc.Session = sessionDocument(rep.Session, true)
+		return doc, nil
+	}
+	res, err := play.Session(c, nil)
 	if err != nil {
 		doc.SessionNote = err.Error()
 		return doc, nil
@@ -416,6 +454,13 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 	} else if d.SessionNote != "" {
 		fmt.Fprintf(w, "\nSession: not computed exactly: %s\n", d.SessionNote)
 	}
+	if d.PerHandNote != "" {
+		fmt.Fprintf(w, "\nNote: %s.\n", d.PerHandNote)
+	}
+	if d.Goal != nil {
+		fmt.Fprintln(w)
+		printGoal(w, d.Goal, 12)
+	}
 }
 
 // mainTableVerdict says plainly when the main-game table favours the
@@ -486,26 +531,26 @@ func runExactHand(args []string, stdout, stderr io.Writer) int {
 		}
 		if p, err = paytable.MainByName(*ptName); err != nil {
 			fmt.Fprintf(stderr, "lir exact hand: --paytable: %q is not allowed; allowed: standard, bgc_lirx02, bgc_lirx03 (custom tables: --config)\n", *ptName)
-			return 1
+			return 2
 		}
 	}
 	ties := strategy.Ties(c.Strategy.Ties)
 	if *tiesFlag != "" {
 		if *tiesFlag != "pull" && *tiesFlag != "ride" {
 			fmt.Fprintf(stderr, "lir exact hand: --ties: %q is not allowed; allowed: pull, ride\n", *tiesFlag)
-			return 1
+			return 2
 		}
 		ties = strategy.Ties(*tiesFlag)
 	}
 	h, err := cards.ParseHand(holding)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact hand: holding: %v\n", err)
-		return 1
+		return 2
 	}
 	dc, err := cards.ParseHand(*dead)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact hand: --dead: %v\n", err)
-		return 1
+		return 2
 	}
 	d, err := exact.Decide(h, dc, &p, ties)
 	if err != nil {
@@ -612,16 +657,16 @@ func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
-	return 1
+	return 2 // a flag's value
 }
 
 func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSON bool, stdout, stderr io.Writer) int {
-	_, d, err := sim.ExactDistribution(c)
+	play, _, err := sim.ExactPlay(c)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1
 	}
-	g, err := exact.WalkAwayGrid(c, d, wins, losses, runtime.NumCPU(), walkAwayProgress(stderr, len(losses)))
+	g, err := play.WalkAway(c, wins, losses, runtime.NumCPU(), walkAwayProgress(stderr, len(losses)))
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
 		return 1

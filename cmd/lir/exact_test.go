@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lir-lab/lir/engine/exact"
 )
 
 func runExactArgs(t *testing.T, args ...string) (string, string, int) {
@@ -109,10 +111,10 @@ func TestExactCLIWalkAway(t *testing.T) {
 	}
 }
 
-// TestSessionRulesHaveNoExactFigures: a strategy that reads session
-// variables is run, its document saying why it has no exact comparison;
-// lir exact refuses it with the rule lists named.
-func TestSessionRulesHaveNoExactFigures(t *testing.T) {
+// TestSessionRulesHaveNoPerHandFigures: a strategy that reads session
+// variables is run, its document saying why it has no per-hand exact
+// comparison; its session is exact.
+func TestSessionRulesHaveNoPerHandFigures(t *testing.T) {
 	code, out, errs := lir(t, "run", "--config", "testdata/session_rules.yaml", "--seed", "3", "--sessions", "200", "--json")
 	if code != 0 {
 		t.Fatalf("lir run: exit %d: %s", code, errs)
@@ -128,9 +130,11 @@ func TestSessionRulesHaveNoExactFigures(t *testing.T) {
 	if !strings.Contains(why, "strategy.custom.bet1_rules and strategy.custom.bet2_rules read session variables") {
 		t.Errorf("exact_omitted = %q", why)
 	}
-	_, errs, code = runExactArgs(t, "--config", "testdata/session_rules.yaml")
-	if code != 1 || !strings.Contains(errs, "read session variables") {
-		t.Errorf("lir exact: exit %d, %s", code, errs)
+	// The session is exact all the same: the rules run in each state of
+	// the chain; lir exact says the per-hand figures are a reference.
+	text, errs, code := runExactArgs(t, "--config", "testdata/session_rules.yaml")
+	if code != 0 || !strings.Contains(text, "Session (exact): P(win)") || !strings.Contains(text, "the custom rules read session variables, so no one per-hand distribution applies") {
+		t.Errorf("lir exact: exit %d, %s\n%s", code, errs, text)
 	}
 }
 
@@ -191,5 +195,35 @@ func TestMainTableFavoursPlayer(t *testing.T) {
 	}
 	if s := string(lirOut(t, "run", "--seed", "1", "--sessions", "50")); strings.Contains(s, "favours") {
 		t.Errorf("the standard table is said to favour the player:\n%s", s)
+	}
+}
+
+// TestExactGoal: lir exact goal on the default study reports goal-optimal
+// play above basic strategy, with departures in words; a goal_optimal
+// study gets the same section from lir exact; bad input names the flag or
+// the field.
+func TestExactGoal(t *testing.T) {
+	out, errs, code := runExactArgs(t, "goal", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var d exact.GoalDoc
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Compared != "basic" || d.PGoal <= d.PGoalCompared || d.Gain <= 0 || len(d.Departures) == 0 || d.Departures[0].Words == "" {
+		t.Fatalf("goal document: %+v", d)
+	}
+	text, _, code := runExactArgs(t, "--config", "../../configs/goal_optimal.yaml")
+	if code != 0 || !strings.Contains(text, "Goal-optimal play (goal: end the session ahead)") || !strings.Contains(text, "with EV-optimal play") {
+		t.Fatalf("lir exact on a goal_optimal study: exit %d\n%s", code, text)
+	}
+	if _, errs, code := runExactArgs(t, "goal", "--objective", "profit"); code != 1 || !strings.Contains(errs, "--objective: profit is not allowed") {
+		t.Errorf("bad objective: exit %d, %s", code, errs)
+	}
+	dir := t.TempDir()
+	noWin := writeFile(t, dir, "nowin.yaml", "bankroll: {stop_conditions: {win_limit: null}}\n")
+	if _, errs, code := runExactArgs(t, "goal", "--config", noWin, "--objective", "win_limit"); code != 1 || !strings.Contains(errs, "strategy.goal_optimal.objective") {
+		t.Errorf("win_limit goal without a win limit: exit %d, %s", code, errs)
 	}
 }

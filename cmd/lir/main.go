@@ -40,6 +40,9 @@ Usage:
       The exact EV of riding and of pulling with a 3- or 4-card holding.
   lir exact walkaway [--config FILE] [--win-limits "..."] [--loss-limits "..."] [--json]
       Exact session figures over a grid of win limits × loss limits.
+  lir exact goal [--config FILE] [--objective ahead|win_limit] [--json]
+      Goal-optimal play: the play that makes ending ahead (or stopping at the
+      win limit) most likely, its gain and its departures from EV-optimal play.
   lir bench [--seconds S] [--max-workers N] [--json]
       Measure hands/s on one core for the default config and the scaling over
       worker counts up to N (default: every core), in S seconds in all

@@ -47,7 +47,7 @@ func loadRunConfig(path, preset string) (*config.Config, *pyOutput, error) {
 	if err != nil || c.Output.Python == nil {
 		return c, nil, err
 	}
-	sec, err := pyformat.FromConfig(&c.Output)
+	sec, err := pyformat.FromConfig(c)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -55,8 +55,8 @@ func loadRunConfig(path, preset string) (*config.Config, *pyOutput, error) {
 	if py.tree, err = configyaml.ParseTree(data); err != nil { // the file as written, for the JSON
 		return nil, nil, err
 	}
-	if sec.Trajectories > 0 {
-		c.Simulation.Trajectories = sec.Trajectories
+	if n := sec.Charts.Trajectories(); n > 0 { // the paths its bankroll_trajectory charts draw
+		c.Simulation.Trajectories = max(c.Simulation.Trajectories, n)
 	}
 	return c, py, nil
 }
@@ -65,6 +65,9 @@ func loadRunConfig(path, preset string) (*config.Config, *pyOutput, error) {
 func (p *pyOutput) start(c *config.Config) error {
 	if p == nil {
 		return nil
+	}
+	if n := p.Charts.Trajectories(); c.Simulation.Trajectories < n {
+		return fmt.Errorf("--trajectories %d keeps fewer sessions' paths than the %d its bankroll_trajectory chart draws (output.visualizations.charts: sample_sessions)", c.Simulation.Trajectories, n)
 	}
 	tree, err := json.Marshal(p.tree)
 	if err != nil {
@@ -77,6 +80,7 @@ func (p *pyOutput) start(c *config.Config) error {
 	p.w, err = pyformat.New(p.Options, pyformat.Run{
 		Seats: int(c.Table.NumSeats), StartingBankroll: int64(c.Bankroll.StartingAmount),
 		Config: tree, Version: version,
+		WinLimit: (*int64)(c.Bankroll.StopConditions.WinLimit), LossLimit: (*int64)(c.Bankroll.StopConditions.LossLimit),
 	})
 	return err
 }
@@ -107,13 +111,18 @@ func (p *pyOutput) finish(ctx context.Context, start, end time.Time) error {
 	return err
 }
 
-// report writes, when asked, our report under its name, and with
-// verbosity ≥ 1 lists the files written on log.
+// report writes, when asked, our report under its name and its charts,
+// and with verbosity ≥ 1 lists the files written on log.
 func (p *pyOutput) report(doc *results.Document, log io.Writer) error {
 	if p == nil || p.w == nil {
 		return nil
 	}
 	paths := p.paths
+	charts, err := p.w.WriteCharts(doc)
+	if err != nil {
+		return err
+	}
+	paths = append(paths, charts...)
 	if p.HTML {
 		b, err := report.HTML(doc, web.EChartsJS)
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,8 +48,8 @@ output:
 
 // lir run on it writes its files, named as it names them, into its
 // output.directory: the sessions header is its SESSION_RESULT_FIELDS,
-// the JSON carries the file as its config, the charts go in our report
-// under its report name; show_summary false prints no summary.
+// the JSON carries the file as its config, its chart is a PNG in charts/
+// (12 × 6 inches at 150 dpi); show_summary false prints no summary.
 func TestRunPythonOutput(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "study.yaml")
@@ -62,9 +63,11 @@ func TestRunPythonOutput(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	var want []string
-	for _, n := range []string{pyformat.SessionsName, pyformat.AggregateName, pyformat.SeatAggregateName, pyformat.JSONName, pyformat.HTMLName} {
+	for _, n := range []string{pyformat.SessionsName, pyformat.AggregateName, pyformat.SeatAggregateName, pyformat.JSONName} {
 		want = append(want, "wrote "+filepath.Join(out, "two_seats"+n))
 	}
+	chart := filepath.Join(out, pyformat.ChartsDir, "bankroll_trajectory.png")
+	want = append(want, "wrote "+chart)
 	if got := strings.TrimSpace(stdout); got != strings.Join(want, "\n") {
 		t.Errorf("stdout:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
@@ -98,8 +101,20 @@ func TestRunPythonOutput(t *testing.T) {
 	if err := json.Unmarshal(b, &doc); err != nil || doc.Config.Simulation["workers"] != "auto" {
 		t.Errorf("JSON config: %v %v", err, doc.Config.Simulation)
 	}
-	if html, _ := os.ReadFile(filepath.Join(out, "two_seats_report.html")); !strings.Contains(string(html), "<html") {
-		t.Errorf("no report")
+	if _, err := os.Stat(filepath.Join(out, "two_seats"+pyformat.HTMLName)); err == nil {
+		t.Errorf("a report written without formats.html")
+	}
+	pf, err := os.Open(chart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	if img, err := png.Decode(pf); err != nil || img.Bounds().Dx() != 1800 || img.Bounds().Dy() != 900 {
+		t.Errorf("chart: %v", err)
+	}
+	// Its sample_sessions is more paths than --trajectories keeps.
+	if code, _, stderr := lir(t, "run", "--config", cfg, "--no-exact", "--trajectories", "5"); code == 0 || !strings.Contains(stderr, "sample_sessions") {
+		t.Errorf("--trajectories 5: exit %d, %q", code, stderr)
 	}
 }
 
@@ -112,6 +127,9 @@ func TestRunPythonOutputRefusals(t *testing.T) {
 		"output.formats.csv.include_hands":   strings.Replace(pythonStudy, `include_hands: false`, `include_hands: true`, 1),
 		"output.console.colour":              strings.Replace(pythonStudy, `show_summary: false}`, `show_summary: false, colour: true}`, 1),
 		"visualizations.dpi":                 strings.Replace(pythonStudy, `dpi: 150`, `dpi: 20`, 1),
+		// One run plays one strategy; this file places no bonus bet.
+		"output.visualizations.charts[0].type: \"strategy_comparison\"": strings.Replace(pythonStudy, `type: "bankroll_trajectory"`, `type: "strategy_comparison"`, 1),
+		"output.visualizations.charts[1].type: \"bonus_impact\"":        strings.Replace(pythonStudy, `sample_sessions: 20}`, `sample_sessions: 20}`+"\n"+`      - {type: "bonus_impact", title: "Bonus"}`, 1),
 	} {
 		cfg := filepath.Join(dir, "s.yaml")
 		os.WriteFile(cfg, []byte(strings.Replace(study, "DIR", filepath.Join(dir, "out"), 1)), 0o644)

@@ -16,12 +16,9 @@ func TestStudyFolder(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "a_tight.yaml", "metadata: {name: tight}\nsimulation: {num_sessions: 50000}\nbankroll: {stop_conditions: {win_limit: 25, loss_limit: 25}}\n")
 	writeFile(t, dir, "b_broken.yaml", "simulation: {num_sessions: -3}\n")
-	writeFile(t, dir, "c_custom.yaml", `metadata: {name: custom}
-strategy:
-  type: custom
-  custom:
-    bet1_rules: [{condition: "session_profit > 0", action: ride}]
-    bet2_rules: [{condition: "has_paying_hand", action: ride}]
+	writeFile(t, dir, "c_progressive.yaml", `metadata: {name: progressive}
+bonus_strategy: {enabled: true, type: always, always: {amount: 1}}
+paytables: {bonus: {type: paytable_c}}
 `)
 	writeFile(t, dir, "notes.txt", "not a config")
 	report := filepath.Join(t.TempDir(), "study.html")
@@ -55,8 +52,8 @@ strategy:
 			}
 		}
 	}
-	if c := byName["custom"]; c["p_win_exact"] != nil || !strings.Contains(c["exact_omitted"].(string), "session variables") {
-		t.Fatalf("custom row: p_win_exact %v, exact_omitted %v", c["p_win_exact"], c["exact_omitted"])
+	if c := byName["progressive"]; c["p_win_exact"] != nil || !strings.Contains(c["exact_omitted"].(string), "jackpot grows") {
+		t.Fatalf("progressive row: p_win_exact %v, exact_omitted %v", c["p_win_exact"], c["exact_omitted"])
 	}
 	if p, ok := byName["tight"]["p_win_exact"].(float64); !ok || p < 0.3 || p > 0.4 {
 		t.Fatalf("tight row: p_win_exact %v", byName["tight"]["p_win_exact"])
@@ -65,7 +62,7 @@ strategy:
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`id="option-ranking"`, "95% CI low", "tight", "custom", "b_broken.yaml"} {
+	for _, want := range []string{`id="option-ranking"`, "95% CI low", "tight", "progressive", "b_broken.yaml"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Fatalf("report lacks %q", want)
 		}

@@ -51,11 +51,11 @@ func printSummary(w io.Writer, c *config.Config, d *results.Document) {
 		fmt.Fprintf(tw, "EV per unit bet\tobserved %s, exact %s, z = %s\n",
 			num("%+.5f", e.EVPerUnitBet.Observed), num("%+.5f", e.EVPerUnitBet.Exact), num("%+.2f", e.EVPerUnitBet.Z))
 		fmt.Fprintf(tw, "Final hands vs exact\tchi-square %s on %d df, p = %s\n", num("%.1f", e.HandsTest.Stat), e.HandsTest.DF, num("%.3f", e.HandsTest.PValue))
-		printExactSession(tw, c, d)
 	}
 	if d.ExactOmitted != "" {
-		fmt.Fprintf(tw, "Exact figures\tnone: %s\n", d.ExactOmitted)
+		fmt.Fprintf(tw, "Exact per-hand figures\tnone: %s\n", d.ExactOmitted)
 	}
+	printExactSession(tw, c, d)
 	if t := d.Timing; t != nil && t.Shards > 0 {
 		fmt.Fprintf(tw, "Time\t%.2f s in all over %d shards, %.2fM hands/s\n", t.Seconds, t.Shards, t.HandsPerSec/1e6)
 	} else if t != nil {

@@ -16,10 +16,10 @@ import (
 // ones, with z = (simulated − exact) / its standard error over the run's
 // player sessions; or why there are none.
 func printExactSession(w io.Writer, c *config.Config, d *results.Document) {
-	_, dist, err := sim.ExactDistribution(c)
+	play, _, err := sim.ExactPlay(c)
 	var res *exact.SessionResult
 	if err == nil {
-		res, err = exact.SolveSession(c, dist, nil)
+		res, err = play.Session(c, nil)
 	}
 	if err != nil {
 		fmt.Fprintf(w, "Exact session\tnone: %s\n", safeArg(err.Error()))

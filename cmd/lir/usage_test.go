@@ -16,7 +16,7 @@ import (
 func TestUsageListsEveryFlag(t *testing.T) {
 	commands := map[string]string{ // function → where its flags are listed
 		"runRun": "lir run", "runMerge": "lir merge", "runCompare": "lir compare",
-		"runExact": "lir exact [", "runExactHand": "lir exact hand", "runExactWalkAway": "lir exact walkaway",
+		"runExact": "lir exact [", "runExactHand": "lir exact hand", "runExactWalkAway": "lir exact walkaway", "runExactGoal": "lir exact goal",
 		"runBench": "lir bench", "runURL": "lir url encode", "runValidate": "lir validate", "runPresets": "lir presets",
 	}
 	files, err := filepath.Glob("*.go")

@@ -152,11 +152,17 @@ type BetExpression struct {
 
 // Strategy sets how bets 1 and 2 are played.
 type Strategy struct {
-	Type         string         `json:"type" doc:"basic: the published chart (optimal for the standard table); optimal: computed exactly for the configured paytable; always_ride, always_pull: baselines; conservative, aggressive, custom: see their sections." enum:"basic|optimal|always_ride|always_pull|conservative|aggressive|custom"`
-	Ties         string         `json:"ties" doc:"Decisions whose ride and pull EVs are exactly equal: pull or ride (basic, optimal and aggressive)." enum:"pull|ride"`
+	Type         string         `json:"type" doc:"basic: the published chart (optimal for the standard table); optimal: computed exactly for the configured paytable; always_ride, always_pull: baselines; conservative, aggressive, custom: see their sections; goal_optimal: each decision, and whether to place the configured bonus bet, chosen in every state of the session to make the session's goal most likely (see goal_optimal)." enum:"basic|optimal|always_ride|always_pull|conservative|aggressive|custom|goal_optimal"`
+	Ties         string         `json:"ties" doc:"Decisions whose ride and pull EVs are exactly equal: pull or ride (basic, optimal, aggressive, and goal_optimal's equally good choices)." enum:"pull|ride"`
 	Conservative Conservative   `json:"conservative" doc:"Parameters of type conservative: ride only strong hands, by the hand-strength scale."`
 	Aggressive   Aggressive     `json:"aggressive" doc:"Parameters of type aggressive: basic strategy plus rides on draws."`
 	Custom       CustomStrategy `json:"custom" doc:"Parameters of type custom: ordered rules per decision, first match wins."`
+	GoalOptimal  GoalOptimal    `json:"goal_optimal" doc:"Parameters of type goal_optimal: play solved by dynamic programming over the session's states for its goal, not for EV; choices equally good for the goal go to the better EV."`
+}
+
+// GoalOptimal sets what goal-optimal play maximises.
+type GoalOptimal struct {
+	Objective string `json:"objective" doc:"ahead: the probability that the session ends with a profit; win_limit: the probability that it stops at the win limit (needs bankroll.stop_conditions.win_limit)." enum:"ahead|win_limit"`
 }
 
 // Conservative rides only strong hands.
@@ -388,22 +394,23 @@ type PythonJSON struct {
 type PythonHTML struct {
 	Enabled       bool   `json:"enabled" doc:"Write PREFIX_report.html."`
 	IncludeCharts bool   `json:"include_charts" doc:"Put the charts in the HTML report."`
-	ChartLibrary  string `json:"chart_library" doc:"Its chart library; here the report's charts are inline SVG whatever this says, drawn the same." enum:"plotly|matplotlib"`
+	ChartLibrary  string `json:"chart_library" doc:"Its chart library. Its own HTML report draws with Plotly whatever this says (export_html.py supports plotly only), interactive and self-contained; ours likewise draws interactive, self-contained charts (ECharts) for either value." enum:"plotly|matplotlib"`
 }
 
-// PythonVisualizations is its visualizations section.
+// PythonVisualizations is its visualizations section: chart files in
+// output.directory/charts (docs/RESULTS.md).
 type PythonVisualizations struct {
-	Enabled bool          `json:"enabled" doc:"Draw the listed charts."`
-	Charts  []PythonChart `json:"charts" doc:"Charts to draw, in order."`
-	Format  string        `json:"format" doc:"Chart file format." enum:"png|svg|html"`
-	DPI     int64         `json:"dpi" doc:"Resolution of raster charts." min:"72" max:"600"`
+	Enabled bool          `json:"enabled" doc:"Write the listed charts, each a file in output.directory/charts/."`
+	Charts  []PythonChart `json:"charts" doc:"Charts to write, in order."`
+	Format  string        `json:"format" doc:"Chart file format: png (a picture at dpi), svg, or html (a page of its own holding the chart as SVG, values on hover)." enum:"png|svg|html"`
+	DPI     int64         `json:"dpi" doc:"Resolution of png charts: a chart of 10 × 6 inches (bankroll_trajectory 12 × 6, its figure sizes) is 10·dpi × 6·dpi pixels. Resolution is a raster's only: svg and html are vectors, as in its savefig." min:"72" max:"600"`
 }
 
 // PythonChart is one chart of its visualizations.charts.
 type PythonChart struct {
-	Type           string `json:"type" doc:"Chart kind." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
-	Title          string `json:"title" doc:"Chart title." max:"200"`
-	SampleSessions *int64 `json:"sample_sessions" doc:"Sessions drawn (bankroll_trajectory); null: its default." min:"1" max:"1000" null:"true"`
+	Type           string `json:"type" doc:"What it draws and its file: session_outcomes_histogram charts/session_outcomes (its docs' name), bankroll_trajectory charts/bankroll_trajectory, hand_frequency and bonus_impact charts/TYPE, with the format's extension; a second chart of a kind adds _2. strategy_comparison is refused (one run plays one strategy), bonus_impact too when no bonus bet is placed." enum:"session_outcomes_histogram|bankroll_trajectory|hand_frequency|strategy_comparison|bonus_impact"`
+	Title          string `json:"title" doc:"The chart's title; empty: its default for the kind." max:"200"`
+	SampleSessions *int64 `json:"sample_sessions" doc:"Bankroll paths drawn (bankroll_trajectory): the first N player sessions (simulation.trajectories is raised to N). null: its default 20." min:"1" max:"1000" null:"true"`
 }
 
 // PythonConsole is its console section.
@@ -458,6 +465,7 @@ func Default() *Config {
 			Conservative: Conservative{MadeHandsOnly: true, MinStrengthBet1: 9, MinStrengthBet2: 9},
 			Aggressive:   Aggressive{RideOnDraws: true},
 			Custom:       CustomStrategy{Bet1Default: "pull", Bet2Default: "pull"},
+			GoalOptimal:  GoalOptimal{Objective: "ahead"},
 		},
 		BonusStrategy: BonusStrategy{Type: "never", Always: BonusAmount{Amount: 100},
 			BankrollConditional: BankrollConditional{Amount: 100},

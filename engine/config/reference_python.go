@@ -39,8 +39,9 @@ load.
 | ` + "`fibonacci.max_position`" + ` N | its positions count from 0 and stop at 19 (its table has 20 numbers): our ` + "`max_position`" + ` min(N, 19) + 1 |
 | ` + "`proportional.bankroll_percentage`" + ` | a fraction there (0.03), a percentage here (3); its code could not run proportional betting, its schema's meaning is kept |
 | ` + "`custom.expression`" + ` (betting) | read as our expression (its code could not run it); Python-only syntax is refused with the column |
-| ` + "`strategy.custom.*_rules[].condition`" + ` | read as our expression (its variable names are ours); its catch-all ` + "`\"default\"`" + ` is ` + "`true`" + ` |
-| ` + "`strategy.*`" + ` | the same keys; its conservative defaults 7 / 5 and aggressive defaults (all true) apply. Its code played presets whatever these said; here they mean what docs say above |
+| ` + "`strategy.type`" + ` basic, always_ride, always_pull, custom | the same |
+| ` + "`strategy.type`" + ` conservative, aggressive | the rule lists its code plays (its ` + "`strategy/presets.py`" + `), written as our custom rules: conservative rides a paying hand, aggressive a paying hand, a flush draw or a straight draw, at both bets. Their parameters (` + "`made_hands_only`, `min_strength_bet1`/`2`, `ride_on_draws`, `include_gutshots`, `include_backdoor_flush`" + `) changed nothing there: its defaults (true, 7, 5; all true) are taken, another value refused |
+| ` + "`strategy.custom.*_rules[].condition`" + ` | read as our expression, each field of its hand analysis with its meaning: ` + "`high_cards`, `suited_cards`, `is_flush_draw`, `is_straight_draw`, `is_straight_flush_draw`, `has_paying_hand`" + ` are ours (the same on every 3- and 4-card hand); ` + "`has_pair`, `has_high_pair`" + ` (one pair only), ` + "`has_trips`" + ` (exactly three), ` + "`is_royal_draw`" + ` (a flush draw with three cards ten or higher, the ace among them) and ` + "`is_open_straight_draw`, `is_inside_straight_draw`" + ` (false with three cards) become the expression of ours equal to its definition on every hand; a rule reading ` + "`connected_cards`, `gaps`" + ` (defined by a five-rank window there), ` + "`suited_high_cards`" + ` (there it depends on the order the cards were dealt), ` + "`straight_flush_spread` or `is_excluded_sf_consecutive`" + ` is refused. Its catch-all ` + "`\"default\"`" + ` is ` + "`true`" + ` |
 | ` + "`bonus_strategy.enabled`, `type`, `always.amount`, `static.amount`" + ` | the same (its defaults: disabled, $1) |
 | ` + "`bonus_strategy.static.ratio`" + ` | one seat: a share of this hand's per-circle bet, as ours (its session passes that bet); several seats: a bonus fixed at the start, ` + "`static.amount`" + ` = base_bet × ratio (its ` + "`calculate_bonus_bet`" + `) |
 | ` + "`bonus_strategy.paytable`" + ` | its code pays by ` + "`paytables.bonus.type`" + ` and never read this key: the same value is taken, another refused |
@@ -50,16 +51,18 @@ load.
 | ` + "`bonus_strategy.session_conditional`, `custom`" + ` | refused: its code could not run them (NotImplementedError); write them in our form |
 | ` + "`bonus_strategy.combined`" + ` | refused: it sizes the bonus by decisions made after the cards are seen |
 | ` + "`paytables.main_game.type`" + ` | standard and custom as ours (its code ran only standard); liberal and tight refused (it has no such tables) |
-| ` + "`paytables.bonus.*`" + ` | the same; its progressive defaults (jackpot and reset 10,000) apply |
+| ` + "`paytables.bonus.type`, `custom`" + ` | the same, but its ` + "`paytable_c`" + ` is a fixed table (mini royal 1000, straight flush 200, 30, 6, 4, 1 to 1: its ` + "`bonus_paytable_c`" + `), written as our custom table, not our progressive jackpot |
+| ` + "`paytables.bonus.progressive`" + ` | refused: its code never reads it |
 | ` + "`output.directory`, `prefix`" + ` | the same (its defaults ` + "`./results`, `simulation`" + `) |
 | ` + "`output.timestamp_format`" + ` | its code never put the time in a name: its default is taken, another refused |
 | ` + "`output.formats.csv/json/html`, `output.visualizations`, `output.console`" + ` | ` + "`output.python`" + ` (above), its files written its way; our own formats are off; ` + "`console.show_summary`" + ` is ` + "`output.console`" + ` |
+| ` + "`output.visualizations.charts`" + ` | each chart a file in ` + "`charts/`" + `, drawn as its plotting code draws it (docs/RESULTS.md); ` + "`strategy_comparison`" + ` is refused (a run plays one strategy: use ` + "`lir compare`" + ` or ` + "`lir study`" + `), and ` + "`bonus_impact`" + ` in a file that places no bonus bet |
 
 Where its code is wrong we keep the correct behaviour: the basic strategy is the published
 chart (its bet-2 decisions differ on some hands); a bet is capped so that all three circles
 and the bonus are covered (its cap per circle lets three circles overdraw); bets are whole
 cents (its base × 1.5^k leaves fractions of a cent); a hand that pays 0 to 1 is a push, not a
-lost stake.
+lost stake; four of a kind at bet 2 is a paying hand in a rule (its ` + "`has_paying_hand`" + ` misses it).
 
 Changed for it: ` + "`martingale.at_max_progressions`" + ` (new; default ` + "`reset`" + `, so our own files keep
 their meaning).

@@ -51,6 +51,10 @@ func (c *Config) validateOptions() Errors {
 		}
 	}
 
+	if st.Type == "goal_optimal" {
+		es = append(es, c.validateGoal()...)
+	}
+
 	bo := &c.BonusStrategy
 	sb := &bo.StreakBased
 	if sb.ResetOn == sb.Trigger {
@@ -125,4 +129,23 @@ func expr(es *Errors, path, src string, required bool, want rules.Type, ctx rule
 	if _, err := rules.Compile(src, want, ctx); err != nil {
 		es.add(path, describe(src), err.Error())
 	}
+}
+
+// validateGoal refuses what goal-optimal play cannot honour: its plan is
+// solved over one player's session states before the run, so nothing
+// outside them may decide the session.
+func (c *Config) validateGoal() Errors {
+	var es Errors
+	if c.Strategy.GoalOptimal.Objective == "win_limit" && c.Bankroll.StopConditions.WinLimit == nil {
+		es.add("strategy.goal_optimal.objective", "win_limit", "needs bankroll.stop_conditions.win_limit set: there is no win limit to reach")
+	}
+	if c.Table.SeatMode == "replace" {
+		es.add("table.seat_mode", "replace", "sit_out or leave with strategy.type goal_optimal: a replaced player's session ends when the table closes, which no player's own state foresees")
+	}
+	pr := &c.Paytables.Bonus.Progressive
+	if c.BonusStrategy.Placed() && c.Paytables.Bonus.Type == "paytable_c" && (pr.ContributionRate != 0 || pr.ResetAmount != pr.StartingJackpot) {
+		es.add("paytables.bonus.progressive.contribution_rate", fmt.Sprint(pr.ContributionRate),
+			"0, with reset_amount = starting_jackpot, for strategy.type goal_optimal: a jackpot that moves makes its size part of every state, without bound")
+	}
+	return es
 }

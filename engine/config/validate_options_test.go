@@ -37,3 +37,29 @@ func TestBelowTableMinimumRefused(t *testing.T) {
 		}
 	}
 }
+
+// Goal-optimal play is solved over one player's own session states before
+// the run: what would decide the session from outside them is refused,
+// naming the field.
+func TestGoalOptimalRefusals(t *testing.T) {
+	for js, want := range map[string]string{
+		`{"bankroll": {"stop_conditions": {"win_limit": null}}, "strategy": {"type": "goal_optimal", "goal_optimal": {"objective": "win_limit"}}}`:      "strategy.goal_optimal.objective: win_limit is not allowed; needs bankroll.stop_conditions.win_limit set",
+		`{"table": {"num_seats": 2, "seat_mode": "replace", "table_rounds": 100}, "strategy": {"type": "goal_optimal"}}`:                                "table.seat_mode: replace is not allowed; sit_out or leave with strategy.type goal_optimal",
+		`{"strategy": {"type": "goal_optimal"}, "bonus_strategy": {"enabled": true, "type": "always"}, "paytables": {"bonus": {"type": "paytable_c"}}}`: "paytables.bonus.progressive.contribution_rate: 0.15 is not allowed; 0, with reset_amount = starting_jackpot, for strategy.type goal_optimal",
+		`{"strategy": {"type": "goal_optimal", "goal_optimal": {"objective": "profit"}}}`:                                                               "strategy.goal_optimal.objective",
+	} {
+		if msg := decodeErr(t, js); !strings.Contains(msg, want) {
+			t.Errorf("%s:\n got %q\nwant %q", js, msg, want)
+		}
+	}
+	for _, js := range []string{
+		`{"strategy": {"type": "goal_optimal"}}`,
+		`{"strategy": {"type": "goal_optimal", "goal_optimal": {"objective": "win_limit"}}}`,
+		`{"table": {"num_seats": 3, "seat_mode": "leave"}, "strategy": {"type": "goal_optimal"}, "bonus_strategy": {"enabled": true, "type": "always"},
+		  "paytables": {"bonus": {"type": "paytable_c", "progressive": {"contribution_rate": 0}}}}`,
+	} {
+		if msg := decodeErr(t, js); msg != "" {
+			t.Errorf("%s refused: %s", js, msg)
+		}
+	}
+}

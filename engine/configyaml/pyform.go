@@ -370,52 +370,6 @@ func (r *pyReader) bankroll(m map[string]any) {
 	}
 }
 
-func (r *pyReader) strategy(m map[string]any) {
-	const p = "strategy"
-	r.keys(m, p, "type", "conservative", "aggressive", "custom")
-	r.copy(m, "type", p+".type")
-	c := r.obj(m["conservative"], p+".conservative")
-	r.keys(c, p+".conservative", "made_hands_only", "min_strength_bet1", "min_strength_bet2")
-	r.set(p+".conservative.min_strength_bet1", json.Number("7")) // its defaults
-	r.set(p+".conservative.min_strength_bet2", json.Number("5"))
-	for _, k := range []string{"made_hands_only", "min_strength_bet1", "min_strength_bet2"} {
-		r.copy(c, k, p+".conservative."+k)
-	}
-	a := r.obj(m["aggressive"], p+".aggressive")
-	r.keys(a, p+".aggressive", "ride_on_draws", "include_gutshots", "include_backdoor_flush")
-	for _, k := range []string{"ride_on_draws", "include_gutshots", "include_backdoor_flush"} {
-		r.set(p+".aggressive."+k, true) // its defaults
-		r.copy(a, k, p+".aggressive."+k)
-	}
-	cu := r.obj(m["custom"], p+".custom")
-	r.keys(cu, p+".custom", "bet1_rules", "bet2_rules")
-	for _, k := range []string{"bet1_rules", "bet2_rules"} {
-		rules, ok := cu[k].([]any)
-		if !ok {
-			r.copy(cu, k, p+".custom."+k)
-			continue
-		}
-		out := make([]any, len(rules))
-		for i, x := range rules {
-			rp := fmt.Sprintf("%s.custom.%s[%d]", p, k, i)
-			rm := r.obj(x, rp)
-			r.keys(rm, rp, "condition", "action")
-			c := map[string]any{}
-			for kk, v := range rm {
-				c[kk] = v
-			}
-			if c["condition"] == "default" { // its catch-all rule (strategy/custom.py)
-				c["condition"] = "true"
-			}
-			out[i] = c
-		}
-		r.set(p+".custom."+k, out)
-	}
-	if t, _ := m["type"].(string); (t == "conservative" || t == "aggressive" || t == "custom") && m[t] == nil {
-		r.fail(p+"."+t, "", fmt.Sprintf("its schema requires the %s section when type is %s", t, t))
-	}
-}
-
 // paytables translates its paytables and returns the bonus paytable type.
 func (r *pyReader) paytables(m map[string]any) string {
 	const p = "paytables"
@@ -433,19 +387,27 @@ func (r *pyReader) paytables(m map[string]any) string {
 	r.keys(b, p+".bonus", "type", "custom", "progressive")
 	r.copy(b, "type", p+".bonus.type")
 	r.copy(b, "custom", p+".bonus.custom")
-	pg := r.obj(b["progressive"], p+".bonus.progressive")
-	r.keys(pg, p+".bonus.progressive", "starting_jackpot", "contribution_rate", "trigger", "reset_amount")
-	r.set(p+".bonus.progressive.starting_jackpot", json.Number("10000")) // its defaults
-	r.set(p+".bonus.progressive.reset_amount", json.Number("10000"))
-	for _, k := range []string{"starting_jackpot", "contribution_rate", "trigger", "reset_amount"} {
-		r.copy(pg, k, p+".bonus.progressive."+k)
-	}
 	t, _ := b["type"].(string)
 	if t == "" {
 		t = "paytable_b"
 	}
+	if t == "paytable_c" {
+		// Its paytable_c is a fixed table, the mini royal 1000 to 1 (its
+		// bonus_paytable_c()), not our progressive jackpot.
+		r.set(p+".bonus.type", "custom")
+		r.set(p+".bonus.custom", pyPaytableC)
+	}
+	pg := r.obj(b["progressive"], p+".bonus.progressive")
+	r.keys(pg, p+".bonus.progressive", "starting_jackpot", "contribution_rate", "trigger", "reset_amount")
+	if pg != nil {
+		r.fail(p+".bonus.progressive", "an object", "its code never reads it: its paytable_c pays the mini royal a fixed 1000 to 1 whatever this says (and the other tables have no jackpot); remove it")
+	}
 	return t
 }
+
+// pyPaytableC is the Python tool's paytable_c (config/paytables.py).
+var pyPaytableC = map[string]any{"mini_royal": json.Number("1000"), "straight_flush": json.Number("200"), "three_of_a_kind": json.Number("30"),
+	"straight": json.Number("6"), "flush": json.Number("4"), "pair": json.Number("1")}
 
 func (r *pyReader) bonus(m map[string]any, paytable string) {
 	const p = "bonus_strategy"
@@ -553,7 +515,8 @@ func (r *pyReader) streakBased(m map[string]any, q string) {
 		py["value"] = v
 	}
 	r.set(q+".python", py)
-	if pt, _ := r.out["paytables"].(map[string]any)["bonus"].(map[string]any); pt["type"] == "custom" {
+	pts, _ := r.out["paytables"].(map[string]any)
+	if pt, _ := pts["bonus"].(map[string]any); pt["type"] == "custom" {
 		if c, ok := pt["custom"].(map[string]any); ok {
 			for k, v := range c {
 				if n, _ := v.(json.Number); n == "0" {

@@ -175,11 +175,14 @@ func TestPythonFilesLoadWithTheirMeaning(t *testing.T) {
 		{"martingale: 3 levels = 2 raises, then hold", bs.Type == "martingale" && *bs.Martingale.MaxProgressions == 2 && bs.Martingale.AtMaxProgressions == "hold"},
 		{"martingale multiplier and cap", bs.Martingale.LossMultiplier == 2.5 && *bs.Martingale.MaxBet == 6000},
 		{"progressions on main + bonus", bs.ProgressionBasis == "total"},
-		{"conservative as written", m.Strategy.Conservative == config.Conservative{MadeHandsOnly: false, MinStrengthBet1: 8, MinStrengthBet2: 6}},
+		{"its conservative rules (presets.py): a paying hand rides, at both bets", m.Strategy.Type == "custom" &&
+			reflect.DeepEqual(m.Strategy.Custom.Bet1Rules, []config.Rule{{Condition: "has_paying_hand", Action: "ride"}, {Condition: "true", Action: "pull"}}) &&
+			reflect.DeepEqual(m.Strategy.Custom.Bet2Rules, m.Strategy.Custom.Bet1Rules)},
 		{"static ratio 0.5 of the $5 base bet", m.BonusStrategy.Placed() && *m.BonusStrategy.Static.Amount == 250 && m.BonusStrategy.Static.Ratio == nil},
 		{"bonus limits", *m.BonusStrategy.Limits.MinBet == 100 && *m.BonusStrategy.Limits.MaxBet == 2000 && *m.BonusStrategy.Limits.Increment == 50},
 		{"custom main table", m.Paytables.MainGame.Type == "custom" && m.Paytables.MainGame.Custom.RoyalFlush == 500 && m.Paytables.MainGame.Custom.Flush == 7},
-		{"progressive", m.Paytables.Bonus.Type == "paytable_c" && m.Paytables.Bonus.Progressive.StartingJackpot == 500000 && m.Paytables.Bonus.Progressive.ResetAmount == 250000},
+		{"its paytable_c, a fixed table (paytables.py)", m.Paytables.Bonus.Type == "custom" &&
+			m.Paytables.Bonus.Custom == config.BonusCustom{MiniRoyal: 1000, StraightFlush: 200, ThreeOfAKind: 30, Straight: 6, Flush: 4, Pair: 1}},
 		{"output names", m.Output.Directory == "./out/martingale_everything" && m.Output.Prefix == "mart_all"},
 		{"our files off", !m.Output.Formats.CSV && !m.Output.Formats.JSON && !m.Output.Formats.HTML && !m.Output.Visualizations},
 		{"console show_summary", !m.Output.Console},
@@ -206,7 +209,10 @@ func TestPythonFilesLoadWithTheirMeaning(t *testing.T) {
 		{"workers auto: every core", r.Simulation.Workers == 0},
 		{"its defaults: no loss limit, no hand cap", r.Bankroll.StopConditions.LossLimit == nil && r.Bankroll.StopConditions.MaxHands == nil},
 		{"reverse martingale", r.Bankroll.BettingSystem.ReverseMartingale.WinMultiplier == 1.5 && *r.Bankroll.BettingSystem.ReverseMartingale.ProfitTargetStreak == 2},
-		{"aggressive", r.Strategy.Aggressive == config.Aggressive{RideOnDraws: true, IncludeBackdoorFlush: true}},
+		{"its aggressive rules (presets.py): a paying hand, a flush draw or a straight draw rides, at both bets", r.Strategy.Type == "custom" &&
+			reflect.DeepEqual(r.Strategy.Custom.Bet2Rules, []config.Rule{{Condition: "has_paying_hand", Action: "ride"}, {Condition: "is_flush_draw", Action: "ride"},
+				{Condition: "is_straight_draw", Action: "ride"}, {Condition: "true", Action: "pull"}}) &&
+			reflect.DeepEqual(r.Strategy.Custom.Bet1Rules, r.Strategy.Custom.Bet2Rules)},
 		{"always", r.BonusStrategy.Always.Amount == 200 && r.Paytables.Bonus.Type == "paytable_a"},
 		{"its output defaults", r.Output.Directory == "./results" && r.Output.Prefix == "simulation" && reflect.DeepEqual(r.Output.Python, config.PythonOutputDefaults())},
 	}...)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/paytable"
 	"github.com/lir-lab/lir/engine/strategy"
 )
 
@@ -79,8 +80,32 @@ func BenchmarkWalkAway(b *testing.B) {
 	}
 	b.Run("20x20", func(b *testing.B) {
 		for b.Loop() {
-			g, err := c.WalkAway(cfg, wins, losses, runtime.GOMAXPROCS(0), nil)
+			g, err := (&Play{Chain: c}).WalkAway(cfg, wins, losses, runtime.GOMAXPROCS(0), nil)
 			if err != nil || len(g) != 20 {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// Goal-optimal play on the default study: the induction alone (hand types
+// built), and with the hand types built first (what a run pays: no other
+// table is needed).
+func BenchmarkGoalOptimal(b *testing.B) {
+	k := defaultBook(b)
+	ty := standardTypes()
+	b.Run("default/solve", func(b *testing.B) {
+		for b.Loop() {
+			pol, err := SolveGoal(GoalStudy{Book: k, Types: ty})
+			if err != nil || pol.PGoal < 0.3 {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("default/types+solve", func(b *testing.B) {
+		for b.Loop() {
+			pol, err := SolveGoal(GoalStudy{Book: k, Types: NewHandTypes(&paytable.Standard)})
+			if err != nil || pol.PGoal < 0.3 {
 				b.Fatal(err)
 			}
 		}

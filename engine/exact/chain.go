@@ -119,6 +119,13 @@ type Study struct {
 	// Progress, if not nil, is called after each hand of the chain with
 	// the hands done and the most there can be.
 	Progress func(done, total int64)
+	// Policy, if not nil, is play that follows the session (goal-optimal
+	// play, rules over session variables); the chain's own distribution is
+	// then unused.
+	Policy Policy
+	// Visit, if not nil, is called with every state about to play a hand,
+	// the bonus bet its rules size, and its probability.
+	Visit func(st *rulebook.State, bonus int64, p float64)
 }
 
 func gcd(a, b int64) int64 {

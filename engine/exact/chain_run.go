@@ -21,12 +21,10 @@ import (
 // settled at once (the next check stops them whatever else holds).
 func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 	k := s.Book
-	switch {
-	case k.Base <= 0:
-		return nil, fmt.Errorf("base bet %d cents: must be positive", k.Base)
-	case !k.Bonus.FixedJackpot():
-		return nil, &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
-	case k.Rules1 != nil || k.Rules2 != nil:
+	if err := checkBook(k); err != nil {
+		return nil, err
+	}
+	if (k.Rules1 != nil || k.Rules2 != nil) && s.Policy == nil {
 		return nil, &Omitted{Reason: "custom playing rules read session variables, so each state plays its own strategy"}
 	}
 	g := gcd(k.Start, k.Base)
@@ -48,8 +46,8 @@ func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 const runGap = 4
 
 type transKey struct {
-	mode       int32
-	bet, bonus int64
+	mode, model int32
+	bet, bonus  int64
 }
 
 type trans struct {
@@ -247,13 +245,18 @@ func (ch *chain) stopRun(reason rulebook.Stop, src []float64, a, lo, hi, d int, 
 }
 
 // transFor returns the moves of a hand sized bet and bonus from mode m
-// (st one of its states), or nil when the lattice must be finer.
-func (ch *chain) transFor(m int32, st *rulebook.State, bet, bonus int64) *trans {
+// (st one of its states) under hand model model, or nil when the lattice
+// must be finer.
+func (ch *chain) transFor(m int32, st *rulebook.State, model int32, bet, bonus int64) *trans {
 	k := ch.k
-	key := transKey{m, bet, bonus}
+	key := transKey{m, model, bet, bonus}
 	tr := ch.transCache[key]
 	if tr == nil {
-		o, finer := ch.c.outcomes(k, ch.g, bet, bonus)
+		hm := ch.c
+		if ch.s.Policy != nil {
+			hm = ch.s.Policy.Model(model)
+		}
+		o, finer := hm.outcomes(k, ch.g, bet, bonus)
 		if finer != 0 {
 			ch.finer = finer
 			return nil
@@ -298,7 +301,7 @@ func (ch *chain) growFor(o *outcomes, hi int) {
 // states; the targets of a hand's result classes do not depend on the
 // bankroll (the book reads no peak), so each (class, outcome) moves the
 // whole run as one shifted multiply-add.
-func (ch *chain) playRun(m int32, st *rulebook.State, a, b int, bet, bonus int64) {
+func (ch *chain) playRun(m int32, st *rulebook.State, a, b int, model int32, bet, bonus int64) {
 	src := ch.cur[m][a : b+1]
 	n := 0
 	for _, p := range src {
@@ -308,7 +311,7 @@ func (ch *chain) playRun(m int32, st *rulebook.State, a, b int, bet, bonus int64
 		}
 	}
 	ch.liveStates += n
-	tr := ch.transFor(m, st, bet, bonus)
+	tr := ch.transFor(m, st, model, bet, bonus)
 	if tr == nil {
 		return
 	}
@@ -355,11 +358,11 @@ func (ch *chain) playRun(m int32, st *rulebook.State, a, b int, bet, bonus int64
 
 // play moves probability p of state st (mode m, bankroll index i), sized
 // bet and bonus, through one hand into ch.next.
-func (ch *chain) play(m int32, st *rulebook.State, i int, p float64, bet, bonus int64) {
+func (ch *chain) play(m int32, st *rulebook.State, i int, p float64, model int32, bet, bonus int64) {
 	ch.live += p
 	ch.liveStates++
 	k := ch.k
-	tr := ch.transFor(m, st, bet, bonus)
+	tr := ch.transFor(m, st, model, bet, bonus)
 	if tr == nil {
 		return
 	}
@@ -465,11 +468,12 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 			a, b := -1, -1
 			var runSt rulebook.State
 			var runBet, runBonus int64
+			var runModel int32
 			flush := func() bool {
 				if a < 0 {
 					return true
 				}
-				ch.playRun(int32(m), &runSt, a, b, runBet, runBonus)
+				ch.playRun(int32(m), &runSt, a, b, runModel, runBet, runBonus)
 				a = -1
 				return ch.finer == 0 && ch.omitted == nil
 			}
@@ -508,19 +512,29 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 					}
 					continue
 				}
+				if s.Visit != nil {
+					s.Visit(&st, bonus, p)
+				}
+				var model int32
+				if s.Policy != nil {
+					var err error
+					if model, bonus, err = s.Policy.Play(&st, bet, bonus); err != nil {
+						return nil, 0, err
+					}
+				}
 				if runs {
-					if a >= 0 && bet == runBet && bonus == runBonus && i-b <= runGap {
+					if a >= 0 && bet == runBet && bonus == runBonus && model == runModel && i-b <= runGap {
 						b = i
 						continue
 					}
 					if !flush() {
 						break
 					}
-					a, b, runSt, runBet, runBonus = i, i, st, bet, bonus
+					a, b, runSt, runModel, runBet, runBonus = i, i, st, model, bet, bonus
 					continue
 				}
 				ch.cur[m][i] = 0
-				ch.play(int32(m), &st, i, p, bet, bonus)
+				ch.play(int32(m), &st, i, p, model, bet, bonus)
 				if ch.finer != 0 || ch.omitted != nil {
 					break
 				}
@@ -541,7 +555,17 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 			if stopped {
 				return nil, 0, fmt.Errorf("exact: a fresh player cannot play (%s)", reason) // validation prevents it
 			}
-			ch.play(freshMode, &st, startIdx, freshMass, bet, bonus)
+			if s.Visit != nil {
+				s.Visit(&st, bonus, freshMass)
+			}
+			var model int32
+			if s.Policy != nil {
+				var err error
+				if model, bonus, err = s.Policy.Play(&st, bet, bonus); err != nil {
+					return nil, 0, err
+				}
+			}
+			ch.play(freshMode, &st, startIdx, freshMass, model, bet, bonus)
 			if ch.finer != 0 {
 				return nil, ch.finer, nil
 			}
@@ -612,4 +636,15 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 		}
 	}
 	return res, 0, nil
+}
+
+// checkBook refuses a rulebook no chain over its states can follow.
+func checkBook(k *rulebook.Book) error {
+	switch {
+	case k.Base <= 0:
+		return fmt.Errorf("base bet %d cents: must be positive", k.Base)
+	case !k.Bonus.FixedJackpot():
+		return &Omitted{Reason: "the progressive jackpot grows with every bonus bet, so its size is part of the session's state, without bound"}
+	}
+	return nil
 }

@@ -24,21 +24,16 @@ func StudyFromConfig(c *config.Config) (Study, error) {
 }
 
 // SolveSession computes the exact session of config c whose per-hand
-// distribution (under c's strategy) is d: the figures lir exact, lir run
-// and the page show. progress is as Study.Progress.
+// distribution (under c's strategy table) is d. progress is as
+// Study.Progress.
 func SolveSession(c *config.Config, d *HandDistribution, progress func(done, total int64)) (*SessionResult, error) {
-	s, err := StudyFromConfig(c)
-	if err != nil {
-		return nil, err
-	}
-	s.Progress = progress
 	p := rulebook.MainPaytable(c)
-	return NewSessionChain(d, &p).Run(s)
+	return (&Play{Chain: NewSessionChain(d, &p)}).Session(c, progress)
 }
 
-// WalkAwayGrid computes the walk-away grid of config c (see
-// SessionChain.WalkAway) over per-hand distribution d.
+// WalkAwayGrid computes the walk-away grid of config c (see Play.WalkAway)
+// over per-hand distribution d.
 func WalkAwayGrid(c *config.Config, d *HandDistribution, wins, losses []int64, workers int, progress func(done, total int)) ([][]WalkAwayCell, error) {
 	p := rulebook.MainPaytable(c)
-	return NewSessionChain(d, &p).WalkAway(c, wins, losses, workers, progress)
+	return (&Play{Chain: NewSessionChain(d, &p)}).WalkAway(c, wins, losses, workers, progress)
 }

@@ -32,7 +32,10 @@ func DefaultWalkAwayLimits(start int64) []int64 {
 // solve them in parallel; the result does not depend on workers. progress,
 // if not nil, is called (from any worker) after each cell with the cells
 // done and the total.
-func (c *SessionChain) WalkAway(cfg *config.Config, winLimits, lossLimits []int64, workers int, progress func(done, total int)) ([][]WalkAwayCell, error) {
+//
+// Goal-optimal play is solved again for each cell: its play depends on the
+// limits it plays for.
+func (pl *Play) WalkAway(cfg *config.Config, winLimits, lossLimits []int64, workers int, progress func(done, total int)) ([][]WalkAwayCell, error) {
 	grid := make([][]WalkAwayCell, len(winLimits))
 	for a := range grid {
 		grid[a] = make([]WalkAwayCell, len(lossLimits))
@@ -57,11 +60,7 @@ func (c *SessionChain) WalkAway(cfg *config.Config, winLimits, lossLimits []int6
 				sc := &cell.Bankroll.StopConditions
 				wm, lm := config.Money(w), config.Money(l)
 				sc.WinLimit, sc.LossLimit = &wm, &lm
-				s, err := StudyFromConfig(&cell)
-				var res *SessionResult
-				if err == nil {
-					res, err = c.Run(s)
-				}
+				res, err := pl.Session(&cell, nil)
 				if err != nil {
 					errs[k] = fmt.Errorf("win limit %d, loss limit %d: %w", w, l, err)
 				}

@@ -1,9 +1,9 @@
 package pyformat
 
 // Options are the Python tool's output settings (its OutputConfig:
-// output.directory, output.prefix, output.formats.csv and .json), field
-// for field. The HTML report (output.formats.html) is ours, written by
-// the caller under HTMLName.
+// output.directory, output.prefix, output.formats.csv and .json,
+// output.visualizations), field for field. The HTML report
+// (output.formats.html) is ours, written by the caller under HTMLName.
 type Options struct {
 	Directory string // created if missing, as its exporters do
 	Prefix    string // file names are PREFIX + SessionsName, ...
@@ -12,6 +12,8 @@ type Options struct {
 	// BOM starts each CSV file with the UTF-8 byte order mark (its
 	// CSVExporter's include_bom, true in every run of its command line).
 	BOM bool
+	// Charts are the chart files (Writer.WriteCharts), in ChartsDir.
+	Charts Charts
 }
 
 // CSVOptions is its output.formats.csv.

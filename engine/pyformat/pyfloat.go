@@ -44,3 +44,27 @@ func appendBool(b []byte, v bool) []byte {
 	}
 	return append(b, "False"...)
 }
+
+// pyGrouped spells x as Python's format(x, ",.Nf") does: decimals digits
+// after the point, the integer part in groups of three ("-1,234.50").
+func pyGrouped(x float64, decimals int) string {
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if decimals > 0 {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

@@ -31,6 +31,9 @@ type Run struct {
 	Config []byte
 	// Version is the JSON's metadata.simulator_version.
 	Version string
+	// WinLimit and LossLimit (cents, nil for none) are drawn on the
+	// bankroll_trajectory chart.
+	WinLimit, LossLimit *int64
 }
 
 // ErrInterrupted is returned by Finish when its context ends first.
@@ -79,6 +82,9 @@ func New(o Options, run Run) (*Writer, error) {
 		return nil, fmt.Errorf("output.prefix: %q is not allowed; want a file name start without a folder", o.Prefix)
 	}
 	w := &Writer{o: o, run: run, json: jsonFormat{pretty: o.JSON.Pretty}}
+	if err := w.o.checkCharts(); err != nil {
+		return nil, err
+	}
 	if !w.any() {
 		return w, nil
 	}
@@ -378,13 +384,22 @@ func (w *Writer) Finish(ctx context.Context, start, end time.Time) (paths []stri
 			return nil, err
 		}
 	}
+	if paths, err = commitAll(files); err != nil {
+		return paths, err
+	}
+	files = nil
+	return paths, nil
+}
+
+// commitAll renames the files into place in order and returns their
+// paths, up to the first that fails.
+func commitAll(files []*outfile.File) (paths []string, err error) {
 	for _, f := range files {
 		if err := f.Commit(); err != nil {
 			return paths, err
 		}
 		paths = append(paths, f.Name())
 	}
-	files = nil
 	return paths, nil
 }
 

@@ -46,7 +46,7 @@ type tee [2]sim.Observer
 func (t tee) Hand(h *sim.HandRecord)       { t[0].Hand(h); t[1].Hand(h) }
 func (t tee) Session(s *sim.SessionRecord) { t[0].Session(s); t[1].Session(s) }
 
-func decode(t *testing.T, yaml string) *config.Config {
+func decode(t testing.TB, yaml string) *config.Config {
 	t.Helper()
 	c, err := configyaml.Decode("t.yaml", []byte(yaml))
 	if err != nil {
@@ -59,6 +59,13 @@ func decode(t *testing.T, yaml string) *config.Config {
 // returns the folder, the run's aggregate and (when rec) every record.
 func run(t *testing.T, c *config.Config, o Options, workers int, rec *recorder) (string, *sim.Aggregate) {
 	t.Helper()
+	w, agg := runWriter(t, c, o, workers, rec)
+	return w.o.Directory, agg
+}
+
+// runWriter is run, returning the writer.
+func runWriter(t testing.TB, c *config.Config, o Options, workers int, rec *recorder) (*Writer, *sim.Aggregate) {
+	t.Helper()
 	r, err := sim.NewRunner(c)
 	if err != nil {
 		t.Fatal(err)
@@ -66,14 +73,24 @@ func run(t *testing.T, c *config.Config, o Options, workers int, rec *recorder) 
 	if o.Directory == Defaults().Directory { // never the working folder
 		o.Directory = filepath.Join(t.TempDir(), "out")
 	}
-	w, err := New(o, Run{Seats: int(c.Table.NumSeats), StartingBankroll: int64(c.Bankroll.StartingAmount), Config: []byte(`{"simulation": {"num_sessions": 1}}`), Version: "test"})
+	run := Run{Seats: int(c.Table.NumSeats), StartingBankroll: int64(c.Bankroll.StartingAmount), Config: []byte(`{"simulation": {"num_sessions": 1}}`), Version: "test"}
+	if l := c.Bankroll.StopConditions.WinLimit; l != nil {
+		run.WinLimit = (*int64)(l)
+	}
+	if l := c.Bankroll.StopConditions.LossLimit; l != nil {
+		run.LossLimit = (*int64)(l)
+	}
+	w, err := New(o, run)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sink := w.Sink()
-	if rec != nil {
+	if inner := sink; rec != nil {
 		sink = func(lo, hi int) (sim.Observer, func() error, error) {
-			obs, done, err := w.Sink()(lo, hi)
+			if inner == nil { // no file streams: the recorder alone
+				return rec, func() error { return nil }, nil
+			}
+			obs, done, err := inner(lo, hi)
 			return tee{obs, rec}, done, err
 		}
 	}
@@ -84,7 +101,7 @@ func run(t *testing.T, c *config.Config, o Options, workers int, rec *recorder) 
 	if _, err := w.Finish(context.Background(), time.Now(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	return o.Directory, agg
+	return w, agg
 }
 
 // readCSV reads a file, checks its BOM, CRLF endings and header.

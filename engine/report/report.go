@@ -52,16 +52,16 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	row("Sessions won / lost / pushed", fmt.Sprintf("%d / %d / %d", o.Get("win"), o.Get("loss"), o.Get("push")))
 	row("Session win rate", fmt.Sprintf("%.2f%% (95%% CI %.2f%% – %.2f%%)", 100*f(d.SessionWinRate.Value), 100*float64(d.SessionWinRate.CI95Lo), 100*float64(d.SessionWinRate.CI95Hi)))
 	p := d.SessionProfit
-	row("Session profit", fmt.Sprintf("mean %s, sd %s, median %s", money(f(p.Mean)), money(f(p.Std)), money(f(p.P50))))
-	row("Profit percentiles 5/25/50/75/95", fmt.Sprintf("%s / %s / %s / %s / %s", money(f(p.P5)), money(f(p.P25)), money(f(p.P50)), money(f(p.P75)), money(f(p.P95))))
+	row("Session profit", fmt.Sprintf("mean %s, sd %s, median %s", Money(f(p.Mean)), Money(f(p.Std)), Money(f(p.P50))))
+	row("Profit percentiles 5/25/50/75/95", fmt.Sprintf("%s / %s / %s / %s / %s", Money(f(p.P5)), Money(f(p.P25)), Money(f(p.P50)), Money(f(p.P75)), Money(f(p.P95))))
 	if p.Skewness != nil {
 		row("Profit skewness / excess kurtosis", fmt.Sprintf("%.3f / %.3f", f(*p.Skewness), f(*p.ExcessKurtosis)))
 	}
-	row("Min / max session profit", fmt.Sprintf("%s / %s", money(f(p.Min)), money(f(p.Max))))
+	row("Min / max session profit", fmt.Sprintf("%s / %s", Money(f(p.Min)), Money(f(p.Max))))
 	row("Hands per session", fmt.Sprintf("mean %.1f, median %.0f, 5%%–95%% %.0f – %.0f", f(d.HandsPerSession.Mean), f(d.HandsPerSession.P50), f(d.HandsPerSession.P5), f(d.HandsPerSession.P95)))
-	row("Max drawdown", fmt.Sprintf("mean %s, median %s, 95th percentile %s", money(f(d.MaxDrawdown.Mean)), money(f(d.MaxDrawdown.P50)), money(f(d.MaxDrawdown.P95))))
-	row("EV per hand (total)", fmt.Sprintf("%s (95%% CI %s to %s)", money(f(d.EV.Total.Value)), money(f(d.EV.Total.CI95Lo)), money(f(d.EV.Total.CI95Hi))))
-	row("EV per hand (main / bonus)", fmt.Sprintf("%s / %s", money(f(d.EV.Main.Value)), money(f(d.EV.Bonus.Value))))
+	row("Max drawdown", fmt.Sprintf("mean %s, median %s, 95th percentile %s", Money(f(d.MaxDrawdown.Mean)), Money(f(d.MaxDrawdown.P50)), Money(f(d.MaxDrawdown.P95))))
+	row("EV per hand (total)", fmt.Sprintf("%s (95%% CI %s to %s)", Money(f(d.EV.Total.Value)), Money(f(d.EV.Total.CI95Lo)), Money(f(d.EV.Total.CI95Hi))))
+	row("EV per hand (main / bonus)", fmt.Sprintf("%s / %s", Money(f(d.EV.Main.Value)), Money(f(d.EV.Bonus.Value))))
 	row("EV per unit of per-circle bet", fmt.Sprintf("%+.5f", f(d.EV.PerUnitBet)))
 	row("Ride rate bet 1 / bet 2", fmt.Sprintf("%.2f%% / %.2f%%", 100*f(d.RideRateBet1), 100*f(d.RideRateBet2)))
 	if e := d.Exact; e != nil {
@@ -88,7 +88,7 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 		w("<section><h2>Per seat</h2>\n<table class=\"grid\"><thead><tr><th>seat</th><th>player sessions</th><th>hands</th><th>win rate (95%% CI)</th><th>mean profit</th><th>EV per hand</th></tr></thead><tbody>\n")
 		for _, s := range d.Seats {
 			w("<tr><td>%d</td><td>%d</td><td>%d</td><td>%.2f%% (%.2f–%.2f)</td><td>%s</td><td>%s</td></tr>\n", s.Seat, s.PlayerSessions, s.Hands,
-				100*f(s.SessionWinRate.Value), 100*float64(s.SessionWinRate.CI95Lo), 100*float64(s.SessionWinRate.CI95Hi), money(f(s.SessionProfit.Mean)), money(f(s.EV.Total.Value)))
+				100*f(s.SessionWinRate.Value), 100*float64(s.SessionWinRate.CI95Lo), 100*float64(s.SessionWinRate.CI95Hi), Money(f(s.SessionProfit.Mean)), Money(f(s.EV.Total.Value)))
 		}
 		w("</tbody></table>\n")
 		if si := d.SeatIndependence; si != nil {

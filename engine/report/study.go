@@ -43,8 +43,8 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 		w("<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s (%s–%s)</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n",
 			r.Rank, esc(r.Name), esc(r.File), pick(r.PWinExact, r.PWin, pct), pct(r.PWin), pct(r.PWinLo), pct(r.PWinHi),
 			pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
-			esc(pick(r.MeanProfitExact, r.MeanProfit, money)), esc(pick(r.EVPerHandExact, r.EVPerHand, money)),
-			esc(pick(r.SDProfitExact, r.SDProfit, money)), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
+			esc(pick(r.MeanProfitExact, r.MeanProfit, Money)), esc(pick(r.EVPerHandExact, r.EVPerHand, Money)),
+			esc(pick(r.SDProfitExact, r.SDProfit, Money)), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
 			r.PlayerSessions, esc(r.Check()))
 	}
 	w("</tbody></table>\n<p class=\"note\">~ marks a simulated figure where no exact one applies. The check is z = (simulated − exact) / SE for P(win) and for mean profit; ok when both are within 4 SE.</p>\n")
@@ -87,9 +87,8 @@ func rankingChart(d *study.Document) *Chart {
 		hi = append(hi, opts.BarData{Value: round(r.PWinHi, 6)})
 	}
 	bar := charts.NewBar()
-	g := append(common("P(win) by config"),
-		charts.WithXAxisOpts(opts.XAxis{Name: "P(win)", Min: 0}),
-		charts.WithGridOpts(opts.Grid{Left: "34%", Right: "4%", Top: "40", Bottom: "60"}))
+	g := append(base("ranking", true),
+		charts.WithXAxisOpts(opts.XAxis{Name: "P(win)", Min: 0}))
 	bar.SetGlobalOptions(g...)
 	bar.SetXAxis(names).AddSeries("exact", ex).AddSeries("simulated", sm).AddSeries("95% CI low", lo).AddSeries("95% CI high", hi)
 	bar.XYReversal()

@@ -37,6 +37,7 @@ type plan struct {
 
 	table   *strategy.Table
 	rides   *handstate.Decisions // the table by hand state; nil when it does not fit
+	goal    *exact.GoalPolicy    // goal-optimal play: decisions by session state; nil otherwise
 	dynamic bool                 // something between hands follows the session (Book.Dynamic)
 	flat    bool                 // flat bets, a fixed bonus bet or none, decisions by hand state: Runner.flatHands applies
 	flatRun int64                // most hands per call of Runner.flatHands
@@ -55,9 +56,9 @@ func MainPaytable(c *config.Config) paytable.Main { return rulebook.MainPaytable
 func BonusPaytable(c *config.Config) paytable.Bonus { return rulebook.BonusPaytable(c) }
 
 // ErrSessionStrategy marks a playing strategy whose decisions read session
-// variables: it is no table of the cards, so the exact engine does not
-// cover it (the simulator plays it hand by hand).
-var ErrSessionStrategy = errors.New("the decisions depend on the session, not only on the cards, so no exact figures apply")
+// variables, or goal-optimal play: it is no table of the cards, so it has
+// no per-hand exact figures (ExactPlay still gives its exact session).
+var ErrSessionStrategy = errors.New("the decisions depend on the session, not only on the cards, so no one per-hand distribution applies (the exact session figures still do)")
 
 // StrategyTable compiles the playing strategy a config selects, for the
 // exact engine: custom rules that read session variables are refused with
@@ -71,8 +72,12 @@ func StrategyTable(c *config.Config) (*strategy.Table, error) {
 }
 
 // cardOnly reports, as an ErrSessionStrategy naming the rule lists, when
-// the config's custom rules read session variables.
+// the config's custom rules read session variables, or when its play is
+// goal-optimal.
 func cardOnly(c *config.Config) error {
+	if c.Strategy.Type == "goal_optimal" {
+		return fmt.Errorf("strategy.type goal_optimal plays for the session's goal: %w", ErrSessionStrategy)
+	}
 	if c.Strategy.Type != "custom" {
 		return nil
 	}
@@ -100,18 +105,24 @@ func ExactDistribution(c *config.Config) (*strategy.Table, *exact.HandDistributi
 	if err := cardOnly(c); err != nil {
 		return nil, nil, err
 	}
-	var comp *exact.Completions4
-	completions := func() *exact.Completions4 {
-		if comp == nil {
-			comp = exact.NewCompletions4()
-		}
-		return comp
-	}
+	completions := lazyCompletions()
 	t, err := strategyTable(c, completions)
 	if err != nil {
 		return nil, nil, err
 	}
 	return t, exact.Distribution(t, completions()), nil
+}
+
+// lazyCompletions returns a function that builds the four-card completion
+// table (about 0.2 s native) on its first call only.
+func lazyCompletions() func() *exact.Completions4 {
+	var comp *exact.Completions4
+	return func() *exact.Completions4 {
+		if comp == nil {
+			comp = exact.NewCompletions4()
+		}
+		return comp
+	}
 }
 
 func strategyTable(c *config.Config, completions func() *exact.Completions4) (*strategy.Table, error) {
@@ -160,12 +171,20 @@ func compile(c *config.Config) (*plan, error) {
 	if c.Dealer.DiscardEnabled {
 		p.discard = int(c.Dealer.DiscardCards)
 	}
-	t, err := strategyTable(c, exact.NewCompletions4)
-	if err != nil {
-		return nil, err
+	if c.Strategy.Type == "goal_optimal" {
+		// Decisions by session state: no table of the cards.
+		if p.goal, err = goalPolicy(c); err != nil {
+			return nil, err
+		}
+		p.dynamic = true
+	} else {
+		t, err := strategyTable(c, lazyCompletions())
+		if err != nil {
+			return nil, err
+		}
+		p.table = t
+		p.rides, _ = handstate.NewDecisions(t)
 	}
-	p.table = t
-	p.rides, _ = handstate.NewDecisions(t)
 	p.baseBonus = p.Bonus.For(p.Base)
 	p.compileFlat()
 	p.batchHands = rng.MaxBatch / (3 + p.discard + 2)

@@ -35,7 +35,8 @@ func (r *Runner) Seats() int { return r.p.Seats }
 type seat struct {
 	rulebook.State
 	active bool
-	bonus  int64 // bonus bet for the coming hand
+	bonus  int64               // bonus bet for the coming hand
+	goal   *exact.GoalDecision // goal-optimal play's decisions for the coming hand
 
 	// Session-local sums of squares of small per-hand amounts, moved into
 	// the wide accumulators of SeatStats when the player's session ends
@@ -154,6 +155,9 @@ func (r *Runner) session(d *rng.Dealer, seed, i uint64, seats []seat, agg *Aggre
 // (rulebook.Book.Prepare). It reports whether the player stops.
 func (r *Runner) prepare(st *seat) (StopReason, bool) {
 	_, bonus, reason, stop := r.p.Prepare(&st.State, &st.sc)
+	if r.p.goal != nil && !stop {
+		st.goal, bonus = r.p.goal.Decide(&st.State, bonus)
+	}
 	st.bonus = bonus
 	return reason, stop
 }
@@ -165,6 +169,8 @@ func (r *Runner) play(st *seat, a, b, c, x, y cards.Card, ss *SeatStats, jackpot
 	bet := st.Bet
 	s3, s4 := handstate.Walk4(a, b, c, x)
 	switch {
+	case st.goal != nil:
+		r1, r2 = st.goal.Rides(uint16(s3), uint16(s4))
 	case p.Rules1 != nil || p.Rules2 != nil:
 		r1, r2 = r.decideDynamic(st, a, b, c, x)
 	case p.rides != nil:

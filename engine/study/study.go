@@ -86,36 +86,36 @@ type Options struct {
 	Progress func(done, total int64)
 	// NoExact skips the exact engine (every row then says so).
 	NoExact bool
-	// Exact caches hand distributions between configs (may be nil).
+	// Exact caches the exact engine's play between configs (may be nil).
 	Exact *Cache
 }
 
-// Cache holds exact hand distributions by strategy and paytable, so that
+// Cache holds the exact engine's play by strategy and paytable, so that
 // configs sharing them solve the hand once.
 type Cache struct {
-	m map[string]*exact.HandDistribution
+	m map[string]*exact.Play
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{m: map[string]*exact.HandDistribution{}} }
+func NewCache() *Cache { return &Cache{m: map[string]*exact.Play{}} }
 
-func (k *Cache) distribution(c *config.Config) (*exact.HandDistribution, error) {
+func (k *Cache) play(c *config.Config) (*exact.Play, error) {
 	key := ""
 	if k != nil {
 		b, _ := json.Marshal([]any{c.Strategy, c.Paytables.MainGame})
 		key = string(b)
-		if d := k.m[key]; d != nil {
-			return d, nil
+		if p := k.m[key]; p != nil {
+			return p, nil
 		}
 	}
-	_, d, err := sim.ExactDistribution(c)
+	p, _, err := sim.ExactPlay(c)
 	if err != nil {
 		return nil, err
 	}
 	if k != nil {
-		k.m[key] = d
+		k.m[key] = p
 	}
-	return d, nil
+	return p, nil
 }
 
 // Run simulates config c's sessions from seed and solves it exactly where
@@ -127,6 +127,9 @@ func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 	}
 	c.Simulation.RandomSeed = &seed
 	agg, err := runner.RunObserved(r, seed, 0, int(c.Simulation.NumSessions), o.Workers, o.Counter, nil)
+	if err == nil {
+		err = sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -150,11 +153,11 @@ func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 }
 
 func solve(c *config.Config, o Options) (*exact.SessionResult, error) {
-	d, err := o.Exact.distribution(c)
+	p, err := o.Exact.play(c)
 	if err != nil {
 		return nil, err
 	}
-	return exact.SolveSession(c, d, o.Progress)
+	return p.Session(c, o.Progress)
 }
 
 func fromDocument(file string, c *config.Config, d *results.Document) *Row {

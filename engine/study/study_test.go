@@ -78,17 +78,14 @@ func TestRunExactColumns(t *testing.T) {
 // exact ones and the reason.
 func TestRunNoExact(t *testing.T) {
 	c := decode(t, tight+`
-strategy:
-  type: custom
-  custom:
-    bet1_rules: [{condition: "session_profit > 0", action: ride}]
-    bet2_rules: [{condition: "has_paying_hand", action: ride}]
+bonus_strategy: {enabled: true, type: always, always: {amount: 1}}
+paytables: {bonus: {type: paytable_c}}
 `)
-	row, err := Run("custom.yaml", c, 7, Options{})
+	row, err := Run("progressive.yaml", c, 7, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if row.PWinExact != nil || row.Within4 != nil || !strings.Contains(row.ExactOmitted, "session variables") {
+	if row.PWinExact != nil || row.Within4 != nil || !strings.Contains(row.ExactOmitted, "jackpot grows") {
 		t.Fatalf("exact %v, check %v, omitted %q", row.PWinExact, row.Within4, row.ExactOmitted)
 	}
 	b, _ := json.Marshal(row)

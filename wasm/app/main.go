@@ -15,11 +15,6 @@ import (
 
 func main() {
 	if js.Global().Get("document").IsUndefined() {
-		// The first worker rehearses the page's first render for the page
-		// (app.Rehearse), which waits for it.
-		if js.Global().Get("name").String() == "lir-first" {
-			app.Rehearse()
-		}
 		worker.Serve()
 		return
 	}

@@ -1,0 +1,260 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/lir-lab/lir/app/wire"
+	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/report"
+	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
+)
+
+// answer is what the exact engine knows of a study: the exact worker's
+// reply and, from its hand distribution, the figures of results.Exact.
+type answer struct {
+	Key    string
+	Config *config.Config
+	*wire.ExactReply
+	exact *results.Exact // nil without a distribution
+}
+
+// HouseEdge is the main game's exact house edge per unit of the per-circle
+// bet, and the fraction it is; ok is false without a distribution.
+func (a *answer) HouseEdge() (edge float64, frac string, ok bool) {
+	if a.exact == nil {
+		return 0, "", false
+	}
+	total := a.exact.Dist.Total()
+	return -float64(a.exact.Main) / float64(total), ratString(-a.exact.Main, total), true
+}
+
+// walkAwayView is a study's walk-away map as the panel shows it.
+type walkAwayView struct {
+	Key   string
+	Reply *wire.WalkAwayReply
+	Chart *report.Chart
+}
+
+// exactWorker is the one worker that answers exact requests, one at a time
+// in order, and the answers it gave, by key.
+type exactWorker struct {
+	pool   pool
+	ready  bool
+	queue  []wire.Request // asked, not sent yet
+	busy   *wire.Request  // sent, not answered yet
+	cache  map[string]*answer
+	walks  map[string]*wire.WalkAwayReply
+	answer async[*answer]
+	// walkAway is the last walk-away map asked for or shown.
+	walkAway async[*walkAwayView]
+	// awaitRun is the key whose answer a played-out run waits for.
+	awaitRun string
+	// edits counts the study's changes: an answer scheduled after a
+	// pause in the typing is asked only if no change came since.
+	edits int
+}
+
+// exactKey identifies a config for the exact engine (wire.ExactKey).
+var exactKey = wire.ExactKey
+
+// exactRequest asks for c's exact answer; the key is also the config the
+// worker solves.
+func exactRequest(c *config.Config) wire.Request {
+	k := exactKey(c)
+	return wire.Request{Kind: wire.KindExact, Key: k, Config: k}
+}
+
+// answerDelay is the pause in the typing after which an edited study's
+// exact answer is asked for.
+const answerDelay = 250 * time.Millisecond
+
+// answerStudy brings the exact answer of the editor's study: from the
+// cache at once, else from the worker (at once for a loaded study, after
+// answerDelay without edits for an edited one). Meanwhile the last answer
+// stays, marked as working.
+func (c *coordinator) answerStudy(loaded bool) {
+	x := &c.exact
+	x.edits++
+	s := c.study
+	if s.Config == nil {
+		return
+	}
+	if a, ok := x.cache[s.Key]; ok {
+		x.answer = answered(a)
+		c.ctx.SetState(stateAnswer, x.answer)
+		return
+	}
+	if x.answer.Status != working {
+		x.answer = x.answer.start(c.now())
+		c.ctx.SetState(stateAnswer, x.answer)
+	}
+	req := exactRequest(s.Config)
+	if loaded {
+		x.ask(c, req)
+		return
+	}
+	edit := x.edits
+	c.ctx.After(answerDelay, func(goapp.Context) {
+		if edit == x.edits {
+			x.ask(c, req)
+		}
+	})
+}
+
+// ask queues a request unless it is answered, sent or queued already. A
+// newer study's answer replaces the queued answers no run waits for.
+func (x *exactWorker) ask(c *coordinator, req wire.Request) {
+	if x.answered(req) || (x.busy != nil && x.busy.Kind == req.Kind && x.busy.Key == req.Key) {
+		return
+	}
+	kept := x.queue[:0]
+	for _, q := range x.queue {
+		if q.Kind == req.Kind && q.Key == req.Key {
+			return
+		}
+		if q.Kind == wire.KindExact && req.Kind == wire.KindExact && q.Key != x.awaitRun {
+			continue
+		}
+		kept = append(kept, q)
+	}
+	x.queue = append(kept, req)
+	if x.pool.Size() == 0 {
+		x.pool.Resize(1)
+	}
+	x.send()
+}
+
+func (x *exactWorker) answered(req wire.Request) bool {
+	if req.Kind == wire.KindWalkAway {
+		_, ok := x.walks[req.Key]
+		return ok
+	}
+	_, ok := x.cache[req.Key]
+	return ok
+}
+
+// send gives the worker its next request not answered meanwhile, when it
+// is free.
+func (x *exactWorker) send() {
+	for x.ready && x.busy == nil && len(x.queue) > 0 {
+		req := x.queue[0]
+		x.queue = x.queue[1:]
+		if x.answered(req) {
+			continue
+		}
+		x.busy = &req
+		x.pool.Send(0, req)
+	}
+}
+
+func (c *coordinator) onExact(gen int, ev WorkerEvent) {
+	x := &c.exact
+	if gen != x.pool.Gen(0) {
+		return
+	}
+	switch ev.Kind {
+	case wire.KindReady:
+		x.ready = true
+	case wire.KindExact:
+		x.busy = nil
+		c.storeAnswer(ev.Exact)
+		c.startPool()
+	case wire.KindWalkAway:
+		x.busy = nil
+		c.storeWalkAway(ev.WalkAway)
+	case wire.KindError:
+		// The worker failed: what it was doing fails, and a fresh worker
+		// takes the rest.
+		if b := x.busy; b != nil {
+			x.busy = nil
+			if b.Kind == wire.KindWalkAway {
+				c.storeWalkAway(&wire.WalkAwayReply{Key: b.Key, Error: "exact worker: " + ev.Message})
+			} else {
+				c.storeAnswer(&wire.ExactReply{Key: b.Key, Error: "exact worker: " + ev.Message})
+			}
+		}
+		x.ready = false
+		x.pool.Restart()
+	}
+	x.send()
+}
+
+// storeAnswer keeps an exact reply, shows it if it is the study's, and
+// finishes the run waiting for it.
+func (c *coordinator) storeAnswer(r *wire.ExactReply) {
+	x := &c.exact
+	cfg, err := config.DecodeJSON([]byte(r.Key))
+	if err != nil {
+		r = &wire.ExactReply{Key: r.Key, Error: err.Error()}
+	}
+	a := &answer{Key: r.Key, Config: cfg, ExactReply: r}
+	if r.Error == "" && r.Dist != nil {
+		pt := sim.MainPaytable(cfg)
+		a.exact = &results.Exact{Dist: r.Dist, Main: r.Dist.NetUnits(&pt), Moment2: r.Dist.Moment2Units(&pt)}
+	} else if r.Error == "" && r.Omitted == "" {
+		r.Error = "no exact distribution"
+	}
+	if x.cache == nil {
+		x.cache = map[string]*answer{}
+	}
+	x.cache[r.Key] = a
+	if r.Key == c.study.Key {
+		if r.Error != "" {
+			x.answer = async[*answer]{Status: failed, Err: errors.New(r.Error), Data: a}
+		} else {
+			x.answer = answered(a)
+		}
+		c.ctx.SetState(stateAnswer, x.answer)
+	}
+	if r.Key == x.awaitRun && c.job != nil && c.jobState.Status == working {
+		c.finish()
+	}
+}
+
+func (c *coordinator) onWalkAway(ctx goapp.Context, a goapp.Action) {
+	key, _ := a.Value.(string)
+	x := &c.exact
+	if rep, ok := x.walks[key]; ok {
+		c.showWalkAway(rep)
+		return
+	}
+	x.walkAway = async[*walkAwayView]{Status: working, Data: &walkAwayView{Key: key}, Since: c.now()}
+	ctx.SetState(stateWalkAway, x.walkAway)
+	x.ask(c, wire.Request{Kind: wire.KindWalkAway, Key: key, Config: key})
+}
+
+func (c *coordinator) storeWalkAway(r *wire.WalkAwayReply) {
+	x := &c.exact
+	if x.walks == nil {
+		x.walks = map[string]*wire.WalkAwayReply{}
+	}
+	x.walks[r.Key] = r
+	if x.walkAway.Data != nil && x.walkAway.Data.Key == r.Key {
+		c.showWalkAway(r)
+	}
+}
+
+func (c *coordinator) showWalkAway(r *wire.WalkAwayReply) {
+	v := &walkAwayView{Key: r.Key, Reply: r}
+	x := &c.exact
+	switch {
+	case r.Error != "":
+		x.walkAway = async[*walkAwayView]{Status: failed, Err: errors.New(r.Error), Data: v}
+	case r.Map == nil:
+		x.walkAway = async[*walkAwayView]{Status: failed, Err: errors.New(r.Note), Data: v}
+	default:
+		m := r.Map
+		v.Chart = report.WalkAwayChart(m.Start, m.WinLimits, m.LossLimits, m.PWin, m.Own, bestCell(m))
+		x.walkAway = answered(v)
+	}
+	c.ctx.SetState(stateWalkAway, x.walkAway)
+}
+
+func bestCell(m *wire.WalkAwayMap) [2]int {
+	a, b := m.Best()
+	return [2]int{a, b}
+}
