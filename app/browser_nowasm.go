@@ -50,5 +50,6 @@ func onHashChange(func())                                {}
 func readFileInput(string, func(string, []byte, string)) {}
 func markMounted()                                       {}
 func yieldToBrowser()                                    {}
+func prerendered(string) string                          { return "" }
 func setInputValues(map[string]string)                   {}
 func saveChartImage(string, bool)                        {}

@@ -18,6 +18,7 @@ import (
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 // runJob is the run or comparison on the worker pool as the run panel
@@ -271,6 +272,10 @@ func (c *coordinator) finish() {
 		c.fail(errors.New("exact comparison: " + ent.Error))
 		return
 	}
+	if err := sim.CheckExact(r.Merged, int64(r.Config.Bankroll.StartingAmount), 0); err != nil {
+		c.fail(err)
+		return
+	}
 	doc := results.Build(r.Config, r.Seed, r.Merged)
 	if ent.exact != nil {
 		doc.Compare(r.Merged, ent.exact)
@@ -318,6 +323,10 @@ func (c *coordinator) finishCompare() {
 	elapsed := r.Ended.Sub(r.Started)
 	if r.MergedCompare == nil {
 		c.fail(errNoSessions)
+		return
+	}
+	if err := compare.CheckExact(r.Compare.Configs, r.Compare.Names, r.MergedCompare); err != nil {
+		c.fail(err)
 		return
 	}
 	doc := compare.Build(r.Compare.Configs, r.Compare.Names, r.Seed, r.MergedCompare)

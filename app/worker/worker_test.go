@@ -207,7 +207,9 @@ func TestKeptPlaysAnswerAsFresh(t *testing.T) {
 			t.Errorf("edit %d: the kept distribution answers differently", i)
 		}
 	}
-	if len(ds.keys) != 6 {
-		t.Errorf("%d plays kept for 6 strategy × paytable pairs", len(ds.keys))
+	// Six strategy × paytable pairs, and the EV-optimal play goal-optimal
+	// play is compared with.
+	if len(ds.keys) != 7 {
+		t.Errorf("%d plays kept for 7 strategy × paytable pairs", len(ds.keys))
 	}
 }

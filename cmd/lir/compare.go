@@ -58,12 +58,12 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	set := given(fs)
 	if set["workers"] && (*workers < 1 || *workers > 256) {
 		fmt.Fprintf(stderr, "lir compare: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
-		return 1
+		return 2
 	}
 	if set["sessions"] {
 		if *sessions < 1 || *sessions > 1e9 {
 			fmt.Fprintf(stderr, "lir compare: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
-			return 1
+			return 2
 		}
 		n = *sessions
 	}
@@ -73,7 +73,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	case *seedFlag != "":
 		if seed, err = strconv.ParseUint(*seedFlag, 10, 64); err != nil {
 			fmt.Fprintf(stderr, "lir compare: --seed: %q is not allowed; want a whole number from 0 to 18446744073709551615\n", *seedFlag)
-			return 1
+			return 2
 		}
 	case first.Simulation.RandomSeed != nil:
 		seed = *first.Simulation.RandomSeed
@@ -102,6 +102,10 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	agg := cmp.RunParallel(seed, 0, int(n), w, &done)
 	elapsed := time.Since(start)
+	if err := compare.CheckExact(configs, names, agg); err != nil {
+		fmt.Fprintf(stderr, "lir compare: %s\n", safeArg(err.Error()))
+		return 1
+	}
 	doc := compare.Build(configs, names, seed, agg)
 	var hands uint64
 	for _, a := range doc.Configs {

@@ -540,26 +540,26 @@ func runExactHand(args []string, stdout, stderr io.Writer) int {
 		}
 		if p, err = paytable.MainByName(*ptName); err != nil {
 			fmt.Fprintf(stderr, "lir exact hand: --paytable: %q is not allowed; allowed: standard, bgc_lirx02, bgc_lirx03 (custom tables: --config)\n", *ptName)
-			return 1
+			return 2
 		}
 	}
 	ties := strategy.Ties(c.Strategy.Ties)
 	if *tiesFlag != "" {
 		if *tiesFlag != "pull" && *tiesFlag != "ride" {
 			fmt.Fprintf(stderr, "lir exact hand: --ties: %q is not allowed; allowed: pull, ride\n", *tiesFlag)
-			return 1
+			return 2
 		}
 		ties = strategy.Ties(*tiesFlag)
 	}
 	h, err := cards.ParseHand(holding)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact hand: holding: %v\n", err)
-		return 1
+		return 2
 	}
 	dc, err := cards.ParseHand(*dead)
 	if err != nil {
 		fmt.Fprintf(stderr, "lir exact hand: --dead: %v\n", err)
-		return 1
+		return 2
 	}
 	d, err := exact.Decide(h, dc, &p, ties)
 	if err != nil {
@@ -676,7 +676,7 @@ func runExactWalkAway(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stderr, "lir exact walkaway: %v\n", err)
-	return 1
+	return 2 // a flag's value
 }
 
 func walkAway(c *config.Config, book *rulebook.Book, wins, losses []int64, asJSON bool, stdout, stderr io.Writer) int {

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/configyaml"
+	"github.com/lir-lab/lir/internal/outfile"
 )
 
 // runInit writes the default study, every key commented, to a new file.
@@ -31,26 +31,15 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lir init:", err)
 		return 1
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = outfile.WriteNew(path, data) // whole or not at all, never over a file
 	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(stderr, "lir init: %s already exists; not overwritten (name another file, or remove it first)\n", path)
+		fmt.Fprintf(stderr, "lir init: %s already exists; not overwritten (name another file, or remove it first)\n", safeArg(path))
 		return 1
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "lir init:", err)
 		return 1
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path) // a half-written file never poses as a study
-		fmt.Fprintln(stderr, "lir init:", err)
-		return 1
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		fmt.Fprintln(stderr, "lir init:", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "wrote %s (the default study, every key commented); run it with: lir run --config %s\n", path, path)
+	fmt.Fprintf(stdout, "wrote %s (the default study, every key commented); run it with: lir run --config %s\n", safeArg(path), safeArg(path))
 	return 0
 }

@@ -136,12 +136,13 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	if code, _, _ := lir(t, "run", "--config", "testdata/bad.yaml"); code != 1 {
 		t.Errorf("run with a bad config: exit %d, want 1", code)
 	}
+	// A flag's value out of range is a wrong command line (status 2).
 	for _, args := range [][]string{{"--sessions", "0"}, {"--workers", "-3"}, {"--workers", "100000"}} {
-		if code, _, errs := lir(t, append([]string{"run"}, args...)...); code != 1 || !strings.Contains(errs, args[0]+": "+args[1]+" is not allowed") {
+		if code, _, errs := lir(t, append([]string{"run"}, args...)...); code != 2 || !strings.Contains(errs, args[0]+": "+args[1]+" is not allowed") {
 			t.Errorf("run %v: exit %d, %q", args, code, errs)
 		}
 	}
-	if code, _, errs := lir(t, "run", "--seed", "-3"); code != 1 || !strings.Contains(errs, "--seed") {
+	if code, _, errs := lir(t, "run", "--seed", "-3"); code != 2 || !strings.Contains(errs, "--seed") {
 		t.Errorf("run --seed -3: exit %d, %q", code, errs)
 	}
 	if code, _, errs := lir(t, "validate", "testdata/missing.yaml"); code != 1 || !strings.Contains(errs, "missing.yaml") {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/results"
+	"github.com/lir-lab/lir/engine/sim"
 )
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
@@ -56,6 +57,10 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	}
 	if agg.Sessions != uint64(c.Simulation.NumSessions) {
 		fmt.Fprintf(stderr, "lir merge: the shards hold %d sessions; the config asks for %d\n", agg.Sessions, c.Simulation.NumSessions)
+		return 1
+	}
+	if err := sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0); err != nil {
+		fmt.Fprintf(stderr, "lir merge: %v\n", err)
 		return 1
 	}
 	doc := results.Build(c, parts[0].Seed, agg)

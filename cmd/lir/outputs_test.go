@@ -76,6 +76,25 @@ func TestOutputsCheckedBeforeTheRun(t *testing.T) {
 	if e := lirFails(t, "merge", part, "--report", part); !strings.Contains(e, "input") {
 		t.Errorf("merge --report over its input: %q", e)
 	}
+	// lir study checks its report before running any config: over one of
+	// its configs (named, or found in a folder), in a missing folder.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{cfg, "--report", cfg}, "input"},
+		{[]string{dir, "--report", formats}, "input"},
+		{[]string{cfg, "--report", filepath.Join(dir, "missing", "r.html")}, "does not exist"},
+		{[]string{cfg, "--report", "~/r.html"}, "~"},
+	} {
+		code, out, errs := lir(t, append([]string{"study", "--seed", "1", "--json"}, c.args...)...)
+		if code == 0 || out != "" || !strings.Contains(errs, c.want) {
+			t.Errorf("study %v: exit %d, %d bytes on stdout, stderr %q (want %q)", c.args, code, len(out), errs, c.want)
+		}
+	}
+	if b, _ := os.ReadFile(formats); !strings.HasPrefix(string(b), "output:") {
+		t.Errorf("lir study overwrote its input %s", formats)
+	}
 }
 
 // Output settings that cannot name a file are refused when the config is

@@ -34,29 +34,67 @@ func leftovers(t *testing.T, dir string, keep ...string) []string {
 	return out
 }
 
+// withOldFile returns a temporary folder holding hands.csv with the
+// content old, which a killed run must leave as it was.
+func withOldFile(t *testing.T) (dir, target string) {
+	t.Helper()
+	dir = t.TempDir()
+	target = filepath.Join(dir, "hands.csv")
+	if err := os.WriteFile(target, []byte(oldExport), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, target
+}
+
+const oldExport = "the previous export\n"
+
+// waitForChunks waits up to limit for a scratch folder in dir to hold
+// chunk files and returns its name, "" if none did.
+func waitForChunks(dir string, limit time.Duration) string {
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		es, _ := os.ReadDir(dir)
+		for _, e := range es {
+			if strings.HasPrefix(e.Name(), ".lir-export-") {
+				if files, _ := os.ReadDir(filepath.Join(dir, e.Name())); len(files) > 0 {
+					return e.Name()
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // A write that fails for lack of room (here a file-size limit of 256 KB,
 // as a disk that fills) keeps the file that was at the target, exits
 // non-zero and leaves no temporary: for the per-hand and per-session CSV,
-// the HTML report and output.formats files.
+// the HTML reports of run and study and output.formats files.
 func TestFullDiskKeepsTargets(t *testing.T) {
 	bin := lirBinary(t)
+	runArgs := func(more ...string) []string {
+		return append([]string{"run", "--seed", "1", "--sessions", "2000", "--no-exact"}, more...)
+	}
 	for _, c := range []struct {
 		name string
-		args func(dir, target string) []string
+		args func(dir, target string) []string // the command after lir
 	}{
-		{"hands.csv", func(dir, p string) []string { return []string{"--per-hand-csv", p} }},
-		{"sessions.csv", func(dir, p string) []string { return []string{"--sessions", "20000", "--per-session-csv", p} }},
-		{"report.html", func(dir, p string) []string { return []string{"--report", p} }},
+		{"hands.csv", func(dir, p string) []string { return runArgs("--per-hand-csv", p) }},
+		{"sessions.csv", func(dir, p string) []string { return runArgs("--sessions", "20000", "--per-session-csv", p) }},
+		{"report.html", func(dir, p string) []string { return runArgs("--report", p) }},
 		{"lir_report.html", func(dir, p string) []string {
 			cfg := filepath.Join(dir, "c.yaml")
 			os.WriteFile(cfg, []byte("output: {directory: "+dir+", formats: {html: true}, console: false}\n"), 0o644)
-			return []string{"--config", cfg}
+			return runArgs("--config", cfg)
+		}},
+		{"study.html", func(dir, p string) []string {
+			cfg := filepath.Join(dir, "c.yaml")
+			os.WriteFile(cfg, []byte("simulation: {num_sessions: 200, hands_per_session: 20}\n"), 0o644)
+			return []string{"study", cfg, "--seed", "1", "--no-exact", "--report", p}
 		}},
 	} {
 		dir := t.TempDir()
 		target := filepath.Join(dir, c.name)
 		os.WriteFile(target, []byte("old\n"), 0o644)
-		args := append([]string{"-c", `ulimit -f 512 && exec "$0" "$@"`, bin, "run", "--seed", "1", "--sessions", "2000", "--no-exact"}, c.args(dir, target)...)
+		args := append([]string{"-c", `ulimit -f 512 && exec "$0" "$@"`, bin}, c.args(dir, target)...)
 		cmd := exec.Command("/bin/sh", args...)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -98,10 +136,8 @@ func TestDeviceTargetRefused(t *testing.T) {
 // the temporaries and says so.
 func TestKilledDuringJoinKeepsOldFile(t *testing.T) {
 	bin := lirBinary(t)
-	dir := t.TempDir()
-	target := filepath.Join(dir, "hands.csv")
-	const old = "the previous export\n"
-	os.WriteFile(target, []byte(old), 0o644)
+	dir, target := withOldFile(t)
+	const old = oldExport
 	joining := func() bool {
 		es, _ := os.ReadDir(dir)
 		for _, e := range es {
@@ -162,6 +198,43 @@ func TestKilledDuringJoinKeepsOldFile(t *testing.T) {
 		t.Errorf("the next run left %v", left)
 	}
 	if !strings.Contains(stderr.String(), "removed") || !strings.Contains(stderr.String(), ".lir-tmp-hands.csv-") {
+		t.Errorf("the next run did not name what it removed: %q", stderr.String())
+	}
+}
+
+// SIGKILL while the sessions run (the chunk files of a per-hand export
+// growing in their scratch folder, the destination not yet touched)
+// leaves the old file and the scratch folder; the next run writing into
+// that folder removes the folder and names it.
+func TestKilledRunSweptByNext(t *testing.T) {
+	bin := lirBinary(t)
+	dir, target := withOldFile(t)
+	cmd := exec.Command(bin, "run", "--seed", "1", "--sessions", "1000000", "--no-exact", "--workers", "1", "--per-hand-csv", target)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	scratch := waitForChunks(dir, 30*time.Second)
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if scratch == "" {
+		t.Fatal("no chunk file appeared")
+	}
+	if b, _ := os.ReadFile(target); string(b) != oldExport {
+		t.Fatalf("after SIGKILL the target holds %d bytes, not the old file", len(b))
+	}
+	if left := leftovers(t, dir, "hands.csv"); len(left) != 1 || left[0] != scratch {
+		t.Fatalf("the killed run left %v, want its scratch folder %s", left, scratch)
+	}
+	var stderr bytes.Buffer
+	next := exec.Command(bin, "run", "--seed", "1", "--sessions", "10", "--report", filepath.Join(dir, "r.html"))
+	next.Stderr = &stderr
+	if err := next.Run(); err != nil {
+		t.Fatalf("next run: %v: %s", err, stderr.String())
+	}
+	if left := leftovers(t, dir, "hands.csv", "r.html"); len(left) > 0 {
+		t.Errorf("the next run left %v", left)
+	}
+	if !strings.Contains(stderr.String(), "removed") || !strings.Contains(stderr.String(), scratch) {
 		t.Errorf("the next run did not name what it removed: %q", stderr.String())
 	}
 }

@@ -68,19 +68,19 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if *trajectories != -1 { // -1, the default: the config's simulation.trajectories
 		if *trajectories < 0 || *trajectories > 1000 {
 			fmt.Fprintf(stderr, "lir run: --trajectories: %d is not allowed; allowed: 0 to 1000, or -1 for the config's simulation.trajectories\n", *trajectories)
-			return 1
+			return 2
 		}
 		c.Simulation.Trajectories = *trajectories
 	}
 	set := given(fs)
 	if set["workers"] && (*workers < 1 || *workers > 256) {
 		fmt.Fprintf(stderr, "lir run: --workers: %d is not allowed; allowed: 1 to 256\n", *workers)
-		return 1
+		return 2
 	}
 	if set["sessions"] {
 		if *sessions < 1 || *sessions > 1e9 {
 			fmt.Fprintf(stderr, "lir run: --sessions: %d is not allowed; allowed: 1 to 1000000000\n", *sessions)
-			return 1
+			return 2
 		}
 		c.Simulation.NumSessions = *sessions
 		if err := c.CheckSessions(); err != nil {
@@ -94,7 +94,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		seed, err = strconv.ParseUint(*seedFlag, 10, 64)
 		if err != nil {
 			fmt.Fprintf(stderr, "lir run: --seed: %q is not allowed; want a whole number from 0 to 18446744073709551615\n", *seedFlag)
-			return 1
+			return 2
 		}
 	case c.Simulation.RandomSeed != nil:
 		seed = *c.Simulation.RandomSeed
@@ -211,6 +211,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	elapsed := time.Since(start)
 	stopProgress()
+	if err == nil {
+		err = sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0)
+	}
 	if err == nil {
 		err = exports.finish(ctx)
 	}

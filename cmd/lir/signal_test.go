@@ -28,17 +28,7 @@ func TestInterruptedExportCleansUp(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		var tmp string
-		for deadline := time.Now().Add(20 * time.Second); tmp == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				if strings.HasPrefix(e.Name(), ".lir-export-") {
-					if files, _ := os.ReadDir(filepath.Join(dir, e.Name())); len(files) > 0 {
-						tmp = e.Name()
-					}
-				}
-			}
-		}
+		tmp := waitForChunks(dir, 20*time.Second)
 		if tmp == "" {
 			cmd.Process.Kill()
 			cmd.Wait()

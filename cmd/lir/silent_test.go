@@ -20,12 +20,14 @@ func TestEmptyAndOutOfRangeFlagsRefused(t *testing.T) {
 		{"url", "encode", "--preset", ""},
 	} {
 		code, out, errs := lir(t, args...)
-		if code == 0 || out != "" || !strings.Contains(errs, "empty") {
+		if code != 2 || out != "" || !strings.Contains(errs, "empty") {
 			t.Errorf("%q: exit %d, %d bytes of stdout, stderr %q", args, code, len(out), errs)
 		}
 	}
 	dir := t.TempDir()
 	a := writeFile(t, dir, "a.yaml", "simulation: {num_sessions: 20, hands_per_session: 5}\n")
+	// A flag's value out of its range is a wrong command line: status 2
+	// (SAFETY.md), in every command alike.
 	for _, c := range []struct {
 		args []string
 		want string
@@ -33,9 +35,21 @@ func TestEmptyAndOutOfRangeFlagsRefused(t *testing.T) {
 		{[]string{"compare", a, a, "--sessions", "0"}, "--sessions: 0 is not allowed"},
 		{[]string{"compare", a, a, "--workers", "-3"}, "--workers: -3 is not allowed"},
 		{[]string{"compare", a, a, "--workers", "0"}, "--workers: 0 is not allowed"},
+		{[]string{"compare", a, a, "--seed", "x"}, "--seed"},
+		{[]string{"run", "--sessions", "0"}, "--sessions: 0 is not allowed"},
+		{[]string{"run", "--workers", "-3"}, "--workers: -3 is not allowed"},
+		{[]string{"run", "--seed", "abc"}, "--seed"},
+		{[]string{"run", "--trajectories", "1001"}, "--trajectories"},
+		{[]string{"run", "--shard", "5/2", "--json"}, "--shard"},
+		{[]string{"study", a, "--sessions", "0"}, "--sessions"},
+		{[]string{"exact", "hand", "Ah Kh Qh", "--ties", "never"}, "--ties"},
+		{[]string{"exact", "hand", "Ah Kh Qh", "--paytable", "nope"}, "--paytable"},
+		{[]string{"exact", "hand", "Zz Kh Qh"}, "holding"},
+		{[]string{"exact", "walkaway", "--win-limits", "-5"}, "--win-limits"},
+		{[]string{"bench", "--seconds", "0"}, "--seconds"},
 	} {
 		code, out, errs := lir(t, c.args...)
-		if code == 0 || out != "" || !strings.Contains(errs, c.want) {
+		if code != 2 || out != "" || !strings.Contains(errs, c.want) {
 			t.Errorf("%q: exit %d, %d bytes of stdout, stderr %q", c.args, code, len(out), errs)
 		}
 	}

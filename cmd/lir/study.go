@@ -14,6 +14,7 @@ import (
 
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/study"
+	"github.com/lir-lab/lir/internal/outfile"
 	"github.com/lir-lab/lir/web"
 )
 
@@ -70,6 +71,13 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 		seed = &s
 	}
 	files, failed := studyFiles(paths)
+	if *reportPath != "" {
+		// Checked before any config runs, as lir run checks its outputs.
+		if err := checkOutputs([]target{{"--report", *reportPath}}, files, stderr, "study"); err != nil {
+			fmt.Fprintf(stderr, "lir study: %v\n", err)
+			return 1
+		}
+	}
 	for _, f := range failed {
 		fmt.Fprintf(stderr, "%s: %s\n", f.File, f.Error)
 	}
@@ -105,7 +113,7 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 	if *reportPath != "" {
 		b, err := report.StudyHTML(doc, web.EChartsJS)
 		if err == nil {
-			err = os.WriteFile(*reportPath, b, 0o644)
+			err = outfile.WriteFile(*reportPath, b)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "lir study: --report: %v\n", err)

@@ -127,6 +127,14 @@ func (c *Config) maxBonus(maxBet int64) (int64, int64) {
 			x = y
 		}
 	}
+	switch bs.Type {
+	case "always", "static":
+	default:
+		// A bonus strategy's bets follow the session; like the bets of a
+		// betting system they stop at the ceiling (package rulebook), which
+		// is never below maxBet and, when it is maxBet, bounds them.
+		x = max(x, maxBet)
+	}
 	if m := bs.Limits.MaxBet; m != nil {
 		x = int64(*m)
 	}

@@ -177,9 +177,11 @@ for insufficient funds. A bankroll never goes negative. The table minimum is
 ` + "`table_min`" + `, or the base bet when that is null: a betting system's
 ` + "`min_bet`" + `, ` + "`max_bet`" + ` or Fibonacci ` + "`unit`" + ` below it is refused (it
 could never take effect), so set ` + "`table_min`" + ` to allow smaller bets. Bets that follow the
-bankroll (proportional, custom, progressions without a maximum) also stop at a
-ceiling that keeps every sum exact in 64-bit cents — for 200-hand sessions on the
-standard table about $190 billion per circle, far above any real table.
+bankroll (proportional, custom, progressions without a maximum), and bonus bets
+that follow the session, also stop at a ceiling that keeps every bankroll exact in
+64-bit cents — for 200-hand sessions on the standard table about $19 billion per
+circle, far above any real table. Such bets can still grow bankrolls too large for
+the statistics to be exact; a run then fails, saying so (docs/SAFETY.md).
 `
 
 const expressionsHead = `

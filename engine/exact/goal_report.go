@@ -287,9 +287,12 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 		if c := cmp.Compare(b.PerSession, a.PerSession); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Decision+a.Hand, b.Decision+b.Hand)
+		if c := cmp.Compare(a.Decision+a.Hand, b.Decision+b.Hand); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Play(), b.Play())
 	})
-	for _, d := range rep.Departures { // in this order, so the sum is the same every run
+	for _, d := range rep.Departures { // summed in this order: the same bits on every run
 		rep.DeparturesPerSession += d.PerSession
 	}
 	return rep, nil

@@ -417,10 +417,17 @@ func (k *Book) compileDynamic(c *config.Config) error {
 // ceiling bounds the bets of systems that follow the bankroll
 // (proportional, custom, progressions without a maximum) so that no
 // bankroll or jackpot can pass config.MoneyCeiling within a session, the
-// bound config's validation guarantees for fixed bets: start + hands ×
-// ceiling × (3 × top main payout + top bonus payout + 1), with the jackpot's
-// growth on top for a progressive table. The ceiling is never below the
-// largest fixed bet validation already allows.
+// bound config's validation guarantees for fixed bets. With every
+// per-circle bet at most the ceiling x, a bonus bet b is at most r·x + A
+// (r the bonus ratio rounded up, at least 1 as a bonus strategy's bets are
+// capped at x too; A the fixed bonus amount). A hand then wins at most
+// 3·x·(top main payout) + b·(top bonus payout), plus on a progressive table
+// a jackpot of at most its start (or reset) amount J plus what every seat's
+// bonus bets added in the session's rounds R (the contribution rate is at
+// most 1): J + R·seats·b. Over the session's hands the bankroll stays
+// below start + hands × that (one more x per hand, for the stakes), and x
+// is the largest that keeps it within the room. The ceiling is never
+// below the largest fixed bet validation already allows.
 func (k *Book) ceiling(c *config.Config) int64 {
 	topMain := int64(1)
 	for _, x := range k.Pays {
@@ -431,12 +438,24 @@ func (k *Book) ceiling(c *config.Config) int64 {
 		topBonus = max(topBonus, x)
 	}
 	hands := max(k.HandsCap, 1)
-	room := new(big.Int).SetInt64(config.MoneyCeiling/4 - k.Start)
-	per := new(big.Int).Mul(big.NewInt(hands), big.NewInt(3*topMain+topBonus+1))
+	// perBonus is what one unit of bonus bet can bring in a hand.
+	perBonus := big.NewInt(topBonus)
+	jackpot := big.NewInt(0)
 	if k.Bonus.Progressive {
-		per.Mul(per, big.NewInt(1+hands*int64(k.Seats)))
+		rounds := hands
+		if r := c.Table.TableRounds; r != nil {
+			rounds = max(rounds, *r)
+		}
+		perBonus.Add(perBonus, big.NewInt(rounds*int64(k.Seats)))
+		jackpot.SetInt64(max(k.Bonus.StartMicro, k.Bonus.ResetMicro) / 1e6)
 	}
-	x := new(big.Int).Quo(room, per)
+	ratio := big.NewInt(max(1, (k.Bonus.RatioPPM+999_999)/1_000_000))
+	// A hand brings at most x·perBet + fixed.
+	perBet := new(big.Int).Add(big.NewInt(3*topMain+1), ratio.Mul(ratio, perBonus))
+	fixed := new(big.Int).Add(new(big.Int).Mul(big.NewInt(k.Bonus.Amount), perBonus), jackpot)
+	room := new(big.Int).SetInt64(config.MoneyCeiling/4 - k.Start)
+	room.Sub(room, fixed.Mul(fixed, big.NewInt(hands)))
+	x := new(big.Int).Quo(room, perBet.Mul(perBet, big.NewInt(hands)))
 	floor := max(k.Base, int64(c.Bankroll.BaseBet))
 	if k.MaxBet != NoLimit {
 		floor = max(floor, k.MaxBet)

@@ -127,6 +127,9 @@ func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 	}
 	c.Simulation.RandomSeed = &seed
 	agg, err := runner.RunObserved(r, seed, 0, int(c.Simulation.NumSessions), o.Workers, o.Counter, nil)
+	if err == nil {
+		err = sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0)
+	}
 	if err != nil {
 		return nil, err
 	}

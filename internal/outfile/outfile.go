@@ -4,7 +4,8 @@
 // destination, Abort removes it. Whatever happens before Commit returns
 // nil, including the process being killed, the destination keeps what it
 // held before, and two writers of one path never interleave: the last to
-// commit wins, whole. Temporaries a killed process left are found by Sweep.
+// commit wins, whole. WriteNew creates a file the same way without ever
+// replacing one. Temporaries a killed process left are found by Sweep.
 package outfile
 
 import (
@@ -15,14 +16,25 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 	"unicode/utf8"
 )
 
-// Name prefixes of the temporaries this package creates.
+// Name prefixes of the temporaries this package creates. A temporary is
+// first created under pendingPrefix, locked, and only then renamed to its
+// own prefix, so an entry named as a temporary is locked from the moment
+// it has that name (see createLocked).
 const (
 	tempPrefix    = ".lir-tmp-"
 	scratchPrefix = ".lir-export-"
+	pendingPrefix = ".lir-new-"
 )
+
+// pendingAge is how old an unlocked pending entry must be before Sweep
+// takes it for a killed process's: its creator holds it unlocked only
+// between two system calls.
+const pendingAge = time.Minute
 
 // maxNamePart bounds the part of a temporary's name taken from the
 // destination, so the name fits every file system's 255-byte limit.
@@ -99,14 +111,18 @@ func (f *File) Commit() error {
 			err = fmt.Errorf("%s: %w", f.target, err)
 		}
 	}
-	if cerr := f.f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("%s: %w", f.target, cerr)
-	}
+	// The temporary is renamed, or removed, before it is closed: closing
+	// releases its lock, and an unlocked temporary may be swept.
 	if err == nil {
 		err = os.Rename(f.temp, f.target)
 	}
 	if err != nil {
 		os.Remove(f.temp)
+	}
+	if cerr := f.f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("%s: %w", f.target, cerr)
+	}
+	if err != nil {
 		return err
 	}
 	syncDir(filepath.Dir(f.target))
@@ -120,8 +136,8 @@ func (f *File) Abort() {
 		return
 	}
 	f.done = true
-	f.f.Close()
 	os.Remove(f.temp)
+	f.f.Close()
 }
 
 // WriteFile writes data to path atomically: the destination is replaced
@@ -138,6 +154,36 @@ func WriteFile(path string, data []byte) error {
 	return f.Commit()
 }
 
+// WriteNew writes data to path, which must not exist yet, atomically: the
+// complete, synced temporary is hard-linked to path (a link never
+// replaces a file), so path either does not exist or holds all of data,
+// and a file that is already there is left as it was (the error then
+// wraps fs.ErrExist).
+func WriteNew(path string, data []byte) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort() // the temporary goes, linked or not
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.f.Sync(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Link(f.temp, f.target); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: %w", path, fs.ErrExist)
+		}
+		return err
+	}
+	syncDir(filepath.Dir(f.target))
+	return nil
+}
+
 // Check reports whether path can be written by Create, without touching
 // it: its folder exists and takes new files (a temporary is created there
 // and removed), and the path, when it exists, is a regular file (not a
@@ -147,12 +193,12 @@ func Check(path string) error {
 	if err != nil {
 		return err
 	}
-	f, temp, err := createLocked(filepath.Dir(target), tempPrefix+"check-", false)
+	f, temp, err := createPending(filepath.Dir(target), false)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	f.Close()
 	os.Remove(temp)
+	f.Close()
 	return nil
 }
 
@@ -203,43 +249,68 @@ func namePart(name string) string {
 }
 
 // createLocked creates a new file (or folder, when dir is true) in parent
-// named prefix + random hex, and locks it for as long as it is open, so
-// that Sweep knows it is in use. The lock is taken after the creation, so
-// Sweep may remove the new entry in between; then it is created afresh.
+// named prefix + random hex, locked for as long as it is open so that
+// Sweep knows it is in use. A lock can only be taken on an entry that
+// exists, so the entry is made under a pending name (pendingPrefix + the
+// same hex), which Sweep leaves alone while it is young, locked, and then
+// renamed: under the temporary's name it is never unlocked while its
+// writer lives, and Sweep, which removes only unlocked temporaries, never
+// takes it for a killed run's. (Should it vanish all the same, on a file
+// system whose clock is far off, it is made afresh.)
 func createLocked(parent, prefix string, dir bool) (*os.File, string, error) {
+	for range 100 {
+		f, pending, err := createPending(parent, dir)
+		if err != nil {
+			return nil, "", err
+		}
+		name := filepath.Join(parent, prefix+strings.TrimPrefix(filepath.Base(pending), pendingPrefix))
+		if err := lock(f); err != nil {
+			os.Remove(pending)
+			f.Close()
+			return nil, "", err
+		}
+		err = fs.ErrExist // a rename would replace name
+		if _, lerr := os.Lstat(name); lerr != nil {
+			if err = os.Rename(pending, name); err == nil {
+				return f, name, nil
+			}
+		}
+		os.Remove(pending)
+		f.Close()
+		if !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
+			return nil, "", err
+		}
+	}
+	return nil, "", errors.New("cannot create a temporary file")
+}
+
+// createPending creates a new file (or folder) in parent named
+// pendingPrefix + random hex and opens it.
+func createPending(parent string, dir bool) (*os.File, string, error) {
 	for range 100 {
 		var b [8]byte
 		if _, err := rand.Read(b[:]); err != nil {
 			return nil, "", err
 		}
-		name := filepath.Join(parent, prefix+hex.EncodeToString(b[:]))
+		name := filepath.Join(parent, pendingPrefix+hex.EncodeToString(b[:]))
 		var f *os.File
 		var err error
 		if dir {
 			if err = os.Mkdir(name, 0o700); err == nil {
-				f, err = os.Open(name)
+				if f, err = os.Open(name); err != nil {
+					os.Remove(name)
+				}
 			}
 		} else {
 			f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		}
-		if errors.Is(err, fs.ErrExist) {
+		if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrNotExist) && dir {
 			continue
 		}
 		if err != nil {
-			if dir {
-				os.Remove(name)
-			}
 			return nil, "", err
 		}
-		if err := lock(f); err != nil {
-			f.Close()
-			os.Remove(name)
-			return nil, "", err
-		}
-		if still(f, name) {
-			return f, name, nil
-		}
-		f.Close() // swept away before it was locked: try again
+		return f, name, nil
 	}
 	return nil, "", errors.New("cannot create a temporary file")
 }

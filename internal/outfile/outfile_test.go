@@ -3,11 +3,13 @@ package outfile
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // entries lists the names in dir.
@@ -189,6 +191,14 @@ func TestSweep(t *testing.T) {
 	os.WriteFile(filepath.Join(staleDir, "0-000000000000.csv"), []byte("chunk"), 0o644)
 	other := filepath.Join(dir, ".lir-notes") // not a temporary's name
 	os.WriteFile(other, nil, 0o644)
+	// A pending entry is a killed run's once unlocked and old; a young one
+	// is being created.
+	oldPending := filepath.Join(dir, pendingPrefix+"89ab")
+	os.WriteFile(oldPending, nil, 0o644)
+	then := time.Now().Add(-2 * pendingAge)
+	os.Chtimes(oldPending, then, then)
+	youngPending := filepath.Join(dir, pendingPrefix+"cdef")
+	os.WriteFile(youngPending, nil, 0o644)
 
 	live, err := Create(filepath.Join(dir, "out.csv"))
 	if err != nil {
@@ -210,16 +220,16 @@ func TestSweep(t *testing.T) {
 		got[s.Path] = s.Removed
 	}
 	if lockable() {
-		if len(got) != 2 || !got[stale] || !got[staleDir] {
-			t.Errorf("Sweep = %v, want %s and %s removed", found, stale, staleDir)
+		if len(got) != 3 || !got[stale] || !got[staleDir] || !got[oldPending] {
+			t.Errorf("Sweep = %v, want %s, %s and %s removed", found, stale, staleDir, oldPending)
 		}
-		for _, p := range []string{stale, staleDir} {
+		for _, p := range []string{stale, staleDir, oldPending} {
 			if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("%s still there", p)
 			}
 		}
 	}
-	for _, p := range []string{live.temp, scratch.Path(), other} {
+	for _, p := range []string{live.temp, scratch.Path(), other, youngPending} {
 		if _, err := os.Lstat(p); err != nil {
 			t.Errorf("%s was removed while in use: %v", p, err)
 		}
@@ -252,5 +262,89 @@ func TestLongName(t *testing.T) {
 	}
 	if got := namePart(name); len(got) > maxNamePart || !strings.HasPrefix(name, got) || !strings.HasSuffix(got, "é") {
 		t.Errorf("namePart = %q (%d bytes)", got, len(got))
+	}
+}
+
+// A Sweep running while temporaries are created, written and committed
+// (another run starting in the same folder) never takes one in use for a
+// killed run's: it removes nothing, the scratch folders and files are
+// created, and every Commit renames its temporary over the destination.
+// (A scratch folder was once swept between its creation and its lock, and
+// a temporary between its unlock and its rename.)
+func TestSweepSparesLiveTemporaries(t *testing.T) {
+	if !lockable() {
+		t.Skip("no file locks: Sweep removes nothing")
+	}
+	dir := t.TempDir()
+	stop := make(chan struct{})
+	var swept []Stale
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			found, err := Sweep(dir)
+			if err != nil {
+				t.Error(err)
+			}
+			swept = append(swept, found...)
+		}
+	})
+	var failed []error
+	for i := range 2000 {
+		s, err := NewScratch(dir)
+		if err == nil {
+			err = os.WriteFile(s.Join("chunk.csv"), []byte("rows"), 0o644)
+			if rerr := s.Remove(); err == nil {
+				err = rerr
+			}
+		}
+		if err == nil && i%10 == 0 {
+			err = WriteFile(filepath.Join(dir, "out.csv"), []byte("whole"))
+		}
+		if err != nil {
+			failed = append(failed, err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if len(failed) > 0 {
+		t.Errorf("%d failures, the first: %v", len(failed), failed[0])
+	}
+	if len(swept) > 0 {
+		t.Errorf("Sweep took %d live temporaries for stale ones, the first %s", len(swept), swept[0].Path)
+	}
+}
+
+// WriteNew creates a file whole and never writes over one: an existing
+// file, or a symbolic link (even a dangling one), is refused with
+// fs.ErrExist and left as it was; no temporary stays either way.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "study.yaml")
+	if err := WriteNew(p, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, p); got != "new\n" {
+		t.Fatalf("wrote %q", got)
+	}
+	if err := WriteNew(p, []byte("again\n")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("over an existing file: %v", err)
+	}
+	if got := readFile(t, p); got != "new\n" {
+		t.Errorf("the existing file now holds %q", got)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(filepath.Join(dir, "nowhere.yaml"), link); err != nil {
+		t.Skip(err)
+	}
+	if err := WriteNew(link, []byte("x")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("over a dangling link: %v", err)
+	}
+	if names := entries(t, dir); len(names) != 2 {
+		t.Errorf("the folder holds %v", names)
 	}
 }
