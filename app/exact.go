@@ -166,6 +166,8 @@ func (c *coordinator) onExact(gen int, ev WorkerEvent) {
 	case wire.KindWalkAway:
 		x.busy = nil
 		c.storeWalkAway(ev.WalkAway)
+	case wire.KindSolving:
+		c.onSolving(ev.Solving)
 	case wire.KindError:
 		// The worker failed: what it was doing fails, and a fresh worker
 		// takes the rest.
@@ -181,6 +183,29 @@ func (c *coordinator) onExact(gen int, ev WorkerEvent) {
 		x.pool.Restart()
 	}
 	x.send()
+}
+
+// onSolving shows how far a long solve has got where its figures are
+// awaited: the study's answer, the walk-away map, a run waiting for its
+// exact figures.
+func (c *coordinator) onSolving(s *wire.Solving) {
+	x := &c.exact
+	share := s.Fraction()
+	switch {
+	case s.Of == wire.KindWalkAway:
+		if x.walkAway.Status == working && x.walkAway.Data != nil && x.walkAway.Data.Key == s.Key {
+			x.walkAway.Progress = share
+			c.ctx.SetState(stateWalkAway, x.walkAway)
+		}
+		return
+	case x.answer.Status == working && s.Key == c.study.Key:
+		x.answer.Progress = share
+		c.ctx.SetState(stateAnswer, x.answer)
+	}
+	if s.Key == x.awaitRun && c.jobState.Status == working && c.jobState.Data != nil {
+		c.jobState.Data.Solving = share
+		c.publishRun()
+	}
 }
 
 // storeAnswer keeps an exact reply, shows it if it is the study's, and

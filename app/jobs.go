@@ -36,6 +36,9 @@ type runJob struct {
 	// Played is when every session was played (zero before); a run then
 	// waits for its exact figures.
 	Played time.Time
+	// Solving is the share of the exact solve done that a played-out run
+	// waits for, as the exact worker last told it.
+	Solving float64
 	// Summary is the line that ends a finished job ("… Done").
 	Summary string
 }

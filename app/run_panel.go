@@ -109,7 +109,7 @@ func (p *runPanel) statusText() string {
 		waited := seconds(time.Since(j.Started))
 		if !j.Played.IsZero() {
 			return fmt.Sprintf("All %s sessions played in %.2f s; waiting for the exact figures in a worker… %s",
-				groupDigits(int64(j.Sessions)), j.Played.Sub(j.Started).Seconds(), waited)
+				groupDigits(int64(j.Sessions)), j.Played.Sub(j.Started).Seconds(), waitedText(j.Solving, j.Started))
 		}
 		how := "seed " + formatSeed(j.Seed)
 		if j.Drawn {
