@@ -66,6 +66,7 @@ func (p *labPage) Render() goapp.UI {
 				&resultsPanel{},
 				&walkAwayPanel{},
 				&comparisonPanel{},
+				&studiesPanel{},
 				&historyPanel{},
 			),
 		),

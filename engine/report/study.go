@@ -96,38 +96,73 @@ func StudyNotes(d *study.Document) []string {
 	return notes
 }
 
-// StudyChart is the ranking as horizontal bars, best at the top: the
-// exact P(win), the simulated one and its Wilson 95% interval; nil for a
+// StudyChart is the ranking, best at the top: each config's simulated
+// P(win) (a dot) with its Wilson 95% interval as a band, and its exact
+// P(win) (a diamond) where the exact engine answers the config; nil for a
 // study without rows. Its height grows with the rows.
 func StudyChart(d *study.Document) *Chart {
 	if len(d.Rows) == 0 {
 		return nil
 	}
 	var names []string
-	var ex, sm, lo, hi []opts.BarData
+	var bands []opts.BoxPlotData
+	var sim, ex []any
 	for i := len(d.Rows) - 1; i >= 0; i-- { // the first category is drawn at the bottom
 		r := d.Rows[i]
 		name := r.Name
 		if name == "" {
 			name = r.File
 		}
-		names = append(names, fmt.Sprintf("%d. %s", r.Rank, name))
+		name = fmt.Sprintf("%d. %s", r.Rank, name)
+		names = append(names, name)
+		lo, v, hi := round(100*r.PWinLo, 4), round(100*r.PWin, 4), round(100*r.PWinHi, 4)
+		bands = append(bands, opts.BoxPlotData{Value: []float64{lo, lo, v, hi, hi}})
+		sim = append(sim, []any{v, name})
 		if r.PWinExact != nil {
-			ex = append(ex, opts.BarData{Value: round(*r.PWinExact, 6)})
-		} else {
-			ex = append(ex, opts.BarData{Value: "-"})
+			ex = append(ex, []any{round(100**r.PWinExact, 4), name})
 		}
-		sm = append(sm, opts.BarData{Value: round(r.PWin, 6)})
-		lo = append(lo, opts.BarData{Value: round(r.PWinLo, 6)})
-		hi = append(hi, opts.BarData{Value: round(r.PWinHi, 6)})
 	}
-	bar := charts.NewBar()
-	g := append(base("ranking", true),
-		charts.WithXAxisOpts(opts.XAxis{Name: "P(win)", Min: 0}))
-	bar.SetGlobalOptions(g...)
-	bar.SetXAxis(names).AddSeries("exact", ex).AddSeries("simulated", sm).AddSeries("95% CI low", lo).AddSeries("95% CI high", hi)
-	bar.XYReversal()
-	c := chart("ranking", "Ranking by P(win)", "Each config's exact probability of ending a session ahead, beside the simulated rate and the ends of its Wilson 95% interval; a config without an exact figure has no exact bar.", bar)
-	c.Height = 80 + 26*len(d.Rows)
+	bp := charts.NewBoxPlot()
+	bp.SetGlobalOptions(append(base("ranking", true),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "P(win) (%)", NameLocation: "middle", NameGap: 24, Scale: opts.Bool(true)}))...)
+	bp.SetXAxis(names).AddSeries("simulated, 95% interval", bands,
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: bandColor, BorderColor: "#5470c6"}))
+	c := chart("ranking", "Ranking by P(win)", "Each config's probability of ending a session ahead: the exact figure (diamond) where the exact engine answers the config, and the simulated rate (dot) with its Wilson 95% interval as a band.", bp)
+	c.Option = patchOption(c.Option, func(o map[string]any) {
+		// Configs down the side, so that long names stay readable: the
+		// category axis becomes the vertical one (ECharts then lays the
+		// bands out horizontally).
+		o["xAxis"], o["yAxis"] = o["yAxis"], o["xAxis"]
+		for _, x := range asList(o["xAxis"]) {
+			x["type"] = "value"
+			delete(x, "nameTextStyle")
+		}
+		for _, y := range asList(o["yAxis"]) {
+			// A long name wraps rather than squeezing the plot on a phone.
+			y["type"] = "category"
+			y["axisLabel"] = map[string]any{"interval": 0, "width": 150, "overflow": "break", "lineHeight": 13}
+		}
+		for _, g := range asList(o["grid"]) {
+			g["bottom"] = "64" // the axis name, then the legend
+		}
+		o["series"] = append(asAnyList(o["series"]),
+			map[string]any{"type": "scatter", "name": "simulated", "data": sim, "symbolSize": 7, "itemStyle": map[string]any{"color": "#5470c6"}},
+			map[string]any{"type": "scatter", "name": "exact", "data": ex, "symbol": "diamond", "symbolSize": 12, "itemStyle": map[string]any{"color": "#ee6666"}},
+		)
+	})
+	c = withoutTooltip(c, 0)
+	c.Height = 100 + 34*len(d.Rows)
 	return c
+}
+
+// asAnyList is an option's list entry (one object or a list) as a list.
+func asAnyList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	if v == nil {
+		return nil
+	}
+	return []any{v}
 }

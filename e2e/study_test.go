@@ -1,0 +1,89 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestStudyInPage imports three config files through the study's file
+// input — one of this lab's form, one in the Python tool's, one broken —
+// and runs the study on two workers with the sessions and the seed typed:
+// the study's JSON and CSV downloads are byte for byte lir study's --json
+// and --csv for the same files, sessions and seed (the broken file listed
+// with lir's words, the others run), the table has a row per config, and
+// the ranking chart is drawn. Screenshots at 1280 and 390 px wide.
+func TestStudyInPage(t *testing.T) {
+	const sessions, seed = 3000, 5
+	dir := filepath.Join(repoRoot(t), "app", "testdata", "study")
+	names := []string{"a_tight.yaml", "b_broken.yaml", "c_python.yaml"}
+	var paths []string
+	for _, n := range names {
+		paths = append(paths, filepath.Join(dir, n))
+	}
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	setField(t, ctx, "Workers", "2")
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("study-files"), paths))
+	head := waitFor[string](t, ctx, `(() => { const h = document.querySelector("#study-files-head"); return h && !/reading/.test(h.textContent) && h.textContent; })()`)
+	if head != "3 files picked: 2 load, 1 does not." {
+		t.Fatalf("files picked: %q", head)
+	}
+	setField(t, ctx, "Sessions per config", strconv.Itoa(sessions))
+	setField(t, ctx, "Seed for every config", strconv.Itoa(seed))
+	click(t, ctx, "Run the study")
+	status := waitFor[string](t, ctx, `(() => { const s = document.querySelector("#study-status").textContent.trim(); return /(Done|Cancelled)$|Failed: /.test(s) && s; })()`)
+	if !strings.HasPrefix(status, "Ranked 2 configs; 1 file did not run") || !strings.HasSuffix(status, "Done") {
+		t.Fatalf("study status %q", status)
+	}
+
+	// lir study on the same files, named as the page names them.
+	lir := func(format string) string {
+		cmd := exec.Command("go", append([]string{"run", "../../../cmd/lir", "study", format, "--sessions", strconv.Itoa(sessions), "--seed", strconv.Itoa(seed)}, names...)...)
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		var exit *exec.ExitError
+		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) { // 1: a file did not run
+			t.Fatalf("lir study %s: %v", format, err)
+		}
+		return string(out)
+	}
+	download := func(name string) string {
+		return eval[string](t, ctx, js(`const a = lab.byName("a", `+quote(name)+`); return await (await fetch(a.href)).text();`))
+	}
+	if got, want := download("Download study (JSON)"), lir("--json"); got != want {
+		t.Errorf("the page's study differs from lir study --json:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := download("Download study (CSV)"), lir("--csv"); got != want {
+		t.Errorf("the page's CSV differs from lir study --csv:\n%s\nwant\n%s", got, want)
+	}
+	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#study-table tbody tr")].map(r => r.textContent)`)
+	if len(rows) != 2 || !strings.Contains(rows[0]+rows[1], "Tight limits") || !strings.Contains(rows[0]+rows[1], "Python form") {
+		t.Errorf("table rows: %q", rows)
+	}
+	notes := eval[string](t, ctx, `document.querySelector("#study-notes").textContent`)
+	if !strings.Contains(notes, "b_broken.yaml: not run: simulation.num_sessions: -3 is not allowed") {
+		t.Errorf("notes: %q", notes)
+	}
+	waitFor[bool](t, ctx, `(() => { const h = document.getElementById("study-charts"); return !!h && h.dataset.chartsDrawn === "1"; })()`)
+	if n := eval[int](t, ctx, `echarts.getInstanceByDom(document.getElementById("chart-ranking")).getOption().series[0].data.length`); n != 2 {
+		t.Errorf("the ranking chart has %d bars, want 2", n)
+	}
+	shot(t, ctx, "study-done.png")
+	shotOf(t, ctx, "studies", "study-panel.png")
+
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	waitFor[bool](t, ctx, `(() => { const c = document.getElementById("chart-ranking"); return Math.abs(echarts.getInstanceByDom(c).getWidth() - c.getBoundingClientRect().width) <= 1; })()`)
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the page is %d px wide on a 390 px screen", w)
+	}
+	shotOf(t, ctx, "studies", "study-panel-390.png")
+}
