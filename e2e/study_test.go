@@ -41,6 +41,7 @@ func TestStudyInPage(t *testing.T) {
 	setField(t, ctx, "Seed for every config", strconv.Itoa(seed))
 	click(t, ctx, "Run the study")
 	status := waitFor[string](t, ctx, `(() => { const s = document.querySelector("#study-status").textContent.trim(); return /(Done|Cancelled)$|Failed: /.test(s) && s; })()`)
+	t.Logf("study status: %s", status)
 	if !strings.HasPrefix(status, "Ranked 2 configs; 1 file did not run") || !strings.HasSuffix(status, "Done") {
 		t.Fatalf("study status %q", status)
 	}
