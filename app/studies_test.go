@@ -1,6 +1,7 @@
 package app
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,8 +75,7 @@ func nativeStudy(t *testing.T, files []pickedFile, sessions int64, seed uint64) 
 func TestPageStudyOfManyConfigs(t *testing.T) {
 	p, ps, e := testPage(t)
 	p.ctx.NewActionWithValue(actionWorkers, "2")
-	files := append(studyFilesIn(t, "testdata/study"), pickedFile{Name: "study/d_progressive.yaml", Data: []byte(progressive)},
-		pickedFile{Name: "study/notes.txt", Data: []byte("not a config")})
+	files := append(studyFilesIn(t, "testdata/study"), pickedFile{Name: "study/d_progressive.yaml", Data: []byte(progressive)})
 	p.ctx.NewActionWithValue(actionStudyFiles, studyPick{Files: files, Folder: true})
 	e.ConsumeAll()
 	f := p.lab.studyFiles
@@ -84,7 +84,7 @@ func TestPageStudyOfManyConfigs(t *testing.T) {
 	}
 	html := goapp.HTMLString(p)
 	if list := text(between(html, `id="study-file-list"`, "</ul>")); !strings.Contains(list, "study/b_broken.yaml — does not load: simulation.num_sessions: -3 is not allowed") ||
-		!strings.Contains(list, "study/c_python.yaml — loads: Python form") || strings.Contains(list, "notes.txt") {
+		!strings.Contains(list, "study/c_python.yaml — loads: Python form") || strings.Contains(list, "README") {
 		t.Errorf("the files listed: %s", list)
 	}
 
@@ -94,7 +94,13 @@ func TestPageStudyOfManyConfigs(t *testing.T) {
 	if s.Status != done || s.Data == nil {
 		t.Fatalf("study state %v %v (run %v %v)", s.Status, s.Err, p.lab.jobState.Status, p.lab.jobState.Err)
 	}
-	wantDoc := nativeStudy(t, files[:4], 300, 5) // notes.txt is no config: a folder's are left out
+	var configFiles []pickedFile // a folder's other files are left out, as lir study leaves them
+	for _, f := range files {
+		if isConfigFile(f.Name) {
+			configFiles = append(configFiles, f)
+		}
+	}
+	wantDoc := nativeStudy(t, configFiles, 300, 5)
 	got, _ := s.Data.Doc.JSON()
 	wantJSON, _ := wantDoc.JSON()
 	if string(got) != string(wantJSON) {
@@ -142,19 +148,32 @@ func TestPageStudyOfManyConfigs(t *testing.T) {
 	}
 }
 
-// While a study runs its panel says which config is on the pool; Cancel
-// stops it, its partial figures dropped and the last study kept; a worker
-// that fails on a config fails that config alone.
+// Sessions and a seed out of lir study's bounds are refused with the
+// reason; while a study runs its panel says which config is on the pool;
+// Cancel stops it, its partial figures dropped and the last study kept; a
+// worker that fails on a config fails that config alone.
 func TestPageStudyCancelAndWorkerError(t *testing.T) {
 	p, ps, e := testPage(t)
 	files := studyFilesIn(t, "testdata/study")
-	p.ctx.NewActionWithValue(actionStudyFiles, studyPick{Files: files})
+	p.ctx.NewActionWithValue(actionStudyFiles, studyPick{Files: files, Folder: true})
 	e.ConsumeAll()
 	p.ctx.NewActionWithValue(actionStudyRun, studyOptions{Sessions: "200"})
 	e.ConsumeAll()
 	first := p.lab.studies.Data
 	if p.lab.studies.Status != done || first == nil {
 		t.Fatalf("the first study: %v %v", p.lab.studies.Status, p.lab.studies.Err)
+	}
+
+	// lir study's bounds on --sessions and --seed.
+	for _, o := range []studyOptions{{Sessions: "0"}, {Sessions: "2e3"}, {Seed: "-1"}} {
+		p.ctx.NewActionWithValue(actionStudyRun, o)
+		e.ConsumeAll()
+		if s := p.lab.studies; s.Status != failed || s.Data != first || p.lab.jobState.Status == working {
+			t.Fatalf("options %+v: %v %v", o, s.Status, s.Err)
+		}
+	}
+	if st := html.UnescapeString(text(between(goapp.HTMLString(p), `id="study-status"`, "</p>"))); !strings.Contains(st, `Failed: seed: "-1" is not allowed`) {
+		t.Errorf("the status after a bad seed: %s", st)
 	}
 
 	ps.sim().hold = true

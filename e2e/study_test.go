@@ -13,8 +13,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestStudyInPage imports three config files through the study's file
-// input — one of this lab's form, one in the Python tool's, one broken —
+// TestStudyInPage picks a folder of configs (listed by their paths in it,
+// its other files left out), then imports three config files through the
+// study's file input — one of this lab's form, one in the Python tool's,
+// one broken —
 // and runs the study on two workers with the sessions and the seed typed:
 // the study's JSON and CSV downloads are byte for byte lir study's --json
 // and --csv for the same files, sessions and seed (the broken file listed
@@ -32,10 +34,23 @@ func TestStudyInPage(t *testing.T) {
 	_, url := serve(t, site(t, ""), "")
 	open(t, ctx, url)
 	setField(t, ctx, "Workers", "2")
+	// picked waits for the list of the files picked to start with first.
+	picked := func(first string) string {
+		return waitFor[string](t, ctx, `(() => {
+			const h = document.querySelector("#study-files-head"), l = document.querySelector("#study-file-list");
+			return h && !/reading/.test(h.textContent) && l.textContent.startsWith(`+quote(first)+`) && h.textContent + " " + l.textContent;
+		})()`)
+	}
+	// A folder: its configs, named by their path in it; its README is
+	// left out.
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("study-folder"), []string{dir}))
+	if got := picked("study/a_tight.yaml"); !strings.HasPrefix(got, "3 files picked: 2 load, 1 does not. study/a_tight.yaml — loads: Tight limits") || strings.Contains(got, "README") {
+		t.Fatalf("the folder picked: %q", got)
+	}
+	// The three files, picked one by one: they replace the folder's.
 	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("study-files"), paths))
-	head := waitFor[string](t, ctx, `(() => { const h = document.querySelector("#study-files-head"); return h && !/reading/.test(h.textContent) && h.textContent; })()`)
-	if head != "3 files picked: 2 load, 1 does not." {
-		t.Fatalf("files picked: %q", head)
+	if got := picked("a_tight.yaml"); !strings.HasPrefix(got, "3 files picked: 2 load, 1 does not. a_tight.yaml — loads: Tight limits") {
+		t.Fatalf("the files picked: %q", got)
 	}
 	setField(t, ctx, "Sessions per config", strconv.Itoa(sessions))
 	setField(t, ctx, "Seed for every config", strconv.Itoa(seed))
