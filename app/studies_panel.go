@@ -130,8 +130,9 @@ func (p *studiesPanel) renderFiles() goapp.UI {
 	if r := f.Reading(); r > 0 {
 		head += fmt.Sprintf("; reading %d…", r)
 	}
-	return goapp.Div().Body(
-		goapp.P().ID("study-files-head").Text(head+"."),
+	// A long list of files that all load is folded away.
+	return opened(goapp.Details(), n <= maxFilesShown || ok+f.Reading() < n).Body(
+		goapp.Summary().ID("study-files-head").Text(head+"."),
 		goapp.Ul().ID("study-file-list").Class("history").Body(goapp.Range(f.Files).Slice(func(i int) goapp.UI {
 			x := f.Files[i]
 			var what goapp.UI
@@ -147,6 +148,9 @@ func (p *studiesPanel) renderFiles() goapp.UI {
 		})),
 	)
 }
+
+// maxFilesShown is how many files the list shows unfolded when all load.
+const maxFilesShown = 12
 
 // configName is a config's metadata.name, or says it has none.
 func configName(c *config.Config) string {

@@ -4,11 +4,13 @@ package e2e
 
 import (
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -102,4 +104,50 @@ func TestStudyInPage(t *testing.T) {
 		t.Errorf("the page is %d px wide on a 390 px screen", w)
 	}
 	shotOf(t, ctx, "studies", "study-panel-390.png")
+}
+
+// TestStudyWalkAwayFolder measures, for docs/PERFORMANCE.md, the Python
+// tool's walk-away study (engine/study/testdata/walkaway: 51 files in its
+// format, docs/STUDY-WALKAWAY.md) run in the page as a folder, 20,000
+// sessions each, on 2 workers, and checks its JSON is lir study --json's for
+// the same folder, sessions and seed. It runs only when LIR_MEASURE is set:
+//
+//	LIR_MEASURE=1 go test -count=1 -run TestStudyWalkAwayFolder -v ./e2e
+func TestStudyWalkAwayFolder(t *testing.T) {
+	if os.Getenv("LIR_MEASURE") == "" {
+		t.Skip("set LIR_MEASURE=1 to run the 51-file walk-away study in Chromium")
+	}
+	const sessions, seed = 20000, 42
+	dir := filepath.Join(repoRoot(t), "engine", "study", "testdata")
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	setField(t, ctx, "Workers", "2")
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("study-folder"), []string{filepath.Join(dir, "walkaway")}))
+	head := waitFor[string](t, ctx, `(() => { const h = document.querySelector("#study-files-head"); return h && !/reading/.test(h.textContent) && h.textContent; })()`)
+	if head != "51 files picked: 51 load." {
+		t.Fatalf("the folder picked: %q", head)
+	}
+	setField(t, ctx, "Sessions per config", strconv.Itoa(sessions))
+	setField(t, ctx, "Seed for every config", strconv.Itoa(seed))
+	start := time.Now()
+	click(t, ctx, "Run the study")
+	status, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const s = document.querySelector("#study-status").textContent.trim(); return /(Done|Cancelled)$|Failed: /.test(s) && s; })()`,
+		chromedp.WithPollingTimeout(5*time.Minute), chromedp.WithPollingInterval(100*time.Millisecond)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s (%.1f s from the click)", status, time.Since(start).Seconds())
+	got := eval[string](t, ctx, js(`const a = lab.byName("a", "Download study (JSON)"); return await (await fetch(a.href)).text();`))
+	cmd := exec.Command("go", "run", "../../../cmd/lir", "study", "--json", "--sessions", strconv.Itoa(sessions), "--seed", strconv.Itoa(seed), "walkaway")
+	cmd.Dir = dir
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("lir study --json: %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("the page's study differs from lir study --json")
+	}
+	shotOf(t, ctx, "studies", "study-walkaway.png")
+	shotOf(t, ctx, "study-charts", "study-walkaway-chart.png")
 }
