@@ -14,6 +14,7 @@ require (
 require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/expr-lang/expr v1.17.8
 	golang.org/x/image v0.48.0
 )

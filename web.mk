@@ -1,7 +1,8 @@
 # web.mk: the browser lab's targets, included by the Makefile.
 #
-#   make site [BASE=/path]   build dist/ (for serving at the root, or under BASE)
-#   make serve [BASE=/path]  build, then serve dist/ on localhost and print the URL
+#   make site [BASE=/path] [BROTLI=0-11]  build dist/ (for serving at the root, or under BASE;
+#                            .br files at quality BROTLI, 0 for none)
+#   make serve [BASE=/path]  build, then serve dist/ on localhost (gzip, as GitHub Pages) and print the URL
 #   make e2e                 end-to-end tests in headless Chromium
 #   make echarts             refresh web/echarts.min.js and its LICENSE from npm
 #   make chromium            find Chromium for the browser tests; install Debian's only if none
@@ -9,13 +10,14 @@
 
 BASE ?=
 ADDR ?= 127.0.0.1:8080
+BROTLI ?= 9
 ECHARTS_VERSION ?= 6
 AXE_VERSION ?= 4
 
 .PHONY: site serve e2e echarts chromium axe
 
 site: ## build dist/, the static site (BASE=/path to host under a sub-path)
-	$(GO) run ./cmd/build --out dist --base "$(BASE)"
+	$(GO) run ./cmd/build --out dist --base "$(BASE)" --brotli "$(BROTLI)"
 
 serve: site ## build the site and serve it on localhost with the default study loaded (prints the URL)
 	$(GO) run ./cmd/build/serve --dir dist --base "$(BASE)" --addr "$(ADDR)"

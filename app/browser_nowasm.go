@@ -51,5 +51,6 @@ func readFileInput(string, func(string, []byte, string)) {}
 func readFileInputs(string, int, func([]pickedFile))     {}
 func markMounted()                                       {}
 func yieldToBrowser()                                    {}
+func prerendered(string) string                          { return "" }
 func setInputValues(map[string]string)                   {}
 func saveChartImage(string, bool)                        {}

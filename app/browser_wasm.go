@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall/js"
 
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"github.com/lir-lab/lir/app/wire"
 	"github.com/lir-lab/lir/engine/report"
 )
@@ -71,7 +73,10 @@ func (p *workerPool) stop(i int) {
 func (p *workerPool) start(i int) {
 	p.gen++
 	gen := p.gen
-	w := js.Global().Get("Worker").New(p.url)
+	w, adopted := takeFirstWorker()
+	if !adopted {
+		w = js.Global().Get("Worker").New(p.url)
+	}
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
 		ev := WorkerEvent{Worker: i}
 		e := args[0]
@@ -97,6 +102,21 @@ func (p *workerPool) start(i int) {
 	w.Call("addEventListener", "messageerror", f)
 	w.Call("addEventListener", "error", f)
 	p.workers[i], p.funcs[i], p.gens[i] = w, f, gen
+	if adopted {
+		// Its "ready" went to the loader, which waited for it.
+		p.onReply(gen, WorkerEvent{Worker: i, Reply: wire.Reply{Kind: wire.KindReady}})
+	}
+}
+
+// takeFirstWorker hands over, once, the engine worker the page's loader
+// started to compile app.wasm (loader.go), which is ready for work.
+func takeFirstWorker() (js.Value, bool) {
+	w := js.Global().Get("lirFirstWorker")
+	if !w.Truthy() {
+		return js.Undefined(), false
+	}
+	js.Global().Delete("lirFirstWorker")
+	return w, true
 }
 
 // Send posts a request to worker i.
@@ -245,10 +265,6 @@ func fetchText(url string, done func(data []byte, err string)) {
 // ECharts; holder is the id of the element holding them (its
 // data-charts-drawn counts them).
 func drawCharts(holder string, specs []*report.Chart, dark bool) {
-	ec := js.Global().Get("echarts")
-	if ec.IsUndefined() {
-		return
-	}
 	theme := js.Null()
 	if dark {
 		theme = js.ValueOf("dark")
@@ -265,6 +281,10 @@ func drawCharts(holder string, specs []*report.Chart, dark bool) {
 	// results) stops this one. The holder's data-charts-drawn says when all
 	// are drawn.
 	go func() {
+		ec := loadECharts()
+		if ec.IsUndefined() {
+			return
+		}
 		doc := js.Global().Get("document")
 		for i, s := range specs {
 			yieldToBrowser()
@@ -277,6 +297,59 @@ func drawCharts(holder string, specs []*report.Chart, dark bool) {
 			}
 		}
 	}()
+}
+
+// echartsState is the loading of ECharts (web/echarts.min.js), which the
+// page adds at its first chart rather than at start-up: a megabyte of
+// script to evaluate that nothing needs before a run ends. The service
+// worker caches it with the site, so charts draw offline too.
+var echartsState struct {
+	loading bool
+	waiting []chan struct{}
+}
+
+// loadECharts returns the ECharts global, adding its script to the page
+// the first time; it blocks its goroutine (never call it from a JS
+// callback) until the script has run, and returns undefined if it could
+// not load.
+func loadECharts() js.Value {
+	if ec := js.Global().Get("echarts"); !ec.IsUndefined() {
+		return ec
+	}
+	done := make(chan struct{})
+	echartsState.waiting = append(echartsState.waiting, done)
+	if !echartsState.loading {
+		echartsState.loading = true
+		doc := js.Global().Get("document")
+		s := doc.Call("createElement", "script")
+		var settled js.Func
+		settled = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			settled.Release()
+			if len(args) > 0 && args[0].Get("type").String() == "error" {
+				js.Global().Get("console").Call("error", "the charts could not load: "+s.Get("src").String())
+				s.Call("remove") // a later chart tries again
+			}
+			echartsState.loading = false
+			for _, c := range echartsState.waiting {
+				close(c)
+			}
+			echartsState.waiting = nil
+			return nil
+		})
+		s.Call("addEventListener", "load", settled)
+		s.Call("addEventListener", "error", settled)
+		s.Set("src", staticResource("echarts.min.js"))
+		doc.Get("head").Call("appendChild", s)
+	}
+	<-done
+	return js.Global().Get("echarts")
+}
+
+// staticResource is the URL of a file of web/ (dist/web), under the
+// site's base path: what go-app's ResolveStaticResource("/web/"+name)
+// gives a component.
+func staticResource(name string) string {
+	return strings.TrimSuffix(goapp.Getenv("GOAPP_STATIC_RESOURCES_URL"), "/") + "/" + name
 }
 
 // yieldToBrowser returns in a later task of the browser's event loop, so
@@ -309,6 +382,9 @@ func resizeChartsWithWindow() {
 	frame = js.FuncOf(func(js.Value, []js.Value) any {
 		pending = false
 		ec := js.Global().Get("echarts")
+		if ec.IsUndefined() {
+			return nil
+		}
 		charts := js.Global().Get("document").Call("querySelectorAll", ".chart")
 		for i := range charts.Length() {
 			if inst := ec.Call("getInstanceByDom", charts.Index(i)); inst.Truthy() {
@@ -623,7 +699,8 @@ func readFile(file js.Value, limit int, done func(data []byte, err string)) {
 }
 
 // markMounted tells scripts and tests that the page is live (data-lab="ready"
-// on <html>): the pre-rendered HTML looks the same but does nothing yet.
+// on <html>, and the user timing mark "lab-ready"): the pre-rendered HTML
+// looks the same but does nothing yet.
 func markMounted() {
 	// For measurements (docs/PERFORMANCE.md): the page's Go memory, bytes.
 	js.Global().Set("lirPageMemory", js.FuncOf(func(js.Value, []js.Value) any {
@@ -634,4 +711,28 @@ func markMounted() {
 	// When the page went live, ms from navigation (e2e/answer_test.go logs it).
 	js.Global().Set("lirMountedAt", js.Global().Get("performance").Call("now"))
 	js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-lab", "ready")
+	// A user timing mark, so that traces and Lighthouse reports say when
+	// the page went live (docs/PERFORMANCE.md).
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "lab-ready")
+	}
+}
+
+// prerenderedHTML caches prerendered by id.
+var prerenderedHTML = map[string]string{}
+
+// prerendered is the HTML of the element with that id as index.html
+// pre-rendered it (stage.go), read before go-app replaces the pre-rendered
+// page; "" when there is no such element.
+func prerendered(id string) string {
+	if h, ok := prerenderedHTML[id]; ok {
+		return h
+	}
+	el := js.Global().Get("document").Call("getElementById", id)
+	if el.IsNull() {
+		return ""
+	}
+	h := el.Get("outerHTML").String()
+	prerenderedHTML[id] = h
+	return h
 }

@@ -12,9 +12,10 @@ import (
 type labPage struct {
 	goapp.Compo
 
-	lab  *coordinator
-	ctx  goapp.Context
-	dark bool
+	lab   *coordinator
+	ctx   goapp.Context
+	dark  bool
+	stage int // how far the first mount has gone (stage.go)
 }
 
 // newLabPage is the page with the browser's workers; tests give
@@ -38,13 +39,19 @@ func (p *labPage) mount(ctx goapp.Context) {
 	p.lab.mount(ctx)
 	setToolsURL(ctx.ResolveStaticResource("/web/tools.js"))
 	// Fields changed in OnMount are not rendered by themselves: say the
-	// page is live after the next render.
-	ctx.Dispatch(func(ctx goapp.Context) {
+	// page is live after the next render, once every part is live
+	// (stage.go).
+	live := func(ctx goapp.Context) {
 		ctx.Defer(func(goapp.Context) {
 			skipToRun("skip", "run-button")
 			markMounted()
 		})
-	})
+	}
+	if goapp.IsServer {
+		ctx.Dispatch(live)
+		return
+	}
+	goLive(ctx, &p.stage, live)
 }
 
 func (p *labPage) Render() goapp.UI {
@@ -60,14 +67,14 @@ func (p *labPage) Render() goapp.UI {
 		),
 		goapp.Main().Class("grid").Body(
 			&answerPanel{},
-			&studyPanel{},
+			&studyPanel{Stage: p.stage},
 			goapp.Div().Class("side").Body(
 				&runPanel{},
-				&resultsPanel{},
-				&walkAwayPanel{},
-				&comparisonPanel{},
-				&studiesPanel{},
-				&historyPanel{},
+				staged(p.stage, lastStage, "results", func() goapp.UI { return &resultsPanel{} }),
+				staged(p.stage, lastStage, "walkaway", func() goapp.UI { return &walkAwayPanel{} }),
+				staged(p.stage, lastStage, "comparison", func() goapp.UI { return &comparisonPanel{} }),
+				staged(p.stage, lastStage, "studies", func() goapp.UI { return &studiesPanel{} }),
+				staged(p.stage, lastStage, "history", func() goapp.UI { return &historyPanel{} }),
 			),
 		),
 	)

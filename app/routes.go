@@ -10,11 +10,21 @@ func Routes() {
 	goapp.Route("/", func() goapp.Composer { return newLabPage() })
 }
 
+// Start runs the lab on the page (the main of app.wasm outside a worker).
+// It returns to the browser once between Go's start-up (the runtime and
+// every package's initialisation) and go-app's first render of the page, so
+// that they are two tasks of the browser's event loop rather than one long
+// one.
+func Start() {
+	Routes()
+	yieldToBrowser()
+	goapp.RunWhenOnBrowser()
+}
+
 // SiteOptions are what differs between builds of the site.
 type SiteOptions struct {
-	Base              string // URL path prefix the site is served under ("" for the root)
-	Version           string // content hash of the build; changes the service worker
-	WasmContentLength string // size of app.wasm in bytes, for the loading progress
+	Base    string // URL path prefix the site is served under ("" for the root)
+	Version string // content hash of the build; changes the service worker
 }
 
 // Handler describes the site: pages, assets, offline cache and icons.
@@ -33,20 +43,21 @@ func Handler(o SiteOptions) *goapp.Handler {
 		},
 		BackgroundColor: "#f6f7f9",
 		ThemeColor:      "#0b6e4f",
-		LoadingLabel:    "Loading the lab… {progress}%",
+		LoadingLabel:    "Starting the lab…", // a notice in a corner (loader.go, lab.css)
 		Styles:          []string{"/web/lab.css"},
-		Scripts:         []string{"/web/echarts.min.js defer"},
+		// Cached by the service worker when it installs, with the page,
+		// app.wasm and what go-app lists: the engine's workers and the
+		// charts (loaded at the first chart), so that runs work offline
+		// after the first visit. The config tools (tools.js, tools.wasm)
+		// and bench.html are cached at their first use instead
+		// (serviceworker.go).
 		CacheableResources: []string{
 			"/web/worker.js",
-			"/web/worker.wasm",
-			"/web/tools.js",
-			"/web/tools.wasm",
+			"/web/echarts.min.js",
 			"/wasm_exec.js",
-			"/web/bench.html",
 		},
 		RawHeaders:            []string{guardFragmentJS},
 		Version:               o.Version,
-		WasmContentLength:     o.WasmContentLength,
 		ServiceWorkerTemplate: serviceWorkerJS,
 	}
 	if o.Base != "" && o.Base != "/" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -150,7 +151,8 @@ func (c *coordinator) onStudyFiles(ctx goapp.Context, a goapp.Action) {
 	pick, _ := a.Value.(studyPick)
 	f := studyFiles{gen: c.studyFiles.gen + 1}
 	files := slices.Clone(pick.Files)
-	slices.SortStableFunc(files, func(a, b pickedFile) int { return strings.Compare(a.Name, b.Name) })
+	// sort's, not slices': the page links it already (study.Rank).
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	var read []int // the index in files of each file f.Files lists, for those to read
 	for k, p := range files {
 		if pick.Folder && !isConfigFile(p.Name) {

@@ -19,6 +19,10 @@ import (
 type studyPanel struct {
 	goapp.Compo
 
+	// Stage is how far the page's first mount has gone: each section of
+	// the editor is live from its stage on (stage.go).
+	Stage int
+
 	ctx        goapp.Context
 	ed         *editor
 	jsonText   string
@@ -263,7 +267,9 @@ func (s *studyPanel) Render() goapp.UI {
 				),
 			goapp.Small().ID("preset-help").Class("help").Text(s.presetHelp()),
 		),
-		goapp.Range(formGroups).Slice(func(i int) goapp.UI { return s.renderGroup(formGroups[i]) }),
+		goapp.Range(formGroups).Slice(func(i int) goapp.UI {
+			return staged(s.Stage, groupStage(i), "group-"+formGroups[i].Key, func() goapp.UI { return s.renderGroup(formGroups[i]) })
+		}),
 		goapp.If(len(s.ed.other) > 0, func() goapp.UI {
 			return goapp.Div().Role("alert").Class("note bad").Body(
 				goapp.P().Text("Problems in options not shown in the form:"),
@@ -301,7 +307,7 @@ func (s *studyPanel) renderGroup(g fieldGroup) goapp.UI {
 			more = append(more, f)
 		}
 	}
-	return goapp.FieldSet().Body(
+	return goapp.FieldSet().ID("group-"+g.Key).Body(
 		goapp.Legend().Text(g.Title),
 		goapp.Range(main).Slice(func(j int) goapp.UI { return s.renderField(main[j]) }),
 		goapp.If(len(more) > 0, func() goapp.UI {

@@ -10,7 +10,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -25,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/lir-lab/lir/internal/chromium"
+	"github.com/lir-lab/lir/internal/statichost"
 )
 
 var (
@@ -64,7 +64,7 @@ func site(t *testing.T, base string) string {
 		return dir
 	}
 	dir := filepath.Join(tmpRoot, "site"+strings.ReplaceAll(base, "/", "_"))
-	cmd := exec.Command("go", "run", "./cmd/build", "--out", dir, "--base", base)
+	cmd := exec.Command("go", "run", "./cmd/build", "--out", dir, "--base", base, "--brotli", "0") // the tests read no .br file
 	cmd.Dir = repoRoot(t)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -74,20 +74,22 @@ func site(t *testing.T, base string) string {
 	return dir
 }
 
-// serve serves dir under base, as a static host would, and returns the
-// server and the page URL.
+// serve serves dir under base, as GitHub Pages would (gzip on the fly),
+// and returns the server and the page URL.
 func serve(t *testing.T, dir, base string) (*httptest.Server, string) {
 	t.Helper()
-	files := http.FileServer(http.Dir(dir))
-	var h http.Handler = files
-	if base != "" {
-		mux := http.NewServeMux()
-		mux.Handle(base+"/", http.StripPrefix(base, files))
-		h = mux
-	}
-	srv := httptest.NewServer(h)
+	srv, url, _ := serveHost(t, dir, base, 0)
+	return srv, url
+}
+
+// serveHost is serve with the host itself, which counts what it sends, and
+// its Cache-Control max-age (0 for none).
+func serveHost(t *testing.T, dir, base string, maxAge int) (*httptest.Server, string, *statichost.Host) {
+	t.Helper()
+	host := statichost.New(dir, base, statichost.Gzip, maxAge)
+	srv := httptest.NewServer(host)
 	t.Cleanup(srv.Close)
-	return srv, srv.URL + base + "/"
+	return srv, srv.URL + base + "/", host
 }
 
 // browser starts a fresh headless Chromium (its own profile) for one test.

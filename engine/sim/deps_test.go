@@ -10,8 +10,9 @@ import (
 
 // The browser worker imports config, sim and results (and sharelink for
 // links); none may link the expression library or the YAML parser, which
-// would add megabytes to worker.wasm. Rule expressions reach the worker
-// already checked and compile with package rules.
+// would add megabytes to app.wasm (the page and its engine workers). Rule
+// expressions reach the worker already checked and compile with package
+// rules.
 func TestWorkerDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")

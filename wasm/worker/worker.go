@@ -1,10 +1,11 @@
 //go:build js && wasm
 
-// Command worker is the engine inside a Web Worker (worker.wasm): the
-// browser plumbing of app/worker. Each message is a wire.Request; the
-// work happens in order on one goroutine, and every reply is a wire.Reply
+// Package worker is the engine inside a Web Worker: the browser plumbing of
+// app/worker, which app.wasm runs (Serve) when it starts in a worker rather
+// than on the page (wasm/app). Each message is a wire.Request; the work
+// happens in order on one goroutine, and every reply is a wire.Reply
 // (docs/BROWSER.md has the protocol).
-package main
+package worker
 
 import (
 	"syscall/js"
@@ -13,7 +14,8 @@ import (
 	"github.com/lir-lab/lir/app/worker"
 )
 
-func main() {
+// Serve answers the page's messages for as long as the worker lives.
+func Serve() {
 	jobs := make(chan wire.Request, 16)
 	post := func(r wire.Reply) { wire.Post(r.Fields()) }
 	// onmessage runs on the JavaScript event loop: it copies the message
