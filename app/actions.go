@@ -12,6 +12,8 @@ const (
 	stateRun        = "lab.run"        // async[*runJob]: the run or comparison on the workers
 	stateResults    = "lab.results"    // async[*runResult]: the results shown
 	stateComparison = "lab.comparison" // async[*comparisonView]: the comparison shown
+	stateStudyFiles = "lab.studyfiles" // studyFiles: the files picked for a study of many configs
+	stateStudies    = "lab.studies"    // async[*studyOutcome]: the study of many configs shown
 	stateWalkAway   = "lab.walkaway"   // async[*walkAwayView]: the walk-away map of a study
 	stateHistory    = "lab.history"    // []historyEntry: finished runs and comparisons
 	stateWorkers    = "lab.workers"    // workerCount: the pool's size, or why the one typed is refused
@@ -30,6 +32,8 @@ const (
 	actionShowHistory  = "lab.history.show"  // string: show the history entry with this ID
 	actionClearHistory = "lab.history.clear" // none
 	actionComparison   = "lab.comparison"    // comparisonFile: show a comparison document
+	actionStudyFiles   = "lab.studyfiles"    // studyPick: files picked for a study of many configs
+	actionStudyRun     = "lab.studyrun"      // studyOptions: run the study of the files picked
 	actionTheme        = "lab.theme"         // none: switch the theme
 	actionWorker       = "lab.worker"        // workerEvent: a message from a worker
 )

@@ -82,6 +82,7 @@ func (p *answerPanel) Render() goapp.UI {
 	return sec.Body(
 		goapp.H2().ID("answer-h").Text("The exact answer"),
 		goapp.P().ID("answer-status").Class("status").Role("status").Aria("live", "polite").Text(p.statusText(current)),
+		solvingBar("answer-progress", "Exact answer", p.answer.Status == working, p.answer.Progress),
 		goapp.Div().Class(bodyClass).Body(body...),
 	)
 }
@@ -95,8 +96,8 @@ func (p *answerPanel) statusText(current bool) string {
 		return "Fix the problems in the study to see its exact answer."
 	case p.answer.Status == working:
 		s := "Computing the exact answer for this study in a worker…"
-		if w := time.Since(p.answer.Since); !p.answer.Since.IsZero() && w >= time.Second {
-			s += " " + seconds(w)
+		if w := time.Since(p.answer.Since); !p.answer.Since.IsZero() && (w >= time.Second || p.answer.Progress > 0) {
+			s += " " + waitedText(p.answer.Progress, p.answer.Since)
 		}
 		if p.answer.Data != nil {
 			s += " (the figures below are the last study's)"

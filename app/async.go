@@ -17,12 +17,15 @@ const (
 // a comparison, a walk-away map — as the panels read it: where it stands,
 // why it failed, and its data. A new request keeps the last data until its
 // own replaces it, so the page never blanks while it works. Since is when
-// it started working, for the seconds the page counts.
+// it started working, for the seconds the page counts; Progress is the
+// share of the work done (0 to 1) as its worker last told it, 0 until it
+// has.
 type async[T any] struct {
-	Status status
-	Err    error
-	Data   T
-	Since  time.Time
+	Status   status
+	Err      error
+	Data     T
+	Since    time.Time
+	Progress float64
 }
 
 // start marks a new request, keeping the data.

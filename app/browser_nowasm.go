@@ -48,6 +48,7 @@ func inASecond(func())                                   {}
 func focusIfLost(string)                                 {}
 func onHashChange(func())                                {}
 func readFileInput(string, func(string, []byte, string)) {}
+func readFileInputs(string, int, func([]pickedFile))     {}
 func markMounted()                                       {}
 func yieldToBrowser()                                    {}
 func prerendered(string) string                          { return "" }

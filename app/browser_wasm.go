@@ -5,6 +5,7 @@ package app
 import (
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -631,19 +632,65 @@ func readFileInput(id string, done func(name string, data []byte, err string)) {
 	}
 	file := files.Index(0)
 	name := file.Get("name").String()
-	if file.Get("size").Int() > MaxShareConfig {
-		done(name, nil, "the file is larger than 256 KiB")
+	readFile(file, MaxShareConfig, func(data []byte, err string) { done(name, data, err) })
+}
+
+// readFileInputs reads every file of the <input type=file> with that id,
+// each of at most limit bytes, and calls done with them all: a file's name
+// is its path within a picked folder. The input is cleared, so picking the
+// same files again reads them again.
+func readFileInputs(id string, limit int, done func([]pickedFile)) {
+	input := js.Global().Get("document").Call("getElementById", id)
+	if input.IsNull() || !input.Get("files").Truthy() {
+		return
+	}
+	list := input.Get("files")
+	files := make([]js.Value, list.Get("length").Int())
+	for i := range files {
+		files[i] = list.Index(i)
+	}
+	input.Set("value", "")
+	if len(files) == 0 {
+		return
+	}
+	out, left := make([]pickedFile, len(files)), len(files)
+	for i, f := range files {
+		name := f.Get("webkitRelativePath").String()
+		if name == "" {
+			name = f.Get("name").String()
+		}
+		readFile(f, limit, func(data []byte, err string) {
+			out[i] = pickedFile{Name: name, Data: data, Err: err}
+			if left--; left == 0 {
+				done(out)
+			}
+		})
+	}
+}
+
+// sizeText writes a size in bytes in binary units: "256 KiB", "1 MiB".
+func sizeText(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.Itoa(n>>20) + " MiB"
+	}
+	return strconv.Itoa(n>>10) + " KiB"
+}
+
+// readFile reads a File's text, refusing one larger than limit bytes.
+func readFile(file js.Value, limit int, done func(data []byte, err string)) {
+	if file.Get("size").Int() > limit {
+		done(nil, "the file is larger than "+sizeText(limit))
 		return
 	}
 	var then, fail js.Func
 	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		done(name, []byte(args[0].String()), "")
+		done([]byte(args[0].String()), "")
 		then.Release()
 		fail.Release()
 		return nil
 	})
 	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		done(name, nil, args[0].Call("toString").String())
+		done(nil, args[0].Call("toString").String())
 		then.Release()
 		fail.Release()
 		return nil

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/lir-lab/lir/engine/report"
@@ -33,7 +35,7 @@ func (g *chartGrid) Render() goapp.UI {
 		dark := g.Dark
 		return goapp.Figure().Aria("labelledby", id+"-title").Body(
 			goapp.H3().ID(id+"-title").Class("chart-title").Text(c.Title),
-			goapp.Div().ID(id).Class("chart").Role("img").Aria("label", c.Title+". "+c.Caption),
+			chartHeight(goapp.Div().ID(id).Class("chart").Role("img").Aria("label", c.Title+". "+c.Caption), c.Height),
 			goapp.FigCaption().Class("help").Text(c.Caption),
 			// The chart's own save icon is drawn on its canvas, out of
 			// reach of the keyboard; this button is not.
@@ -41,4 +43,12 @@ func (g *chartGrid) Render() goapp.UI {
 				OnClick(func(goapp.Context, goapp.Event) { saveChartImage(id, dark) }),
 		)
 	}))
+}
+
+// chartHeight gives a chart that grows with its data the height it needs.
+func chartHeight(d goapp.HTMLDiv, px int) goapp.HTMLDiv {
+	if px > 0 {
+		return d.Style("height", strconv.Itoa(px)+"px")
+	}
+	return d
 }

@@ -81,6 +81,12 @@ type coordinator struct {
 	comparison async[*comparisonView]
 	history    []historyEntry
 
+	// A study of many configs: the files picked, the study in flight, the
+	// last one shown.
+	studyFiles studyFiles
+	studyJob   *studyRun
+	studies    async[*studyOutcome]
+
 	exact exactWorker
 
 	reportURL string // blob: URL of the last report, revoked when replaced
@@ -110,6 +116,8 @@ func (c *coordinator) mount(ctx goapp.Context) {
 	ctx.Handle(actionShowHistory, c.onShowHistory)
 	ctx.Handle(actionClearHistory, c.onClearHistory)
 	ctx.Handle(actionComparison, c.onComparisonFile)
+	ctx.Handle(actionStudyFiles, c.onStudyFiles)
+	ctx.Handle(actionStudyRun, c.onStudyRun)
 	ctx.Handle(actionTheme, c.onTheme)
 	ctx.Handle(actionWorker, c.onWorker)
 	// The pools start after the handlers are in place: a worker's first
@@ -135,6 +143,8 @@ func (c *coordinator) publishAll() {
 	c.publishRun()
 	c.ctx.SetState(stateResults, c.results)
 	c.ctx.SetState(stateComparison, c.comparison)
+	c.ctx.SetState(stateStudyFiles, c.studyFiles)
+	c.ctx.SetState(stateStudies, c.studies)
 	c.ctx.SetState(stateAnswer, c.exact.answer)
 	c.ctx.SetState(stateWalkAway, c.exact.walkAway)
 }

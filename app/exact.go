@@ -51,8 +51,11 @@ type exactWorker struct {
 	answer async[*answer]
 	// walkAway is the last walk-away map asked for or shown.
 	walkAway async[*walkAwayView]
-	// awaitRun is the key whose answer a played-out run waits for.
+	// awaitRun is the key whose answer a played-out run waits for; keep
+	// the keys a study waits for. Their requests stay queued when a newer
+	// study's answer is asked.
 	awaitRun string
+	keep     map[string]bool
 	// edits counts the study's changes: an answer scheduled after a
 	// pause in the typing is asked only if no change came since.
 	edits int
@@ -116,7 +119,7 @@ func (x *exactWorker) ask(c *coordinator, req wire.Request) {
 		if q.Kind == req.Kind && q.Key == req.Key {
 			return
 		}
-		if q.Kind == wire.KindExact && req.Kind == wire.KindExact && q.Key != x.awaitRun {
+		if q.Kind == wire.KindExact && req.Kind == wire.KindExact && q.Key != x.awaitRun && !x.keep[q.Key] {
 			continue
 		}
 		kept = append(kept, q)
@@ -166,6 +169,8 @@ func (c *coordinator) onExact(gen int, ev WorkerEvent) {
 	case wire.KindWalkAway:
 		x.busy = nil
 		c.storeWalkAway(ev.WalkAway)
+	case wire.KindSolving:
+		c.onSolving(ev.Solving)
 	case wire.KindError:
 		// The worker failed: what it was doing fails, and a fresh worker
 		// takes the rest.
@@ -181,6 +186,32 @@ func (c *coordinator) onExact(gen int, ev WorkerEvent) {
 		x.pool.Restart()
 	}
 	x.send()
+}
+
+// onSolving shows how far a long solve has got where its figures are
+// awaited: the study's answer, the walk-away map, a run waiting for its
+// exact figures.
+func (c *coordinator) onSolving(s *wire.Solving) {
+	x := &c.exact
+	share := s.Fraction()
+	switch {
+	case s.Of == wire.KindWalkAway:
+		if x.walkAway.Status == working && x.walkAway.Data != nil && x.walkAway.Data.Key == s.Key {
+			x.walkAway.Progress = share
+			c.ctx.SetState(stateWalkAway, x.walkAway)
+		}
+		return
+	case x.answer.Status == working && s.Key == c.study.Key:
+		x.answer.Progress = share
+		c.ctx.SetState(stateAnswer, x.answer)
+	}
+	if (s.Key == x.awaitRun || x.keep[s.Key]) && c.jobState.Status == working && c.jobState.Data != nil {
+		c.jobState.Data.Solving = share
+		if c.studyJob != nil {
+			c.jobState.Data.SolvingFile = c.studyJob.fileOf(s.Key)
+		}
+		c.publishRun()
+	}
 }
 
 // storeAnswer keeps an exact reply, shows it if it is the study's, and
@@ -212,6 +243,9 @@ func (c *coordinator) storeAnswer(r *wire.ExactReply) {
 	}
 	if r.Key == x.awaitRun && c.job != nil && c.jobState.Status == working {
 		c.finish()
+	}
+	if x.keep[r.Key] && c.studyJob != nil {
+		c.studyAnswered()
 	}
 }
 

@@ -25,10 +25,11 @@ import (
 // shows it: a copy of its progress, taken when the state is set.
 type runJob struct {
 	Comparison bool   // a comparison, not a run
+	Study      bool   // a study of many configs (studies.go), not a run
 	Seq        int    // its number among the page's runs and comparisons (data-run)
 	Seed       uint64 // the master seed
 	Drawn      bool   // the seed was drawn, not the config's
-	Configs    int    // a comparison's configs
+	Configs    int    // a comparison's or a study's configs
 	Sessions   int    // table sessions (of each config)
 	Workers    []WorkerProgress
 	Ready      []bool // which workers have started
@@ -36,6 +37,18 @@ type runJob struct {
 	// Played is when every session was played (zero before); a run then
 	// waits for its exact figures.
 	Played time.Time
+	// Solving is the share of the exact solve done that a played-out run
+	// waits for, as the exact worker last told it.
+	Solving float64
+	// A study's config on the pool: its number (from 1), its file, when
+	// it started; Simulated counts the configs simulated, Waiting those
+	// whose exact figures are awaited, SolvingFile the one solved now.
+	Current       int
+	File          string
+	ConfigStarted time.Time
+	Simulated     int
+	Waiting       int
+	SolvingFile   string
 	// Summary is the line that ends a finished job ("… Done").
 	Summary string
 }
@@ -77,20 +90,31 @@ func (c *coordinator) tick(seq int) {
 	})
 }
 
-// startJob starts a planned run or comparison on the pool.
+// startJob starts a planned run or comparison (or a study, r nil) on the
+// pool.
 func (c *coordinator) startJob(r *Run, j *runJob) {
 	c.startPool()
 	c.runs++
 	j.Seq, j.Started = c.runs, c.now()
-	c.job = r
 	c.jobState = async[*runJob]{Status: working, Data: j, Since: j.Started}
+	c.setRun(r)
+	c.publishRun()
+	c.tick(c.runs)
+}
+
+// setRun puts r on the pool: every ready worker takes a range of it, the
+// others theirs when they are ready. A study starts with none (its
+// configs follow).
+func (c *coordinator) setRun(r *Run) {
+	c.job = r
+	if r == nil {
+		return
+	}
 	for w, ok := range c.ready {
 		if ok {
 			c.feed(w)
 		}
 	}
-	c.publishRun()
-	c.tick(c.runs)
 }
 
 // feed gives idle worker w its next range of sessions.
@@ -191,6 +215,9 @@ func (c *coordinator) onSimWorker(gen int, ev WorkerEvent) {
 	}
 	finished, err := c.job.Handle(ev)
 	switch {
+	case err != nil && c.studyJob != nil:
+		c.studyConfigFailed(err) // the study goes on with its next config
+		return
 	case err != nil:
 		c.fail(err)
 		return
@@ -227,6 +254,10 @@ func (c *coordinator) fail(err error) {
 // endWith ends the results' or the comparison's wait for the job, keeping
 // what they showed.
 func (c *coordinator) endWith(s status, err error) {
+	if c.jobState.Data != nil && c.jobState.Data.Study {
+		c.endStudy(s, err)
+		return
+	}
 	if c.jobState.Data != nil && c.jobState.Data.Comparison {
 		c.comparison = async[*comparisonView]{Status: s, Err: err, Data: c.comparison.Data}
 		c.ctx.SetState(stateComparison, c.comparison)
@@ -249,6 +280,10 @@ func (c *coordinator) stopWorkers() {
 // finish ends a job whose sessions are all played. A run waits for its
 // exact figures if the exact worker has not answered yet.
 func (c *coordinator) finish() {
+	if c.studyJob != nil {
+		c.studyConfigPlayed()
+		return
+	}
 	r := c.job
 	if r.Ended.IsZero() {
 		r.Ended = c.now()

@@ -73,6 +73,7 @@ func (p *labPage) Render() goapp.UI {
 				staged(p.stage, lastStage, "results", func() goapp.UI { return &resultsPanel{} }),
 				staged(p.stage, lastStage, "walkaway", func() goapp.UI { return &walkAwayPanel{} }),
 				staged(p.stage, lastStage, "comparison", func() goapp.UI { return &comparisonPanel{} }),
+				staged(p.stage, lastStage, "studies", func() goapp.UI { return &studiesPanel{} }),
 				staged(p.stage, lastStage, "history", func() goapp.UI { return &historyPanel{} }),
 			),
 		),

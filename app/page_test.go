@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,6 +28,10 @@ type enginePool struct {
 	hold    bool
 	held    []func()
 	sent    []wire.Request
+	// While holdReplies is set the workers' replies wait in replies, for
+	// deliver to hand them to the page a few at a time.
+	holdReplies bool
+	replies     []func()
 }
 
 // pools are the pools a page made, in order: the simulation's, then the
@@ -52,7 +57,13 @@ func (p *enginePool) Resize(n int) {
 func (p *enginePool) start(i int) {
 	p.gen++
 	gen := p.gen
-	w := &worker.Worker{Post: func(r wire.Reply) { p.onReply(gen, WorkerEvent{Worker: i, Reply: r}) }}
+	w := &worker.Worker{Post: func(r wire.Reply) {
+		if p.holdReplies {
+			p.replies = append(p.replies, func() { p.onReply(gen, WorkerEvent{Worker: i, Reply: r}) })
+			return
+		}
+		p.onReply(gen, WorkerEvent{Worker: i, Reply: r})
+	}}
 	if i == len(p.engines) {
 		p.engines, p.gens = append(p.engines, w), append(p.gens, gen)
 	} else {
@@ -95,6 +106,17 @@ func (p *enginePool) release() {
 		p.held = p.held[1:]
 		f()
 	}
+}
+
+// deliver hands the first n replies held to the page (all for n < 0).
+func (p *enginePool) deliver(n int) {
+	if n < 0 || n > len(p.replies) {
+		n = len(p.replies)
+	}
+	for _, f := range p.replies[:n] {
+		f()
+	}
+	p.replies = p.replies[n:]
 }
 
 // testPage loads the page in go-app's test engine with in-process
@@ -475,5 +497,71 @@ func TestPageGoalOptimalReport(t *testing.T) {
 		if !strings.Contains(html, words) {
 			t.Errorf("the answer panel does not say %q:\n%s", words, html)
 		}
+	}
+}
+
+// A long solve in the exact worker shows how far it has got where its
+// figures are awaited: the walk-away panel and the answer panel count the
+// share the worker last told (its solving messages, here at every step
+// and handed to the page a few at a time) beside the seconds, with a
+// progress bar, until the answer replaces them.
+func TestPageShowsSolveProgress(t *testing.T) {
+	p, ps, e := testPage(t)
+	x := ps.exact()
+	x.engines[0].SolvingEvery = -1
+	x.holdReplies = true
+	p.ctx.NewActionWithValue(actionWalkAway, p.lab.study.Key)
+	e.ConsumeAll()
+	// Every cell told, then the map.
+	if n := len(x.replies); n < 400 {
+		t.Fatalf("%d replies for a 20 × 20 map", n)
+	}
+	x.deliver(len(x.replies) / 2)
+	e.ConsumeAll()
+	w := p.lab.exact.walkAway
+	if w.Status != working || w.Progress < 0.45 || w.Progress > 0.55 {
+		t.Fatalf("half the cells told: walk-away state %v, share %v", w.Status, w.Progress)
+	}
+	html := goapp.HTMLString(p)
+	if panel := text(between(html, `id="walkaway"`, "</section>")); !strings.Contains(panel, "in a worker… "+fmt.Sprintf("%.0f%% · ", 100*w.Progress)) ||
+		!strings.Contains(html, `id="walkaway-progress"`) {
+		t.Errorf("the walk-away panel while half solved: %s", panel)
+	}
+	x.deliver(-1)
+	e.ConsumeAll()
+	if w := p.lab.exact.walkAway; w.Status != done || strings.Contains(goapp.HTMLString(p), `id="walkaway-progress"`) {
+		t.Fatalf("after the map: %v", w.Status)
+	}
+
+	// The answer to a goal-optimal study: the compared play's chain, the
+	// induction and goal-optimal play's chain, as one count.
+	c := config.Study()
+	c.Strategy.Type = "goal_optimal"
+	load(p, e, c)
+	shown, last := 0, 0.0
+	for len(x.replies) > 0 {
+		x.deliver(1)
+		e.ConsumeAll()
+		a := p.lab.exact.answer
+		if a.Status != working || a.Progress <= 0 {
+			continue
+		}
+		if a.Progress < last {
+			t.Fatalf("the share solved went back from %v to %v", last, a.Progress)
+		}
+		shown, last = shown+1, a.Progress
+		if shown == 50 {
+			html := goapp.HTMLString(p)
+			if st := text(between(html, `id="answer-status"`, "</p>")); !strings.Contains(st, fmt.Sprintf("in a worker… %.0f%% · ", 100*a.Progress)) ||
+				!strings.Contains(html, `id="answer-progress"`) {
+				t.Errorf("the answer's status while solving: %s", st)
+			}
+		}
+	}
+	if a := p.lab.exact.answer; shown < 50 || a.Status != done || a.Data.Goal == nil {
+		t.Fatalf("%d shares shown, then the answer %v", shown, a.Status)
+	}
+	if strings.Contains(goapp.HTMLString(p), `id="answer-progress"`) {
+		t.Error("the progress bar stays after the answer")
 	}
 }

@@ -31,7 +31,9 @@ func (p *runPanel) mount(ctx goapp.Context) {
 	ctx.ObserveState(stateRun, &p.run).OnChange(func() {
 		// A button that disables itself must not drop the focus to the
 		// page: Run (or Compare) hands it to Cancel, Cancel back to Run.
+		// A study's panel keeps the focus itself.
 		switch now := p.run.Status; {
+		case p.run.Data != nil && p.run.Data.Study:
 		case now == working && was != working:
 			ctx.Defer(func(goapp.Context) { focusIfLost("cancel-button") })
 		case now != working && was == working:
@@ -101,15 +103,21 @@ func (p *runPanel) headline() string {
 func (p *runPanel) statusText() string {
 	j := p.run.Data
 	what := "Run"
-	if j != nil && j.Comparison {
+	switch {
+	case j != nil && j.Comparison:
 		what = "Comparison"
+	case j != nil && j.Study:
+		what = "Study"
 	}
 	switch p.run.Status {
 	case working:
+		if j.Study {
+			return studyStatus(j)
+		}
 		waited := seconds(time.Since(j.Started))
 		if !j.Played.IsZero() {
 			return fmt.Sprintf("All %s sessions played in %.2f s; waiting for the exact figures in a worker… %s",
-				groupDigits(int64(j.Sessions)), j.Played.Sub(j.Started).Seconds(), waited)
+				groupDigits(int64(j.Sessions)), j.Played.Sub(j.Started).Seconds(), waitedText(j.Solving, j.Started))
 		}
 		how := "seed " + formatSeed(j.Seed)
 		if j.Drawn {
@@ -129,9 +137,29 @@ func (p *runPanel) statusText() string {
 	return "Ready. Press Run to simulate the study."
 }
 
+// studyStatus says where a study stands: the config simulated, or the exact
+// figures still awaited.
+func studyStatus(j *runJob) string {
+	if !j.Played.IsZero() {
+		solving := ""
+		if j.SolvingFile != "" && j.Solving > 0 {
+			solving = fmt.Sprintf(" (%s: %.0f%% solved)", j.SolvingFile, 100*j.Solving)
+		}
+		return fmt.Sprintf("All %d %s simulated in %.2f s; waiting for the exact figures of %d in a worker%s… %s",
+			j.Configs, plural(j.Configs, "config", "configs"), j.Played.Sub(j.Started).Seconds(), j.Waiting, solving, seconds(time.Since(j.Started)))
+	}
+	how := "seed " + formatSeed(j.Seed)
+	return fmt.Sprintf("Study: config %d of %d, %s: running %s sessions on %d workers (%s)… %s",
+		j.Current, j.Configs, j.File, groupDigits(int64(j.Sessions)), len(j.Workers), how, seconds(time.Since(j.Started)))
+}
+
 func (p *runPanel) renderProgress(j *runJob) goapp.UI {
 	done, hands := j.Progress()
-	elapsed := time.Since(j.Started)
+	start := j.Started
+	if j.Study {
+		start = j.ConfigStarted
+	}
+	elapsed := time.Since(start)
 	pct := 0.0
 	if j.Sessions > 0 {
 		pct = 100 * float64(done) / float64(j.Sessions)

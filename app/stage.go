@@ -17,7 +17,7 @@ import (
 
 // The stages, each part small enough to mount in a short task: each section
 // of the study's editor in turn, then the results, walk-away map,
-// comparison and history, at lastStage, when every part of the page is
+// comparison, study of many configs and history, at lastStage, when every part of the page is
 // live.
 var lastStage = 1 + len(formGroups)
 

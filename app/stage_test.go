@@ -13,7 +13,7 @@ import (
 func TestStagedPartsArePreRendered(t *testing.T) {
 	p, _, _ := testPage(t)
 	html := goapp.HTMLString(p)
-	ids := []string{"results", "walkaway", "comparison", "history"}
+	ids := []string{"results", "walkaway", "comparison", "studies", "history"}
 	for _, g := range formGroups {
 		ids = append(ids, "group-"+g.Key)
 	}

@@ -57,7 +57,10 @@ func (p *walkAwayPanel) Render() goapp.UI {
 	var body goapp.UI
 	switch {
 	case mine && p.walk.Status == working:
-		body = goapp.P().Class("muted").Text("Computing the walk-away map (an exact session for every pair of limits) in a worker… " + seconds(time.Since(p.walk.Since)))
+		body = goapp.Div().Body(
+			goapp.P().Class("muted").Text("Computing the walk-away map (an exact session for every pair of limits) in a worker… "+waitedText(p.walk.Progress, p.walk.Since)),
+			solvingBar("walkaway-progress", "Walk-away map", true, p.walk.Progress),
+		)
 	case mine && p.walk.Status == failed:
 		body = goapp.P().Class("muted").Text("No walk-away map for this study: " + p.walk.Err.Error() + ".")
 	case mine && p.walk.Status == done:

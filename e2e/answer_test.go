@@ -4,10 +4,12 @@ package e2e
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,7 +68,13 @@ func nativePWin(t *testing.T, c *config.Config) float64 {
 	if err := os.WriteFile(f, c.CanonicalJSON(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "run", "./cmd/lir", "exact", "--json", "--config", f)
+	return nativePWinOf(t, f)
+}
+
+// nativePWinOf is lir exact --json --config file's session.p_win.
+func nativePWinOf(t *testing.T, file string) float64 {
+	t.Helper()
+	cmd := exec.Command("go", "run", "./cmd/lir", "exact", "--json", "--config", file)
 	cmd.Dir = repoRoot(t)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
@@ -83,3 +91,77 @@ func nativePWin(t *testing.T, c *config.Config) float64 {
 	}
 	return doc.Session.PWin
 }
+
+// TestGoalOptimalPreset: the preset "Play to walk away ahead"
+// (configs/goal_optimal.yaml, strategy goal_optimal) brings, without a
+// run, the answer panel's goal-optimal report — its exact P(win) equal to
+// lir exact --json --config configs/goal_optimal.yaml's session.p_win, its
+// gain over EV-optimal play, its departures in words — solved in the exact
+// worker; Run then sets the simulated session beside the exact one, the
+// simulated P(win) within 4 standard errors of the exact.
+func TestGoalOptimalPreset(t *testing.T) {
+	const sessions = 20000
+	ctx := browser(t)
+	_, url := serve(t, site(t, ""), "")
+	open(t, ctx, url)
+	// Every status of the answer while the goal-optimal solve works.
+	eval[bool](t, ctx, `(() => {
+		window.lirAnswerSolving = [];
+		const s = document.getElementById("answer-status");
+		new MutationObserver(() => {
+			const m = /in a worker… (\d+)% · (\d+) s/.exec(s.textContent);
+			if (m) window.lirAnswerSolving.push([+m[1], +m[2]]);
+		}).observe(s, {subtree: true, childList: true, characterData: true});
+		return true;
+	})()`)
+	start := eval[float64](t, ctx, js(`const t = performance.now(); lab.set("Preset", "goal_optimal"); return t;`))
+	waitFor[bool](t, ctx, `/Play to walk away ahead/.test(document.querySelector("#load-msg").textContent)`)
+	answer := waitFor[[]float64](t, ctx, `(() => {
+		const a = document.querySelector("#answer");
+		return a.getAttribute("aria-busy") === "false" && a.querySelector(".answer-goal") && [Number(a.dataset.exactPWin), performance.now()];
+	})()`)
+	got := answer[0]
+	t.Logf("the preset chosen → its goal-optimal answer on screen: %.0f ms", answer[1]-start)
+	t.Logf("the answer panel's shares while solving: %v", eval[[][2]float64](t, ctx, `window.lirAnswerSolving`))
+	want := nativePWinOf(t, filepath.Join(repoRoot(t), "configs", "goal_optimal.yaml"))
+	if got != want {
+		t.Errorf("data-exact-p-win %v, lir exact --json %v", got, want)
+	}
+	goal := eval[[]string](t, ctx, `[...document.querySelectorAll("#answer .answer-goal tr")].map(r => r.textContent)`)
+	departures := eval[int](t, ctx, `document.querySelectorAll("#answer .answer-goal ol.departures li").length`)
+	if len(goal) < 4 || goal[1] != "Goal-optimal play"+pct(want) || !strings.HasPrefix(goal[2], "With EV-optimal play") || departures == 0 {
+		t.Errorf("goal-optimal report: %q, %d departures listed", goal, departures)
+	}
+	shotOf(t, ctx, "answer", "goal-optimal-answer.png")
+
+	setField(t, ctx, "Sessions", strconv.Itoa(sessions))
+	setField(t, ctx, "Seed", strconv.Itoa(testSeed))
+	if s := runToEnd(t, ctx); !strings.HasSuffix(s, "Done") {
+		t.Fatalf("run status %q", s)
+	}
+	rows := eval[[][]string](t, ctx, `[...document.querySelectorAll("#exact-session tbody tr")].map(r => [...r.children].map(c => c.textContent))`)
+	if len(rows) < 4 || rows[0][0] != "P(win session)" || rows[0][2] != pct(want) {
+		t.Fatalf("simulated vs exact session: %q", rows)
+	}
+	var doc struct {
+		PlayerSessions float64 `json:"player_sessions"`
+		WinRate        struct {
+			Value float64 `json:"value"`
+		} `json:"session_win_rate"`
+	}
+	if err := json.Unmarshal(downloadJSON(t, ctx), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if rows[0][1] != pct(doc.WinRate.Value) {
+		t.Errorf("simulated P(win) shown %q, the document's %v", rows[0][1], doc.WinRate.Value)
+	}
+	z := (doc.WinRate.Value - want) / math.Sqrt(want*(1-want)/doc.PlayerSessions)
+	t.Logf("goal-optimal play: simulated P(win) %v over %v sessions, exact %v, z = %+.2f", doc.WinRate.Value, doc.PlayerSessions, want, z)
+	if math.Abs(z) > 4 {
+		t.Errorf("the simulated P(win) is %+.1f standard errors from the exact", z)
+	}
+	shotOf(t, ctx, "exact-session", "goal-optimal-session.png")
+}
+
+// pct is the page's percentage: two decimals.
+func pct(p float64) string { return strconv.FormatFloat(100*p, 'f', 2, 64) + "%" }

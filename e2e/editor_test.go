@@ -177,8 +177,23 @@ func TestWalkAwayMap(t *testing.T) {
 	// No run needed: the map is exact, offered once the study's exact
 	// answer is in.
 	waitFor[bool](t, ctx, `!!document.querySelector("#walkaway-button")`)
-	click(t, ctx, "Compute the walk-away map")
+	// Every change of the panel while the map is solved: the share the
+	// exact worker told, the seconds, the progress bar's value.
+	eval[bool](t, ctx, `(() => {
+		window.lirSolving = [];
+		const w = document.getElementById("walkaway");
+		new MutationObserver(() => {
+			const m = /in a worker… (\d+)% · (\d+) s/.exec(w.textContent);
+			const bar = document.getElementById("walkaway-progress");
+			if (m) window.lirSolving.push([+m[1], +m[2], bar ? +bar.value : -1]);
+		}).observe(w, {subtree: true, childList: true, characterData: true, attributes: true});
+		return true;
+	})()`)
+	start := eval[float64](t, ctx, js(`const t = performance.now(); lab.byName("button", "Compute the walk-away map").click(); return t;`))
+	waitFor[bool](t, ctx, `window.lirSolving.length > 0`)
+	shotOf(t, ctx, "walkaway", "walkaway-solving.png")
 	best := waitFor[string](t, ctx, `document.querySelector("#walkaway-best") && document.querySelector("#walkaway-best").textContent`)
+	t.Logf("Compute the walk-away map → the map's figures on screen: %.0f ms", eval[float64](t, ctx, `performance.now()`)-start)
 	if !strings.HasPrefix(best, "Highest chance to end ahead: ") || !strings.Contains(best, "It trades away: ") {
 		t.Errorf("best cell: %q", best)
 	}
@@ -201,6 +216,19 @@ func TestWalkAwayMap(t *testing.T) {
 	}
 	if want := math.Round(native.Cells[9][7].PWin*1e4) / 1e4; got != want {
 		t.Errorf("P(win) at +$250 / −$200: page %v, lir exact walkaway %v", got, want)
+	}
+	// While it was solved the panel counted the share of the cells done
+	// (the exact worker's solving messages), never going back, with the
+	// progress bar at that share.
+	seen := eval[[][3]float64](t, ctx, `window.lirSolving`)
+	t.Logf("the walk-away panel showed %d shares while solving: %v", len(seen), seen)
+	if len(seen) == 0 {
+		t.Error("the walk-away panel never showed how far the map had got")
+	}
+	for i, s := range seen {
+		if s[0] <= 0 || s[0] > 100 || math.Abs(s[2]*100-s[0]) > 0.5 || (i > 0 && s[0] < seen[i-1][0]) {
+			t.Errorf("share shown %v after %v", s, seen[max(0, i-1)])
+		}
 	}
 	shot(t, ctx, "walkaway.png")
 }

@@ -328,30 +328,32 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 // not block the package.
 func shot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	buf, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot %s (20 s limit): %v", name, err)
-	}
-	dir := filepath.Join(repoRoot(t), "e2e", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), buf, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	saveShot(t, ctx, name, chromedp.FullScreenshot(100))
 }
 
 // shotView saves a screenshot of what the window shows (fixed elements
 // where a user sees them) to e2e/screenshots/name.
 func shotView(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	saveShot(t, ctx, name, chromedp.CaptureScreenshot())
+}
+
+// shotOf saves a screenshot of the element with that id to
+// e2e/screenshots/name.
+func shotOf(t *testing.T, ctx context.Context, id, name string) {
+	t.Helper()
+	saveShot(t, ctx, name, chromedp.Screenshot(chromedp.ID(id)))
+}
+
+// saveShot takes a screenshot with capture, giving up after 20 s, and
+// saves it to e2e/screenshots/name.
+func saveShot(t *testing.T, ctx context.Context, name string, capture chromedp.Action[[]byte]) {
+	t.Helper()
 	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	buf, err := chromedp.Run(sctx, chromedp.CaptureScreenshot())
+	buf, err := chromedp.Run(sctx, capture)
 	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
+		t.Fatalf("screenshot %s (20 s limit): %v", name, err)
 	}
 	dir := filepath.Join(repoRoot(t), "e2e", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -47,7 +47,7 @@ type ExactReply struct {
 
 // ExactSession is the exact outcome of one player session: probabilities
 // of each result and stop reason (by results-document name), expected
-// hands and profit (currency).
+// hands, expected profit and its standard deviation (currency).
 type ExactSession struct {
 	// Per says whose session this is on a multi-seat or replace-mode
 	// table (exact.Study.Per); empty for a lone player.
@@ -58,8 +58,10 @@ type ExactSession struct {
 	StopReasons    map[string]float64 `json:"stop_reasons"`
 	ExpectedHands  float64            `json:"expected_hands"`
 	ExpectedProfit float64            `json:"expected_profit"`
-	Truncated      float64            `json:"truncated"`
-	Unfinished     float64            `json:"unfinished"`
+	// SDProfit is the standard deviation of the session profit (currency).
+	SDProfit   float64 `json:"sd_profit"`
+	Truncated  float64 `json:"truncated"`
+	Unfinished float64 `json:"unfinished"`
 }
 
 // WalkAwayReply answers a walk-away request: the map, or why there is none

@@ -29,6 +29,9 @@ const (
 	KindProgress Kind = "progress" // Done sessions and Hands of the range From… so far
 	KindResult   Kind = "result"   // the range's aggregate
 	KindError    Kind = "error"    // Message says what failed
+	// KindSolving is how far an exact or walk-away request has got
+	// (Solving), posted while a long solve works.
+	KindSolving Kind = "solving"
 )
 
 // MaxCompareConfigs bounds the configs of one comparison.
@@ -67,7 +70,25 @@ type Reply struct {
 	WasmMemory int64
 	Exact      *ExactReply    // exact
 	WalkAway   *WalkAwayReply // walkaway
+	Solving    *Solving       // solving
 	Message    string         // error
+}
+
+// Solving is the progress of the exact worker's request Key of kind Of
+// (KindExact or KindWalkAway): Done of Total steps — hands of the session
+// chain, passes of goal-optimal play's induction, cells of a walk-away map.
+type Solving struct {
+	Of          Kind
+	Key         string
+	Done, Total int64
+}
+
+// Fraction is the share of the steps done, in [0, 1].
+func (s *Solving) Fraction() float64 {
+	if s.Total <= 0 {
+		return 0
+	}
+	return min(1, max(0, float64(s.Done)/float64(s.Total)))
 }
 
 // A message crosses postMessage as a plain object: Fields gives its
@@ -163,6 +184,9 @@ func (r Reply) Fields() map[string]any {
 		m["reply"] = encodeJSON(r.Exact)
 	case KindWalkAway:
 		m["reply"] = encodeJSON(r.WalkAway)
+	case KindSolving:
+		s := r.Solving
+		m["of"], m["key"], m["done"], m["total"] = string(s.Of), s.Key, float64(s.Done), float64(s.Total)
 	case KindError:
 		m["message"] = r.Message
 	}
@@ -204,6 +228,12 @@ func ParseReply(m map[string]any) (Reply, error) {
 	case KindWalkAway:
 		r.WalkAway = &WalkAwayReply{}
 		ok = decodeJSON(str(m, "reply"), r.WalkAway) == nil
+	case KindSolving:
+		of := Kind(str(m, "of"))
+		done, okDone := whole(m["done"])
+		total, okTotal := whole(m["total"])
+		r.Solving = &Solving{Of: of, Key: str(m, "key"), Done: int64(done), Total: int64(total)}
+		ok = (of == KindExact || of == KindWalkAway) && okDone && okTotal && total > 0 && done >= 0
 	default:
 		return r, fmt.Errorf("a worker sent a message of unknown type %q", r.Kind)
 	}

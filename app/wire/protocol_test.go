@@ -112,10 +112,11 @@ func TestReplyRoundTrip(t *testing.T) {
 		{Kind: KindProgress, From: 100, Done: 37, Hands: 1 << 40},
 		{Kind: KindResult, From: 0, To: 50, Hands: 8123, Aggregate: agg, Millis: 12.5, WasmMemory: 1 << 30},
 		{Kind: KindExact, Exact: &ExactReply{Key: "k", Dist: d, SessionNote: "n",
-			Session: &ExactSession{PWin: 0.3, PPush: 0.01, PLoss: 0.69, StopReasons: map[string]float64{"win_limit": 0.1}, ExpectedHands: 167.5, ExpectedProfit: -29.375}}},
+			Session: &ExactSession{PWin: 0.3, PPush: 0.01, PLoss: 0.69, StopReasons: map[string]float64{"win_limit": 0.1}, ExpectedHands: 167.5, ExpectedProfit: -29.375, SDProfit: 141.25}}},
 		{Kind: KindExact, Exact: &ExactReply{Key: "k", Omitted: "reads session variables"}},
 		{Kind: KindWalkAway, WalkAway: &WalkAwayReply{Key: "w", Map: &WalkAwayMap{Start: 50000, WinLimits: []int64{100, 200}, LossLimits: []int64{300},
 			PWin: [][]float64{{0.5}, {0.25}}, ExpectedProfit: [][]float64{{-1}, {-2.5}}, Own: [2]int{1, 0}}}},
+		{Kind: KindSolving, Solving: &Solving{Of: KindWalkAway, Key: "w", Done: 37, Total: 441}},
 		{Kind: KindError, Message: "config: bad"},
 	} {
 		got, err := ParseReply(clone(t, rep.Fields()))
@@ -141,6 +142,8 @@ func TestParseReplyRefuses(t *testing.T) {
 		{"type": "result", "from": "0", "aggregate": []byte{1}},
 		{"type": "exact", "reply": "{not json"},
 		{"type": "walkaway", "reply": 3.0},
+		{"type": "solving", "of": "run", "key": "k", "done": 1.0, "total": 2.0},
+		{"type": "solving", "of": "exact", "key": "k", "done": 1.0},
 		{"type": "hello"},
 	} {
 		if _, err := ParseReply(m); err == nil {

@@ -17,8 +17,13 @@ import (
 // SolveExactJSON is SolveExact of a config's canonical JSON; a config that
 // does not decode, or an engine panic, is the reply's Error.
 func SolveExactJSON(key, cfgJSON string) *wire.ExactReply {
-	return (&Dists{}).SolveExactJSON(key, cfgJSON)
+	return (&Dists{}).SolveExactJSON(key, cfgJSON, nil)
 }
+
+// Progress is told how far a solve has got (when not nil): steps done and
+// their total (exact.Play.Session's, exact.GoalStudy's, the cells of a
+// walk-away map).
+type Progress func(done, total int64)
 
 // Dists keeps the exact play a worker built for each strategy and main
 // paytable (sim.ExactPlay reads nothing else of a config): the hand model
@@ -71,7 +76,7 @@ func (ds *Dists) play(c *config.Config) (*exact.Play, *exact.HandDistribution, e
 
 // SolveExactJSON is SolveExact of a config's canonical JSON; a config that
 // does not decode, or an engine panic, is the reply's Error.
-func (ds *Dists) SolveExactJSON(key, cfgJSON string) (r *wire.ExactReply) {
+func (ds *Dists) SolveExactJSON(key, cfgJSON string, progress Progress) (r *wire.ExactReply) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = &wire.ExactReply{Key: key, Error: fmt.Sprintf("engine panic: %v", v)}
@@ -81,18 +86,20 @@ func (ds *Dists) SolveExactJSON(key, cfgJSON string) (r *wire.ExactReply) {
 	if err != nil {
 		return &wire.ExactReply{Key: key, Error: "config: " + err.Error()}
 	}
-	return ds.SolveExact(key, c)
+	return ds.SolveExact(key, c, progress)
 }
 
 // SolveExact computes what the exact engine knows of c, as lir exact does:
 // the hand distribution of its strategy and, where the Markov chain covers
 // the study, the session outcome.
 func SolveExact(key string, c *config.Config) *wire.ExactReply {
-	return (&Dists{}).SolveExact(key, c)
+	return (&Dists{}).SolveExact(key, c, nil)
 }
 
-// SolveExact is the package's SolveExact with the distributions kept.
-func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
+// SolveExact is the package's SolveExact with the distributions kept and
+// the progress of the session chain (for goal-optimal play, of its
+// induction) told to progress.
+func (ds *Dists) SolveExact(key string, c *config.Config, progress Progress) *wire.ExactReply {
 	r := &wire.ExactReply{Key: key}
 	play, d, err := ds.play(c)
 	if errors.Is(err, sim.ErrSessionStrategy) {
@@ -117,18 +124,18 @@ func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
 			return p, err
 		}
 		var rep *exact.GoalReport
-		if rep, err = sim.GoalReport(c, exact.ObjectiveOf(c), plays, nil); err == nil {
+		if rep, err = sim.GoalReport(c, exact.ObjectiveOf(c), plays, progress); err == nil {
 			res, r.Goal = rep.Session, rep.Doc()
 		}
 	} else {
-		res, err = play.Session(c, nil)
+		res, err = play.Session(c, progress)
 	}
 	if err != nil {
 		r.SessionNote = err.Error()
 		return r
 	}
 	s := &wire.ExactSession{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss, StopReasons: map[string]float64{},
-		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100,
+		ExpectedHands: res.ExpectedHands, ExpectedProfit: res.ExpectedProfit / 100, SDProfit: res.ProfitSD() / 100,
 		Truncated: res.Truncated, Unfinished: res.Unfinished}
 	for k, name := range rulebook.StopNames {
 		s.StopReasons[name] = res.Stop[k]
@@ -142,12 +149,12 @@ func (ds *Dists) SolveExact(key string, c *config.Config) *wire.ExactReply {
 
 // SolveWalkAwayJSON is SolveWalkAway of a config's canonical JSON.
 func SolveWalkAwayJSON(key, cfgJSON string) *wire.WalkAwayReply {
-	return (&Dists{}).SolveWalkAwayJSON(key, cfgJSON)
+	return (&Dists{}).SolveWalkAwayJSON(key, cfgJSON, nil)
 }
 
 // SolveWalkAwayJSON is the package's SolveWalkAwayJSON with the
 // distributions kept.
-func (ds *Dists) SolveWalkAwayJSON(key, cfgJSON string) (r *wire.WalkAwayReply) {
+func (ds *Dists) SolveWalkAwayJSON(key, cfgJSON string, progress Progress) (r *wire.WalkAwayReply) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = &wire.WalkAwayReply{Key: key, Error: fmt.Sprintf("engine panic: %v", v)}
@@ -157,7 +164,7 @@ func (ds *Dists) SolveWalkAwayJSON(key, cfgJSON string) (r *wire.WalkAwayReply) 
 	if err != nil {
 		return &wire.WalkAwayReply{Key: key, Error: "config: " + err.Error()}
 	}
-	return ds.SolveWalkAway(key, c)
+	return ds.SolveWalkAway(key, c, progress)
 }
 
 // SolveWalkAway computes the walk-away map of c as lir exact walkaway does,
@@ -165,11 +172,12 @@ func (ds *Dists) SolveWalkAwayJSON(key, cfgJSON string) (r *wire.WalkAwayReply) 
 // bankroll) and the study's own win and loss limits; a config the exact
 // session does not cover gets the reason in Note.
 func SolveWalkAway(key string, c *config.Config) *wire.WalkAwayReply {
-	return (&Dists{}).SolveWalkAway(key, c)
+	return (&Dists{}).SolveWalkAway(key, c, nil)
 }
 
-// SolveWalkAway is the package's SolveWalkAway with the distributions kept.
-func (ds *Dists) SolveWalkAway(key string, c *config.Config) *wire.WalkAwayReply {
+// SolveWalkAway is the package's SolveWalkAway with the distributions kept
+// and the cells done told to progress.
+func (ds *Dists) SolveWalkAway(key string, c *config.Config, progress Progress) *wire.WalkAwayReply {
 	r := &wire.WalkAwayReply{Key: key}
 	play, _, err := ds.play(c)
 	if err != nil {
@@ -180,7 +188,11 @@ func (ds *Dists) SolveWalkAway(key string, c *config.Config) *wire.WalkAwayReply
 	sc := c.Bankroll.StopConditions
 	wins, ownWin := withLimit(exact.DefaultWalkAwayLimits(start), sc.WinLimit)
 	losses, ownLoss := withLimit(exact.DefaultWalkAwayLimits(start), sc.LossLimit)
-	grid, err := play.WalkAway(c, wins, losses, 1, nil)
+	var cells func(done, total int)
+	if progress != nil {
+		cells = func(done, total int) { progress(int64(done), int64(total)) }
+	}
+	grid, err := play.WalkAway(c, wins, losses, 1, cells)
 	if err != nil {
 		r.Note = err.Error()
 		return r

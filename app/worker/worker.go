@@ -20,6 +20,10 @@ type Worker struct {
 	// Memory, if set, is the size of the worker's WebAssembly memory,
 	// reported with each result.
 	Memory func() int64
+	// SolvingEvery is the least time between the progress messages of an
+	// exact or walk-away solve (0: DefaultSolvingEvery; below 0: at every
+	// step). A solve that ends sooner posts none.
+	SolvingEvery time.Duration
 
 	lastConfig  string
 	runner      *sim.Runner
@@ -33,9 +37,9 @@ type Worker struct {
 func (w *Worker) Do(r wire.Request) {
 	switch r.Kind {
 	case wire.KindExact:
-		w.Post(wire.Reply{Kind: wire.KindExact, Exact: w.dists.SolveExactJSON(r.Key, r.Config)})
+		w.Post(wire.Reply{Kind: wire.KindExact, Exact: w.dists.SolveExactJSON(r.Key, r.Config, w.solving(r))})
 	case wire.KindWalkAway:
-		w.Post(wire.Reply{Kind: wire.KindWalkAway, WalkAway: w.dists.SolveWalkAwayJSON(r.Key, r.Config)})
+		w.Post(wire.Reply{Kind: wire.KindWalkAway, WalkAway: w.dists.SolveWalkAwayJSON(r.Key, r.Config, w.solving(r))})
 	case wire.KindRun:
 		w.guard(r, w.run)
 	case wire.KindCompare:
@@ -56,6 +60,34 @@ func (w *Worker) guard(r wire.Request, job func(wire.Request)) {
 }
 
 func (w *Worker) fail(msg string) { w.Post(wire.Reply{Kind: wire.KindError, Message: msg}) }
+
+// DefaultSolvingEvery is the time between a solve's progress messages:
+// often enough for a counter that moves, rarely enough to cost nothing.
+const DefaultSolvingEvery = 150 * time.Millisecond
+
+// solving is the progress of request r's solve as solving messages, at
+// most one every SolvingEvery, the first once the solve has taken that
+// long.
+func (w *Worker) solving(r wire.Request) Progress {
+	every := w.SolvingEvery
+	if every == 0 {
+		every = DefaultSolvingEvery
+	}
+	last := time.Now()
+	return func(done, total int64) {
+		if total <= 0 {
+			return
+		}
+		if every > 0 {
+			now := time.Now()
+			if now.Sub(last) < every {
+				return
+			}
+			last = now
+		}
+		w.Post(wire.Reply{Kind: wire.KindSolving, Solving: &wire.Solving{Of: r.Kind, Key: r.Key, Done: done, Total: total}})
+	}
+}
 
 // clockHands is how many hands a worker plays between looks at the clock
 // (about a millisecond's work): in WebAssembly reading the clock calls out

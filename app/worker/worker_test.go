@@ -8,6 +8,7 @@ import (
 	"github.com/lir-lab/lir/app/wire"
 	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
+	"github.com/lir-lab/lir/engine/exact"
 	"github.com/lir-lab/lir/engine/results"
 	"github.com/lir-lab/lir/engine/sim"
 )
@@ -105,7 +106,7 @@ func TestBadConfigIsAnError(t *testing.T) {
 func TestExactReplyMatchesExactFor(t *testing.T) {
 	c := config.Study()
 	reps := collect(wire.Request{Kind: wire.KindExact, Key: "k", Config: string(c.CanonicalJSON())})
-	r := reps[0].Exact
+	r := reps[len(reps)-1].Exact // after any progress messages
 	want, err := results.ExactFor(c)
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +203,7 @@ func TestKeptPlaysAnswerAsFresh(t *testing.T) {
 	}
 	for i, edit := range edits {
 		edit(c)
-		kept, fresh := ds.SolveExact("k", c), SolveExact("k", c)
+		kept, fresh := ds.SolveExact("k", c, nil), SolveExact("k", c)
 		if !reflect.DeepEqual(kept, fresh) {
 			t.Errorf("edit %d: the kept distribution answers differently", i)
 		}
@@ -211,5 +212,53 @@ func TestKeptPlaysAnswerAsFresh(t *testing.T) {
 	// play is compared with.
 	if len(ds.keys) != 7 {
 		t.Errorf("%d plays kept for 7 strategy × paytable pairs", len(ds.keys))
+	}
+}
+
+// A solve tells its progress in solving messages before its reply: the
+// steps of the session chain (for goal-optimal play, of its induction), or
+// the cells of a walk-away map, counting up to their total. The session's
+// profit sd is the exact distribution's (exact.SessionResult.ProfitSD).
+func TestSolvesPostProgress(t *testing.T) {
+	goal := config.Study()
+	goal.Strategy.Type = "goal_optimal"
+	small := config.Study()
+	small.Bankroll.StartingAmount = 10000 // a 4 × 4 walk-away map
+	for _, req := range []wire.Request{
+		{Kind: wire.KindExact, Key: "study", Config: string(config.Study().CanonicalJSON())},
+		// Goal-optimal play: the compared play's chain, the induction,
+		// goal-optimal play's chain, as one count.
+		{Kind: wire.KindExact, Key: "goal", Config: string(goal.CanonicalJSON())},
+		{Kind: wire.KindWalkAway, Key: "walk", Config: string(small.CanonicalJSON())},
+	} {
+		var out []wire.Reply
+		w := &Worker{Post: func(r wire.Reply) { out = append(out, r) }, SolvingEvery: -1}
+		w.Do(req)
+		if len(out) < 3 || out[len(out)-1].Kind != req.Kind {
+			t.Fatalf("%s: %d replies, the last %s", req.Key, len(out), out[len(out)-1].Kind)
+		}
+		var prev *wire.Solving
+		for _, r := range out[:len(out)-1] {
+			s := r.Solving
+			if r.Kind != wire.KindSolving || s.Of != req.Kind || s.Key != req.Key || s.Done > s.Total ||
+				(prev != nil && s.Fraction() < prev.Fraction()) {
+				t.Fatalf("%s: progress %+v after %+v", req.Key, s, prev)
+			}
+			prev = s
+		}
+		if prev.Done != prev.Total {
+			t.Errorf("%s: the last progress %d of %d", req.Key, prev.Done, prev.Total)
+		}
+	}
+	_, d, err := sim.ExactDistribution(config.Study())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := exact.SolveSession(config.Study(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := SolveExact("k", config.Study()).Session.SDProfit; got != res.ProfitSD()/100 {
+		t.Errorf("sd of the session profit %v, the exact distribution's %v", got, res.ProfitSD()/100)
 	}
 }

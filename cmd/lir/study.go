@@ -132,13 +132,7 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 func studyOne(file string, sessions int64, seed *uint64, workers int, noExact bool, cache *study.Cache, tty bool, label string, stderr io.Writer) (*study.Row, error) {
 	c, err := loadConfig(file)
 	if err != nil {
-		var b strings.Builder
-		printConfigError(&b, file, err)
-		lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(b.String(), file+": ", ""), "\n"), "\n")
-		if len(lines) > 3 {
-			lines = append(lines[:3], fmt.Sprintf("and %d more problems (lir validate %s lists them all)", len(lines)-3, file))
-		}
-		return nil, fmt.Errorf("%s", strings.Join(lines, "; "))
+		return nil, fmt.Errorf("%s", safeArg(study.LoadError(err, "lir validate "+file+" lists them all")))
 	}
 	if sessions > 0 {
 		c.Simulation.NumSessions = sessions

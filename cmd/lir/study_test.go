@@ -62,7 +62,7 @@ paytables: {bonus: {type: paytable_c}}
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`id="option-ranking"`, "95% CI low", "tight", "progressive", "b_broken.yaml"} {
+	for _, want := range []string{`id="option-ranking"`, "95% interval", "tight", "progressive", "b_broken.yaml"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Fatalf("report lacks %q", want)
 		}

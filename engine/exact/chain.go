@@ -3,6 +3,7 @@ package exact
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/lir-lab/lir/engine/paytable"
@@ -93,6 +94,19 @@ func (r *SessionResult) PLossAtLeast(cents int64) float64 {
 		}
 	}
 	return p
+}
+
+// ProfitSD returns the standard deviation of the session profit in cents,
+// from the final-bankroll distribution: √(E[X²] − E[X]²) with X the final
+// bankroll less the start (0 when rounding makes the variance negative).
+func (r *SessionResult) ProfitSD() float64 {
+	var m1, m2 float64
+	for _, b := range r.Final {
+		x := float64(b.Cents - r.Start)
+		m1 += b.P * x
+		m2 += b.P * x * x
+	}
+	return math.Sqrt(math.Max(m2-m1*m1, 0))
 }
 
 // SessionChain is a hand's exact joint distribution prepared for session

@@ -23,6 +23,9 @@ type Chart struct {
 	Title   string
 	Caption string
 	Option  string
+	// Height is the height the chart needs in pixels (0: the page's
+	// default), for a chart that grows with its data.
+	Height int
 }
 
 // base are the options every chart shares: no animation (prints and

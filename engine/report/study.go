@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -25,36 +26,26 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	w("<title>Study of %d configs — Let It Ride report</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", len(d.Rows), css)
 	w("<h1>Study of %d configs</h1>\n<p class=\"meta\">Ranked by the probability of ending a session ahead: exact where the exact engine answers the config, simulated otherwise.</p>\n", len(d.Rows))
-	if c := rankingChart(d); c != nil {
-		height := 80 + 26*len(d.Rows)
+	if c := StudyChart(d); c != nil {
 		w("<section class=\"chart-box\"><h2>%s</h2>\n<div class=\"chart\" style=\"height:%dpx\" id=\"chart-%s\" data-chart=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n<p class=\"caption\">%s</p>\n",
-			esc(c.Title), height, c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
+			esc(c.Title), c.Height, c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
 		w("<script type=\"application/json\" id=\"option-%s\">%s</script>\n</section>\n", c.ID, strings.ReplaceAll(c.Option, "</", "<\\/"))
 	}
-	w("<section><h2>Ranking</h2>\n<table class=\"grid\"><thead><tr><th>#</th><th>name</th><th>file</th><th>P(win)</th><th>simulated (95%% CI)</th><th>P(push)</th><th>P(loss)</th><th>mean profit</th><th>EV per hand</th><th>sd profit</th><th>hands</th><th>sessions</th><th>check</th></tr></thead><tbody>\n")
-	pct := func(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
-	for _, r := range d.Rows {
-		pick := func(ex *float64, sim float64, f func(float64) string) string {
-			if ex != nil {
-				return f(*ex)
-			}
-			return "~" + f(sim)
-		}
-		w("<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s (%s–%s)</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n",
-			r.Rank, esc(r.Name), esc(r.File), pick(r.PWinExact, r.PWin, pct), pct(r.PWin), pct(r.PWinLo), pct(r.PWinHi),
-			pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
-			esc(pick(r.MeanProfitExact, r.MeanProfit, Money)), esc(pick(r.EVPerHandExact, r.EVPerHand, Money)),
-			esc(pick(r.SDProfitExact, r.SDProfit, Money)), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
-			r.PlayerSessions, esc(r.Check()))
+	w("<section><h2>Ranking</h2>\n<table class=\"grid\"><thead><tr>")
+	for _, h := range StudyColumns {
+		w("<th>%s</th>", esc(h))
 	}
-	w("</tbody></table>\n<p class=\"note\">~ marks a simulated figure where no exact one applies. The check is z = (simulated − exact) / SE for P(win) and for mean profit; ok when both are within 4 SE.</p>\n")
+	w("</tr></thead><tbody>\n")
 	for _, r := range d.Rows {
-		if r.ExactOmitted != "" {
-			w("<p class=\"note\">%s: no exact figures: %s</p>\n", esc(r.File), esc(r.ExactOmitted))
+		w("<tr>")
+		for _, cell := range StudyCells(r) {
+			w("<td>%s</td>", esc(cell))
 		}
+		w("</tr>\n")
 	}
-	for _, f := range d.Failed {
-		w("<p class=\"note\">%s: not run: %s</p>\n", esc(f.File), esc(f.Error))
+	w("</tbody></table>\n<p class=\"note\">%s</p>\n", esc(StudyLegend))
+	for _, n := range StudyNotes(d) {
+		w("<p class=\"note\">%s</p>\n", esc(n))
 	}
 	w("</section>\n</main>\n<script>")
 	b.Write(echartsJS)
@@ -62,35 +53,116 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// rankingChart is the ranking as horizontal bars, best at the top: the
-// exact P(win), the simulated one and its Wilson 95% interval.
-func rankingChart(d *study.Document) *Chart {
+// StudyColumns are the heads of a study's table, the report's and the
+// page's.
+var StudyColumns = []string{"#", "name", "file", "P(win)", "simulated (95% CI)", "P(push)", "P(loss)",
+	"mean profit", "EV per hand", "sd profit", "hands", "sessions", "check"}
+
+// StudyLegend says how to read the table.
+const StudyLegend = "~ marks a simulated figure where no exact one applies. The check is z = (simulated − exact) / SE for P(win) and for mean profit; ok when both are within 4 SE."
+
+// StudyCells are row r's cells under StudyColumns: each figure exact where
+// the exact engine answers the config, else the simulated one marked ~;
+// the simulated P(win) with its Wilson 95% interval; the player sessions;
+// the check (study.Row.Check).
+func StudyCells(r *study.Row) []string {
+	pct := func(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
+	pick := func(ex *float64, sim float64, f func(float64) string) string {
+		if ex != nil {
+			return f(*ex)
+		}
+		return "~" + f(sim)
+	}
+	return []string{strconv.Itoa(r.Rank), r.Name, r.File, pick(r.PWinExact, r.PWin, pct),
+		fmt.Sprintf("%s (%s–%s)", pct(r.PWin), pct(r.PWinLo), pct(r.PWinHi)),
+		pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
+		pick(r.MeanProfitExact, r.MeanProfit, Money), pick(r.EVPerHandExact, r.EVPerHand, Money),
+		pick(r.SDProfitExact, r.SDProfit, Money), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
+		strconv.FormatUint(r.PlayerSessions, 10), r.Check()}
+}
+
+// StudyNotes are the lines under a study's table: why a row has no exact
+// figures, and which files did not run and why.
+func StudyNotes(d *study.Document) []string {
+	var notes []string
+	for _, r := range d.Rows {
+		if r.ExactOmitted != "" {
+			notes = append(notes, fmt.Sprintf("%s: no exact figures: %s", r.File, r.ExactOmitted))
+		}
+	}
+	for _, f := range d.Failed {
+		notes = append(notes, fmt.Sprintf("%s: not run: %s", f.File, f.Error))
+	}
+	return notes
+}
+
+// StudyChart is the ranking, best at the top: each config's simulated
+// P(win) (a dot) with its Wilson 95% interval as a band, and its exact
+// P(win) (a diamond) where the exact engine answers the config; nil for a
+// study without rows. Its height grows with the rows.
+func StudyChart(d *study.Document) *Chart {
 	if len(d.Rows) == 0 {
 		return nil
 	}
 	var names []string
-	var ex, sm, lo, hi []opts.BarData
+	var bands []opts.BoxPlotData
+	var sim, ex []any
 	for i := len(d.Rows) - 1; i >= 0; i-- { // the first category is drawn at the bottom
 		r := d.Rows[i]
 		name := r.Name
 		if name == "" {
 			name = r.File
 		}
-		names = append(names, fmt.Sprintf("%d. %s", r.Rank, name))
+		name = fmt.Sprintf("%d. %s", r.Rank, name)
+		names = append(names, name)
+		lo, v, hi := round(100*r.PWinLo, 4), round(100*r.PWin, 4), round(100*r.PWinHi, 4)
+		bands = append(bands, opts.BoxPlotData{Value: []float64{lo, lo, v, hi, hi}})
+		sim = append(sim, []any{v, name})
 		if r.PWinExact != nil {
-			ex = append(ex, opts.BarData{Value: round(*r.PWinExact, 6)})
-		} else {
-			ex = append(ex, opts.BarData{Value: "-"})
+			ex = append(ex, []any{round(100**r.PWinExact, 4), name})
 		}
-		sm = append(sm, opts.BarData{Value: round(r.PWin, 6)})
-		lo = append(lo, opts.BarData{Value: round(r.PWinLo, 6)})
-		hi = append(hi, opts.BarData{Value: round(r.PWinHi, 6)})
 	}
-	bar := charts.NewBar()
-	g := append(base("ranking", true),
-		charts.WithXAxisOpts(opts.XAxis{Name: "P(win)", Min: 0}))
-	bar.SetGlobalOptions(g...)
-	bar.SetXAxis(names).AddSeries("exact", ex).AddSeries("simulated", sm).AddSeries("95% CI low", lo).AddSeries("95% CI high", hi)
-	bar.XYReversal()
-	return chart("ranking", "Ranking by P(win)", "Each config's exact probability of ending a session ahead, beside the simulated rate and the ends of its Wilson 95% interval; a config without an exact figure has no exact bar.", bar)
+	bp := charts.NewBoxPlot()
+	bp.SetGlobalOptions(append(base("ranking", true),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "P(win) (%)", NameLocation: "middle", NameGap: 24, Scale: opts.Bool(true)}))...)
+	bp.SetXAxis(names).AddSeries("simulated, 95% interval", bands,
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: bandColor, BorderColor: "#5470c6"}))
+	c := chart("ranking", "Ranking by P(win)", "Each config's probability of ending a session ahead: the exact figure (diamond) where the exact engine answers the config, and the simulated rate (dot) with its Wilson 95% interval as a band.", bp)
+	c.Option = patchOption(c.Option, func(o map[string]any) {
+		// Configs down the side, so that long names stay readable: the
+		// category axis becomes the vertical one (ECharts then lays the
+		// bands out horizontally).
+		o["xAxis"], o["yAxis"] = o["yAxis"], o["xAxis"]
+		for _, x := range asList(o["xAxis"]) {
+			x["type"] = "value"
+			delete(x, "nameTextStyle")
+		}
+		for _, y := range asList(o["yAxis"]) {
+			// A long name wraps rather than squeezing the plot on a phone.
+			y["type"] = "category"
+			y["axisLabel"] = map[string]any{"interval": 0, "width": 150, "overflow": "break", "lineHeight": 13}
+		}
+		for _, g := range asList(o["grid"]) {
+			g["bottom"] = "64" // the axis name, then the legend
+		}
+		o["series"] = append(asAnyList(o["series"]),
+			map[string]any{"type": "scatter", "name": "simulated", "data": sim, "symbolSize": 7, "itemStyle": map[string]any{"color": "#5470c6"}},
+			map[string]any{"type": "scatter", "name": "exact", "data": ex, "symbol": "diamond", "symbolSize": 12, "itemStyle": map[string]any{"color": "#ee6666"}},
+		)
+	})
+	c = withoutTooltip(c, 0)
+	c.Height = 100 + 34*len(d.Rows)
+	return c
+}
+
+// asAnyList is an option's list entry (one object or a list) as a list.
+func asAnyList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	if v == nil {
+		return nil
+	}
+	return []any{v}
 }

@@ -58,7 +58,9 @@ func PerHandOmitted(c *config.Config) string { return cardOnly(c).Error() }
 // GoalReport solves goal-optimal play for config c's session, for
 // objective o, and compares it with c's own play — or, when c already
 // plays goal-optimally, with EV-optimal play (basic strategy on the
-// standard table). progress is as exact.GoalStudy's.
+// standard table). progress, if not nil, is told the steps done of the
+// whole solve: the compared play's session chain, the induction's two
+// passes and goal-optimal play's chain, a quarter each.
 //
 // plays, if not nil, gives the exact play of the compared config (a
 // worker's kept ones); nil: ExactPlay.
@@ -81,16 +83,24 @@ func GoalReport(c *config.Config, o exact.Objective, plays func(*config.Config) 
 			return p, err
 		}
 	}
+	var chainCmp, solve, chainGoal func(done, total int64)
+	if progress != nil {
+		// Each part in its own steps: a chain's total is its hands H, the
+		// induction's 2H; the whole is 4H.
+		chainCmp = func(done, total int64) { progress(done, 4*total) }
+		solve = func(done, total int64) { progress(total/2+done, 2*total) }
+		chainGoal = func(done, total int64) { progress(3*total+done, 4*total) }
+	}
 	cmpPlay, err := plays(cc)
 	if err != nil {
 		return nil, err
 	}
-	cmpRes, err := cmpPlay.Session(cc, nil)
+	cmpRes, err := cmpPlay.Session(cc, chainCmp)
 	if err != nil {
 		return nil, err
 	}
 	p := MainPaytable(gc)
-	pol, err := exact.GoalFor(gc, exact.NewHandTypes(&p), progress)
+	pol, err := exact.GoalFor(gc, exact.NewHandTypes(&p), solve)
 	if err != nil {
 		return nil, err
 	}
@@ -98,5 +108,6 @@ func GoalReport(c *config.Config, o exact.Objective, plays func(*config.Config) 
 	if err != nil {
 		return nil, err
 	}
+	s.Progress = chainGoal
 	return pol.Report(s, compared, cmpRes)
 }

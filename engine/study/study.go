@@ -8,8 +8,10 @@ package study
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
@@ -134,7 +136,7 @@ func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 		return nil, err
 	}
 	doc := results.Build(c, seed, agg)
-	row := fromDocument(file, c, doc)
+	row := FromDocument(file, c, doc)
 	if o.NoExact {
 		row.ExactOmitted = "the exact engine was not asked (--no-exact)"
 		return row, nil
@@ -147,7 +149,7 @@ func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 	case err != nil:
 		return nil, err
 	default:
-		row.setExact(res)
+		row.SetExact(ExactOf(res))
 	}
 	return row, nil
 }
@@ -160,7 +162,10 @@ func solve(c *config.Config, o Options) (*exact.SessionResult, error) {
 	return p.Session(c, o.Progress)
 }
 
-func fromDocument(file string, c *config.Config, d *results.Document) *Row {
+// FromDocument is the row of config c's simulated figures, read from its
+// results document (results.Build of the merged sessions): the simulated
+// columns, with no exact figure yet. file names the row.
+func FromDocument(file string, c *config.Config, d *results.Document) *Row {
 	n := float64(d.PlayerSessions)
 	o := d.SessionOutcomes
 	row := &Row{File: file, Name: c.Metadata.Name, Seed: d.Seed, Sessions: d.Sessions, PlayerSessions: d.PlayerSessions,
@@ -174,26 +179,37 @@ func fromDocument(file string, c *config.Config, d *results.Document) *Row {
 	return row
 }
 
-func (row *Row) setExact(res *exact.SessionResult) {
+// Exact is a config's exact session as a row takes it: probabilities, the
+// expected hands, and money in currency units.
+type Exact struct {
+	PWin, PPush, PLoss   float64
+	MeanProfit, SDProfit float64
+	Hands                float64
+	// Truncated bounds the figures' truncation error (SessionResult's).
+	Truncated float64
+}
+
+// ExactOf is the row's part of the exact engine's session result.
+func ExactOf(res *exact.SessionResult) Exact {
+	return Exact{PWin: res.PWin, PPush: res.PPush, PLoss: res.PLoss,
+		MeanProfit: res.ExpectedProfit / 100, SDProfit: res.ProfitSD() / 100,
+		Hands: res.ExpectedHands, Truncated: res.Truncated}
+}
+
+// SetExact fills in the exact columns and the check: z = (simulated −
+// exact) / SE for P(win) and for mean profit, each SE from the exact
+// figures (√(p(1−p)/n), sd/√n over the n player sessions).
+func (row *Row) SetExact(e Exact) {
 	p := func(x float64) *float64 { return &x }
-	start := float64(res.Start)
-	var m1, m2 float64 // moments of the profit, in currency
-	for _, b := range res.Final {
-		x := (float64(b.Cents) - start) / 100
-		m1 += b.P * x
-		m2 += b.P * x * x
+	row.PWinExact, row.PPushExact, row.PLossExact = p(e.PWin), p(e.PPush), p(e.PLoss)
+	row.MeanProfitExact, row.SDProfitExact, row.HandsExact = p(e.MeanProfit), p(e.SDProfit), p(e.Hands)
+	if e.Hands > 0 {
+		row.EVPerHandExact = p(e.MeanProfit / e.Hands)
 	}
-	mean := res.ExpectedProfit / 100
-	sd := math.Sqrt(math.Max(m2-m1*m1, 0))
-	row.PWinExact, row.PPushExact, row.PLossExact = p(res.PWin), p(res.PPush), p(res.PLoss)
-	row.MeanProfitExact, row.SDProfitExact, row.HandsExact = p(mean), p(sd), p(res.ExpectedHands)
-	if res.ExpectedHands > 0 {
-		row.EVPerHandExact = p(mean / res.ExpectedHands)
-	}
-	row.Truncated = res.Truncated
+	row.Truncated = e.Truncated
 	n := float64(row.PlayerSessions)
-	zw := (row.PWin - res.PWin) / math.Sqrt(res.PWin*(1-res.PWin)/n)
-	zm := (row.MeanProfit - mean) / (sd / math.Sqrt(n))
+	zw := (row.PWin - e.PWin) / math.Sqrt(e.PWin*(1-e.PWin)/n)
+	zm := (row.MeanProfit - e.MeanProfit) / (e.SDProfit / math.Sqrt(n))
 	row.PWinZ, row.MeanProfitZ = finite(zw), finite(zm)
 	ok := (row.PWinZ == nil || math.Abs(*row.PWinZ) <= 4) && (row.MeanProfitZ == nil || math.Abs(*row.MeanProfitZ) <= 4)
 	row.Within4 = &ok
@@ -243,4 +259,25 @@ type Failure struct {
 type Document struct {
 	Rows   []*Row    `json:"rows"`
 	Failed []Failure `json:"failed"`
+}
+
+// maxProblems is how many of a file's problems LoadError lists.
+const maxProblems = 3
+
+// LoadError is why a config file did not load, as a study lists it: its
+// problems one after another, the first three and then how many more, with
+// hint saying where to see them all.
+func LoadError(err error, hint string) string {
+	es, ok := err.(config.Errors)
+	if !ok {
+		return err.Error()
+	}
+	var lines []string
+	for _, e := range es {
+		lines = append(lines, e.Error())
+	}
+	if len(lines) > maxProblems {
+		lines = append(lines[:maxProblems], fmt.Sprintf("and %d more problems (%s)", len(lines)-maxProblems, hint))
+	}
+	return strings.Join(lines, "; ")
 }
