@@ -205,6 +205,10 @@ type SessionDoc struct {
 	RiskOfRuin     float64            `json:"risk_of_ruin"`
 	PLoseAtLeast   []LossPoint        `json:"p_lose_at_least"`
 	FinalBankroll  []BankrollPoint    `json:"final_bankroll,omitempty"`
+	// FinalBankrollStep is the width of final_bankroll's buckets when the
+	// distribution has too many points to list one by one (currency; each
+	// bucket's amount is its lowest); absent when every point is listed.
+	FinalBankrollStep *config.Money `json:"final_bankroll_step,omitempty"`
 	Truncated      float64            `json:"truncated_probability"`
 	// Players is the expected number of players a seat hosts (above 1 on a
 	// replace-mode table, whose figures are then per player seated).
@@ -375,11 +379,49 @@ func sessionDocument(res *exact.SessionResult, withFinal bool) *SessionDoc {
 		s.PLoseAtLeast = append(s.PLoseAtLeast, LossPoint{pc, res.PLossAtLeast(res.Start * int64(pc) / 100)})
 	}
 	if withFinal {
-		for _, b := range res.Final {
-			s.FinalBankroll = append(s.FinalBankroll, BankrollPoint{config.Money(b.Cents), b.P})
-		}
+		s.FinalBankroll, s.FinalBankrollStep = finalBankroll(res.Final)
 	}
 	return s
+}
+
+// maxFinalPoints bounds the final-bankroll points a session document
+// lists one by one (a study cut to a one-cent lattice can end on hundreds
+// of thousands of amounts: tens of MB of JSON).
+const maxFinalPoints = 10_000
+
+// finalBankroll lists the final-bankroll distribution: every point, or,
+// past maxFinalPoints, buckets of the smallest whole-dollar multiple
+// (1, 2, 5, 10, 20, 50, …) that brings them within the bound, each at
+// its lowest amount, with that step.
+func finalBankroll(final []exact.BankrollProb) ([]BankrollPoint, *config.Money) {
+	var out []BankrollPoint
+	if len(final) <= maxFinalPoints {
+		for _, b := range final {
+			out = append(out, BankrollPoint{config.Money(b.Cents), b.P})
+		}
+		return out, nil
+	}
+	span := final[len(final)-1].Cents - final[0].Cents
+	step, decade := int64(100), int64(100)
+	for k := 0; span/step >= maxFinalPoints; k++ {
+		if k%3 == 2 {
+			decade *= 10
+		}
+		step = decade * []int64{2, 5, 10}[k%3]
+		if k%3 == 2 {
+			step = decade
+		}
+	}
+	for _, b := range final {
+		lo := b.Cents / step * step
+		if n := len(out); n > 0 && int64(out[n-1].Amount) == lo {
+			out[n-1].Probability += b.P
+			continue
+		}
+		out = append(out, BankrollPoint{config.Money(lo), b.P})
+	}
+	m := config.Money(step)
+	return out, &m
 }
 
 func writeJSON(stdout, stderr io.Writer, v any) int {
@@ -431,8 +473,12 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 		fmt.Fprintln(w, "  (classes the optimal strategy pulls and this strategy never rides are hidden; --classes shows all)")
 	}
 	if b := d.Bonus; b != nil {
-		fmt.Fprintf(w, "\nThree Card Bonus (%s, bet %s): EV %+.6f per unit (%s), house edge %.4f%%\n",
-			b.Paytable, config.Money(b.BetCents), b.EVPerUnit, b.EVPerUnitExact, 100*b.HouseEdge)
+		bet := "bet " + config.Money(b.BetCents).String()
+		if b.BetCents == 0 {
+			bet = "bet sized hand by hand by the bonus strategy"
+		}
+		fmt.Fprintf(w, "\nThree Card Bonus (%s, %s): EV %+.6f per unit (%s), house edge %.4f%%\n",
+			b.Paytable, bet, b.EVPerUnit, b.EVPerUnitExact, 100*b.HouseEdge)
 		if b.FavoursPlayer {
 			fmt.Fprintln(w, "  This bonus table favours the player.")
 		}

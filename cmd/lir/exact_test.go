@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -225,5 +226,31 @@ func TestExactGoal(t *testing.T) {
 	noWin := writeFile(t, dir, "nowin.yaml", "bankroll: {stop_conditions: {win_limit: null}}\n")
 	if _, errs, code := runExactArgs(t, "goal", "--config", noWin, "--objective", "win_limit"); code != 1 || !strings.Contains(errs, "strategy.goal_optimal.objective") {
 		t.Errorf("win_limit goal without a win limit: exit %d, %s", code, errs)
+	}
+}
+
+// A final-bankroll distribution of more points than a document lists is
+// merged into whole-dollar buckets of 1-2-5 steps (each at its lowest
+// amount) that keep every probability; a small one is listed point by
+// point.
+func TestFinalBankrollBuckets(t *testing.T) {
+	var f []exact.BankrollProb
+	for i := range int64(50_000) {
+		f = append(f, exact.BankrollProb{Cents: 1 + 7*i, P: 1.0 / 50_000}) // $3,500 of one-cent-odd amounts
+	}
+	out, step := finalBankroll(f)
+	sum := 0.0
+	for k, b := range out {
+		sum += b.Probability
+		if k > 0 && (b.Amount <= out[k-1].Amount || int64(b.Amount)%int64(*step) != 0) {
+			t.Fatalf("bucket %d at %v after %v, step %v", k, b.Amount, out[k-1].Amount, *step)
+		}
+	}
+	if step == nil || *step != 100 || len(out) > maxFinalPoints || math.Abs(sum-1) > 1e-12 {
+		t.Fatalf("step %v, %d buckets, total %v", step, len(out), sum)
+	}
+	out, step = finalBankroll(f[:100])
+	if step != nil || len(out) != 100 || out[3].Amount != 22 {
+		t.Fatalf("small: step %v, %d points", step, len(out))
 	}
 }
