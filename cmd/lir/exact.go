@@ -209,7 +209,7 @@ type SessionDoc struct {
 	// distribution has too many points to list one by one (currency; each
 	// bucket's amount is its lowest); absent when every point is listed.
 	FinalBankrollStep *config.Money `json:"final_bankroll_step,omitempty"`
-	Truncated      float64            `json:"truncated_probability"`
+	Truncated         float64       `json:"truncated_probability"`
 	// Players is the expected number of players a seat hosts (above 1 on a
 	// replace-mode table, whose figures are then per player seated).
 	Players float64 `json:"players_per_seat"`

@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"math"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
