@@ -148,7 +148,7 @@ func sessionSection(a *answer) goapp.UI {
 			goapp.Strong().ID("answer-p-win").Text(pct(x.PWin)),
 			goapp.Text(" of sessions end ahead"),
 		),
-		figureTable("One player session, exact", rows),
+		figureTable(sessionCaption(x.Per), rows),
 	)
 }
 
@@ -195,6 +195,15 @@ func goalSection(a *answer) goapp.UI {
 		))
 	}
 	return goapp.Div().Class("answer-goal").Body(body...)
+}
+
+// sessionCaption names whose session the figures are: one player's, or on
+// a table of several seats each seat's (per, from the exact engine).
+func sessionCaption(per string) string {
+	if per == "" {
+		return "One player session, exact"
+	}
+	return "Exact, " + per
 }
 
 // handSection: the house edge of the main game, from the exact hand

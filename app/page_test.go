@@ -565,3 +565,16 @@ func TestPageShowsSolveProgress(t *testing.T) {
 		t.Error("the progress bar stays after the answer")
 	}
 }
+
+// On a table of several seats the answer says whose session its figures
+// are (exact.Study.Per: each seat's, every seat alike).
+func TestPageAnswerSaysPerSeat(t *testing.T) {
+	p, _, e := testPage(t)
+	c := config.Study()
+	c.Table.NumSeats = 3
+	load(p, e, c)
+	html := text(between(goapp.HTMLString(p), `id="answer"`, "</section>"))
+	if !strings.Contains(html, "Exact, per seat: each of the 3 seats plays this session") {
+		t.Errorf("answer panel: %s", html)
+	}
+}
