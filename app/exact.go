@@ -282,7 +282,7 @@ func (c *coordinator) showWalkAway(r *wire.WalkAwayReply) {
 		x.walkAway = async[*walkAwayView]{Status: failed, Err: errors.New(r.Note), Data: v}
 	default:
 		m := r.Map
-		v.Chart = report.WalkAwayChart(m.Start, m.WinLimits, m.LossLimits, m.PWin, m.Own, bestCell(m))
+		v.Chart = report.WalkAwayChart(m.Start, m.WinLimits, m.LossLimits, m.PWinOrNaN(), m.Own, bestCell(m))
 		x.walkAway = answered(v)
 	}
 	c.ctx.SetState(stateWalkAway, x.walkAway)

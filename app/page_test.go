@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"math"
 	"fmt"
 	"strconv"
 	"strings"
@@ -576,5 +577,26 @@ func TestPageAnswerSaysPerSeat(t *testing.T) {
 	html := text(between(goapp.HTMLString(p), `id="answer"`, "</section>"))
 	if !strings.Contains(html, "Exact, per seat: each of the 3 seats plays this session") {
 		t.Errorf("answer panel: %s", html)
+	}
+}
+
+// A walk-away map with cells past the exact engine's bound: the study's
+// own cell says so, the best cell is the best of those with figures, and
+// the panel says why cells are blank.
+func TestWalkAwayHoles(t *testing.T) {
+	m := &wire.WalkAwayMap{Start: 50000, WinLimits: []int64{2500, 5000}, LossLimits: []int64{2500, 5000},
+		PWin: [][]float64{{0.4, 0}, {0.3, 0}}, ExpectedProfit: [][]float64{{-10, 0}, {-12, 0}},
+		Own: [2]int{1, 1}, Missing: [][]bool{{false, true}, {false, true}}, Note: "2 of 4 cells of the walk-away map have no exact figures (…)"}
+	if a, b := m.Best(); a != 0 || b != 0 {
+		t.Errorf("best (%d, %d), want (0, 0)", a, b)
+	}
+	if s := ownLimitsText(m); !strings.Contains(s, "past the exact engine's state bound") {
+		t.Errorf("own: %q", s)
+	}
+	if s := bestLimitsText(m); !strings.Contains(s, "40.00%") || !strings.Contains(s, "+$25") {
+		t.Errorf("best: %q", s)
+	}
+	if g := m.PWinOrNaN(); !math.IsNaN(g[1][1]) || g[0][0] != 0.4 {
+		t.Errorf("grid %v", g)
 	}
 }

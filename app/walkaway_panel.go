@@ -65,9 +65,14 @@ func (p *walkAwayPanel) Render() goapp.UI {
 		body = goapp.P().Class("muted").Text("No walk-away map for this study: " + p.walk.Err.Error() + ".")
 	case mine && p.walk.Status == done:
 		m := v.Reply.Map
+		var note goapp.UI
+		if m.Note != "" {
+			note = goapp.P().ID("walkaway-note").Class("muted").Text("Blank cells: " + m.Note + ".")
+		}
 		body = goapp.Div().Body(
 			goapp.P().ID("walkaway-own").Text(ownLimitsText(m)),
 			goapp.P().ID("walkaway-best").Text(bestLimitsText(m)),
+			note,
 			&chartGrid{ID: "walkaway-charts", Charts: []*report.Chart{v.Chart}, Dark: p.dark},
 		)
 	case covered:
@@ -95,6 +100,9 @@ func ownLimitsText(m *wire.WalkAwayMap) string {
 		return "This study has no win or no loss limit of its own."
 	}
 	a, b := m.Own[0], m.Own[1]
+	if !m.Has(a, b) {
+		return fmt.Sprintf("Your limits (+%s / −%s): past the exact engine's state bound.", limit(m.WinLimits[a]), limit(m.LossLimits[b]))
+	}
 	return fmt.Sprintf("Your limits (+%s / −%s): %s of sessions end ahead; expected profit %s per session.",
 		limit(m.WinLimits[a]), limit(m.LossLimits[b]), pct(m.PWin[a][b]), cash(m.ExpectedProfit[a][b]))
 }
@@ -103,13 +111,16 @@ func ownLimitsText(m *wire.WalkAwayMap) string {
 // it trades away for it: smaller wins, larger losses, expected profit.
 func bestLimitsText(m *wire.WalkAwayMap) string {
 	a, b := m.Best()
+	if a < 0 {
+		return ""
+	}
 	win, loss := m.WinLimits[a], m.LossLimits[b]
 	s := fmt.Sprintf("Highest chance to end ahead: %s, with a win limit of +%s and a loss limit of −%s.", pct(m.PWin[a][b]), limit(win), limit(loss))
 	if m.Own == [2]int{a, b} {
 		return s + " These are your limits."
 	}
 	var trades []string
-	if o := m.Own; o[0] >= 0 {
+	if o := m.Own; o[0] >= 0 && m.Has(o[0], o[1]) {
 		if win < m.WinLimits[o[0]] {
 			trades = append(trades, fmt.Sprintf("a session's win stops at +%s instead of +%s", limit(win), limit(m.WinLimits[o[0]])))
 		}

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"math"
 	"encoding/json"
 	"fmt"
 
@@ -86,19 +87,43 @@ type WalkAwayMap struct {
 	PWin           [][]float64 `json:"p_win"`
 	ExpectedProfit [][]float64 `json:"expected_profit"`
 	Own            [2]int      `json:"own"`
+	// Missing marks the cells the exact engine leaves out (past its state
+	// bound; their figures are 0); Note says how many and why. Absent when
+	// every cell has its figures.
+	Missing [][]bool `json:"missing,omitempty"`
+	Note    string   `json:"note,omitempty"`
 }
 
-// Best is the cell with the highest P(win session) (the first in row
-// order on a tie).
+// Has reports whether cell (row, col) has exact figures.
+func (m *WalkAwayMap) Has(row, col int) bool { return m.Missing == nil || !m.Missing[row][col] }
+
+// Best is the cell with the highest P(win session) among those with
+// figures (the first in row order on a tie); -1, -1 when none has.
 func (m *WalkAwayMap) Best() (row, col int) {
+	row, col = -1, -1
 	for i, r := range m.PWin {
 		for j, p := range r {
-			if p > m.PWin[row][col] {
+			if m.Has(i, j) && (row < 0 || p > m.PWin[row][col]) {
 				row, col = i, j
 			}
 		}
 	}
 	return row, col
+}
+
+// PWinOrNaN returns the P(win session) grid with NaN where a cell has no
+// figures, as the chart builder takes it.
+func (m *WalkAwayMap) PWinOrNaN() [][]float64 {
+	out := make([][]float64, len(m.PWin))
+	for i, r := range m.PWin {
+		out[i] = append([]float64(nil), r...)
+		for j := range r {
+			if !m.Has(i, j) {
+				out[i][j] = math.NaN()
+			}
+		}
+	}
+	return out
 }
 
 func encodeJSON(v any) string {

@@ -197,8 +197,8 @@ func (ds *Dists) SolveWalkAway(key string, c *config.Config, progress Progress) 
 		r.Note = err.Error()
 		return r
 	}
-	// A map with holes is not drawn: the note says how many cells have
-	// no exact figures and why.
+	// Cells past the exact engine's bound are holes in the map; the note
+	// says how many and why. A map of holes only is no map.
 	omitted, first := 0, (*exact.Omitted)(nil)
 	for _, row := range grid {
 		for _, cell := range row {
@@ -208,20 +208,31 @@ func (ds *Dists) SolveWalkAway(key string, c *config.Config, progress Progress) 
 			}
 		}
 	}
+	note := ""
 	if omitted > 0 {
-		r.Note = fmt.Sprintf("%d of %d cells of the walk-away map have no exact figures (%s)", omitted, len(wins)*len(losses), first.Error())
+		note = fmt.Sprintf("%d of %d cells of the walk-away map have no exact figures (%s)", omitted, len(wins)*len(losses), first.Error())
+	}
+	if omitted == len(wins)*len(losses) {
+		r.Note = note
 		return r
 	}
-	m := &wire.WalkAwayMap{Start: start, WinLimits: wins, LossLimits: losses, Own: [2]int{-1, -1}}
+	m := &wire.WalkAwayMap{Start: start, WinLimits: wins, LossLimits: losses, Own: [2]int{-1, -1}, Note: note}
 	if ownWin >= 0 && ownLoss >= 0 {
 		m.Own = [2]int{ownWin, ownLoss}
 	}
 	for _, row := range grid {
-		pw, ep := make([]float64, len(row)), make([]float64, len(row))
+		pw, ep, miss := make([]float64, len(row)), make([]float64, len(row)), make([]bool, len(row))
 		for b, cell := range row {
+			if cell.Omitted != nil {
+				miss[b] = true
+				continue
+			}
 			pw[b], ep[b] = cell.Result.PWin, cell.Result.ExpectedProfit/100
 		}
 		m.PWin, m.ExpectedProfit = append(m.PWin, pw), append(m.ExpectedProfit, ep)
+		if omitted > 0 {
+			m.Missing = append(m.Missing, miss)
+		}
 	}
 	r.Map = m
 	return r

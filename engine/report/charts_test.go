@@ -184,6 +184,22 @@ func TestWalkAwayChart(t *testing.T) {
 	}
 }
 
+// A cell without exact figures (NaN) is left blank, and the caption says
+// how many are.
+func TestWalkAwayChartBlanks(t *testing.T) {
+	c := WalkAwayChart(50000, []int64{2500, 5000}, []int64{2500, 5000},
+		[][]float64{{0.5, math.NaN()}, {0.3, math.NaN()}}, [2]int{0, 0}, [2]int{0, 0})
+	var o struct {
+		Series []struct{ Data []struct{ Value []float64 } }
+	}
+	if err := json.Unmarshal([]byte(c.Option), &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Series[0].Data) != 2 || !strings.Contains(c.Caption, "2 blank cells are past the exact engine's state bound") {
+		t.Fatalf("%d cells drawn; caption %q", len(o.Series[0].Data), c.Caption)
+	}
+}
+
 // A comparison's charts have one band per config.
 func TestCompareCharts(t *testing.T) {
 	var cs []*config.Config

@@ -10,8 +10,9 @@ import (
 
 // WalkAwayChart draws an exact walk-away map: P(win session) for each win
 // limit (rows, wins) × loss limit (columns, losses), limits in cents,
-// darker where it is higher. The study's own cell (own; -1 for none) and
-// the best one are marked and named.
+// darker where it is higher; a NaN is a cell without figures, left blank.
+// The study's own cell (own; -1 for none) and the best one are marked and
+// named.
 func WalkAwayChart(start int64, wins, losses []int64, pwin [][]float64, own, best [2]int) *Chart {
 	label := func(cents int64) string { return MoneyShort(float64(cents) / 100) }
 	var ws, ls []string
@@ -23,8 +24,13 @@ func WalkAwayChart(start int64, wins, losses []int64, pwin [][]float64, own, bes
 	}
 	lo, hi := 1.0, 0.0
 	var data []opts.HeatMapData
+	blanks := 0
 	for a, row := range pwin {
 		for b, p := range row {
+			if math.IsNaN(p) {
+				blanks++
+				continue
+			}
 			lo, hi = min(lo, p), max(hi, p)
 			data = append(data, opts.HeatMapData{Value: [3]any{b, a, math.Round(p*1e4) / 1e4}})
 		}
@@ -59,6 +65,9 @@ func WalkAwayChart(start int64, wins, losses []int64, pwin [][]float64, own, bes
 		caption += "The outlined cell marked “yours” is the study's own limits; “best” is the highest P(win session)."
 	} else {
 		caption += "The study has no win or no loss limit of its own; “best” marks the highest P(win session)."
+	}
+	if blanks > 0 {
+		caption += fmt.Sprintf(" %d blank cells are past the exact engine's state bound.", blanks)
 	}
 	c := chart("walkaway", "Walk-away limits: chance to end ahead", caption, hm)
 	// 400 cells are drawn at once, not in chunks over several frames.
