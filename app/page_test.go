@@ -2,8 +2,8 @@ package app
 
 import (
 	"encoding/json"
-	"math"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"

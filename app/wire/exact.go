@@ -1,9 +1,9 @@
 package wire
 
 import (
-	"math"
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/exact"
