@@ -3,6 +3,7 @@ package exact
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -174,16 +175,6 @@ type departureKey struct {
 	ride     bool
 }
 
-// departureAcc collects where one kind of departure is played.
-type departureAcc struct {
-	example    string
-	exampleW   float64
-	weight     float64
-	handsLeft  map[int64]float64
-	profit     map[int64]float64
-	firstOrder int
-}
-
 // Report runs the forward chain under goal-optimal play and describes it
 // against the compared play's session (its name and result).
 func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*GoalReport, error) {
@@ -233,43 +224,102 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 			class4[t], ex4[t] = Class4(h), canonicalString(h[:])
 		}
 	}
-	accs := map[departureKey]*departureAcc{}
-	add := func(key departureKey, example string, w float64, left, profit int64) {
-		a := accs[key]
-		if a == nil {
-			a = &departureAcc{handsLeft: map[int64]float64{}, profit: map[int64]float64{}, firstOrder: len(accs)}
-			accs[key] = a
-		}
-		a.weight += w
-		if w > a.exampleW {
-			a.example, a.exampleW = example, w
-		}
-		a.handsLeft[left] += w
-		a.profit[profit] += w
+	// Each departure kind, once; and for each decision id, the departures
+	// it makes with the share of hands on which it makes them.
+	type share struct {
+		kind int
+		frac float64
 	}
-	s.Policy = p
-	s.Visit = func(st *rulebook.State, bonus int64, q float64) {
-		id := p.decisionAt(st)
-		if id == p.def {
-			return
+	var kinds []departureKey
+	examples := map[departureKey]string{}
+	exampleW := map[departureKey]float64{}
+	kindOf := map[departureKey]int{}
+	kindFor := func(key departureKey, example string, frac float64) int {
+		k, ok := kindOf[key]
+		if !ok {
+			k = len(kinds)
+			kindOf[key] = k
+			kinds = append(kinds, key)
+		}
+		if frac > exampleW[key] {
+			examples[key], exampleW[key] = example, frac
+		}
+		return k
+	}
+	byID := map[int32][]share{}
+	sharesOf := func(id int32, bonus bool) []share {
+		key := id
+		if bonus {
+			key = -1 - id // a placed bonus bet skipped is a departure of its own
+		}
+		if sh, ok := byID[key]; ok {
+			return sh
 		}
 		d := p.decs[id]
-		left := p.layers - st.Hands
-		profit := st.Bankroll - p.k.Start
-		if bonus > 0 && !d.Bonus {
-			add(departureKey{"bonus", "", false}, "", q, left, profit)
+		var sh []share
+		if bonus && !d.Bonus {
+			sh = append(sh, share{kindFor(departureKey{"bonus", "", false}, "", 1), 1})
 		}
 		for t, t3 := range ty.T3 {
 			if r := d.Ride1(int32(t)); r != def.Ride1(int32(t)) {
-				add(departureKey{"bet 1", class3[t], r}, ex3[t], q*float64(t3.Holdings)/cards.NumHands3, left, profit)
+				f := float64(t3.Holdings) / cards.NumHands3
+				sh = append(sh, share{kindFor(departureKey{"bet 1", class3[t], r}, ex3[t], f), f})
 			}
 		}
 		reach := reachOf(id)
 		for pr, pair := range ty.Pairs {
 			for r1 := range 2 {
 				if r := d.Ride2(int32(pr), r1); r != def.Ride2(int32(pr), r1) && reach[pr*2+r1] > 0 {
-					add(departureKey{"bet 2", class4[pair.T4], r}, ex4[pair.T4], q*reach[pr*2+r1], left, profit)
+					f := reach[pr*2+r1]
+					sh = append(sh, share{kindFor(departureKey{"bet 2", class4[pair.T4], r}, ex4[pair.T4], f), f})
 				}
+			}
+		}
+		byID[key] = sh
+		return sh
+	}
+	// Where each kind is played: its weight by hands left and by bankroll
+	// (lattice index from lo, dense when the decided range is small).
+	lo, hi := math.MaxInt, math.MinInt
+	for _, row := range p.at {
+		for m := range row {
+			if sp := &row[m]; len(sp.ids) > 0 {
+				lo, hi = min(lo, sp.index(0)), max(hi, sp.index(len(sp.ids)-1))
+			}
+		}
+	}
+	dense := hi >= lo && hi-lo < 1<<12
+	type where struct {
+		total   float64
+		left    []float64 // by hands left
+		bank    []float64 // by bankroll index − lo (dense)
+		bankMap map[int]float64
+	}
+	var wheres []*where
+	s.Policy = p
+	s.Visit = func(st *rulebook.State, bonus int64, q float64) {
+		id := p.decisionAt(st)
+		if id == p.def {
+			return
+		}
+		left, i := p.layers-st.Hands, int(st.Bankroll/p.g)
+		for _, x := range sharesOf(id, bonus > 0) {
+			for x.kind >= len(wheres) {
+				w := &where{left: make([]float64, p.layers+1)}
+				if dense {
+					w.bank = make([]float64, hi-lo+1)
+				} else {
+					w.bankMap = map[int]float64{}
+				}
+				wheres = append(wheres, w)
+			}
+			w, v := wheres[x.kind], q*x.frac
+			w.total += v
+			w.left[left] += v
+			if dense {
+				w.bank[i-lo] += v
+			} else {
+				w.bankMap[i] += v
 			}
 		}
 	}
@@ -278,10 +328,36 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 		return nil, err
 	}
 	rep.Session = res
-	for key, a := range accs {
-		d := Departure{Decision: key.decision, Hand: key.class, Example: a.example, Ride: key.ride, PerSession: a.weight,
-			HandsLeft: quantiles(a.handsLeft, a.weight), Profit: quantiles(a.profit, a.weight)}
-		rep.Departures = append(rep.Departures, d)
+	for k, key := range kinds {
+		if k >= len(wheres) || wheres[k].total == 0 {
+			continue // a decision met only by states the chain dropped
+		}
+		w := wheres[k]
+		lefts := make([]weighted, 0, len(w.left))
+		for l, v := range w.left {
+			if v > 0 {
+				lefts = append(lefts, weighted{int64(l), v})
+			}
+		}
+		var banks []weighted
+		if dense {
+			for x, v := range w.bank {
+				if v > 0 {
+					banks = append(banks, weighted{int64(lo + x), v})
+				}
+			}
+		} else {
+			for i, v := range w.bankMap {
+				banks = append(banks, weighted{int64(i), v})
+			}
+			slices.SortFunc(banks, func(a, b weighted) int { return cmp.Compare(a.x, b.x) })
+		}
+		profit := quantiles(banks, w.total)
+		for j := range profit {
+			profit[j] = profit[j]*p.g - p.k.Start
+		}
+		rep.Departures = append(rep.Departures, Departure{Decision: key.decision, Hand: key.class, Example: examples[key], Ride: key.ride,
+			PerSession: w.total, HandsLeft: quantiles(lefts, w.total), Profit: profit})
 	}
 	slices.SortFunc(rep.Departures, func(a, b Departure) int {
 		if c := cmp.Compare(b.PerSession, a.PerSession); c != 0 {
@@ -298,27 +374,28 @@ func (p *GoalPolicy) Report(s Study, compared string, cmpRes *SessionResult) (*G
 	return rep, nil
 }
 
-// quantiles returns the 5%, 50% and 95% points of a weighted set of
-// values.
-func quantiles(w map[int64]float64, total float64) [3]int64 {
-	xs := make([]int64, 0, len(w))
-	for x := range w {
-		xs = append(xs, x)
-	}
-	slices.Sort(xs)
+// weighted is a value with a weight.
+type weighted struct {
+	x int64
+	w float64
+}
+
+// quantiles returns the 5%, 50% and 95% points of distinct weighted
+// values in ascending order, of total weight total.
+func quantiles(v []weighted, total float64) [3]int64 {
 	var out [3]int64
 	levels := [3]float64{0.05, 0.5, 0.95}
 	var acc float64
 	k := 0
-	for _, x := range xs {
-		acc += w[x]
+	for _, p := range v {
+		acc += p.w
 		for k < 3 && acc >= levels[k]*total {
-			out[k] = x
+			out[k] = p.x
 			k++
 		}
 	}
 	for ; k < 3; k++ {
-		out[k] = xs[len(xs)-1]
+		out[k] = v[len(v)-1].x
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -261,24 +262,31 @@ func (fc *FeatureClasses) chain(pays *paytable.Main, d1, d2 []bool) *SessionChai
 func modelOf(n []int64, pays []int64) *SessionChain {
 	c := &SessionChain{}
 	np := len(pays)
+	var units []weightedUnits
 	for k := range c.units {
-		sum := map[int64]int64{}
+		units = units[:0]
 		for u := 1; u <= 3; u++ {
 			for i, x := range n[(k*4+u)*np : (k*4+u+1)*np] {
 				if x != 0 {
-					sum[int64(u)*pays[i]] += x
+					units = append(units, weightedUnits{int64(u) * pays[i], x})
 				}
 			}
 		}
-		units := make([]int64, 0, len(sum))
-		for v := range sum {
-			units = append(units, v)
-		}
-		slices.Sort(units)
-		for _, v := range units {
-			c.units[k] = append(c.units[k], v)
-			c.probs[k] = append(c.probs[k], float64(sum[v])/Deals)
+		slices.SortFunc(units, func(a, b weightedUnits) int { return cmp.Compare(a.units, b.units) })
+		for j := 0; j < len(units); {
+			u, n := units[j].units, int64(0)
+			for ; j < len(units) && units[j].units == u; j++ {
+				n += units[j].n // counts add exactly; one division each
+			}
+			c.units[k] = append(c.units[k], u)
+			c.probs[k] = append(c.probs[k], float64(n)/Deals)
 		}
 	}
 	return c
+}
+
+// weightedUnits is a main result in units of the per-circle bet and its
+// deal count.
+type weightedUnits struct {
+	units, n int64
 }
