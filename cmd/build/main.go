@@ -61,11 +61,20 @@ func build(out, base, web string, brotliQ int) error {
 	if err := os.MkdirAll(webOut, 0o755); err != nil {
 		return err
 	}
-	for _, b := range []struct{ pkg, file string }{
-		{"./wasm/app", "app.wasm"}, // the page, and the engine in each worker
-		{"./wasm/tools", "tools.wasm"},
+	tmp, err := os.MkdirTemp("", "lir-build")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	slim, err := slimGoApp(".", tmp)
+	if err != nil {
+		return err
+	}
+	for _, b := range []struct{ pkg, file, modFile string }{
+		{"./wasm/app", "app.wasm", slim}, // the page, and the engine in each worker
+		{"./wasm/tools", "tools.wasm", ""},
 	} {
-		if err := goBuildWasm(b.pkg, filepath.Join(webOut, b.file)); err != nil {
+		if err := goBuildWasm(b.pkg, filepath.Join(webOut, b.file), b.modFile); err != nil {
 			return err
 		}
 	}
@@ -115,8 +124,14 @@ func rewrite(path string, f func([]byte) ([]byte, error)) error {
 	return os.WriteFile(path, b, 0o644)
 }
 
-func goBuildWasm(pkg, dst string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", dst, pkg)
+// goBuildWasm builds pkg for the browser into dst, with the go.mod
+// modFile when it is not empty (slimGoApp).
+func goBuildWasm(pkg, dst, modFile string) error {
+	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", dst}
+	if modFile != "" {
+		args = append(args, "-modfile", modFile)
+	}
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
