@@ -93,7 +93,9 @@ type coordinator struct {
 }
 
 func newCoordinator(newPool newPoolFunc) *coordinator {
-	return &coordinator{newPool: newPool, now: time.Now, workers: workerCount{N: 1}}
+	c := &coordinator{newPool: newPool, now: time.Now, workers: workerCount{N: 1}}
+	c.exact.now = func() time.Time { return c.now() }
+	return c
 }
 
 // mount starts the pools and registers the action handlers; ctx is the
