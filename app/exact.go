@@ -52,9 +52,9 @@ type exactWorker struct {
 	// restarts counts the workers stopped in a solve nothing waited for
 	// any more (supersede).
 	restarts int
-	cache  map[string]*answer
-	walks  map[string]*wire.WalkAwayReply
-	answer async[*answer]
+	cache    map[string]*answer
+	walks    map[string]*wire.WalkAwayReply
+	answer   async[*answer]
 	// walkAway is the last walk-away map asked for or shown.
 	walkAway async[*walkAwayView]
 	// awaitRun is the key whose answer a played-out run waits for; keep
