@@ -95,6 +95,14 @@ type coordinator struct {
 func newCoordinator(newPool newPoolFunc) *coordinator {
 	c := &coordinator{newPool: newPool, now: time.Now, workers: workerCount{N: 1}}
 	c.exact.now = func() time.Time { return c.now() }
+	// The states the page starts in, before the editor publishes its
+	// study: the default study, its answer asked for. The panels live at
+	// the first render take them as they are created (labPage.Render), so
+	// that render is the pre-rendered page's, not a page of empty states
+	// that the next frame fills in (a layout shift).
+	cfg := config.Study()
+	c.study = study{Config: cfg, JSON: string(cfg.CanonicalJSON()), Key: exactKey(cfg)}
+	c.exact.answer = async[*answer]{Status: working}
 	return c
 }
 
