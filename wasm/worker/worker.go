@@ -12,6 +12,7 @@ import (
 
 	"github.com/lir-lab/lir/app/wire"
 	"github.com/lir-lab/lir/app/worker"
+	"github.com/lir-lab/lir/engine/config"
 )
 
 // Serve answers the page's messages for as long as the worker lives.
@@ -33,7 +34,16 @@ func Serve() {
 		return nil
 	}))
 	w := &worker.Worker{Post: post, Memory: wasmMemory}
+	first := js.Global().Get("name").String() == "lir-first"
 	go func() {
+		if first {
+			// The page's first worker answers the page's first exact
+			// request: it builds the default study's exact play while the
+			// page starts, since most studies (the default, most presets
+			// and links) play its strategy and paytable. A request that
+			// comes meanwhile waits in jobs.
+			w.Warm(config.Study())
+		}
 		for r := range jobs {
 			w.Do(r)
 		}
