@@ -70,7 +70,7 @@ func (p *labPage) Render() goapp.UI {
 			// states (a later render of the page leaves their unexported
 			// fields alone: go-app copies exported ones only).
 			&answerPanel{answer: p.lab.exact.answer, study: p.lab.study},
-			&studyPanel{Stage: p.stage},
+			staged(p.stage, studyStage, "study", func() goapp.UI { return &studyPanel{Stage: p.stage} }),
 			goapp.Div().Class("side").Body(
 				&runPanel{run: p.lab.jobState, study: p.lab.study, workers: p.lab.workers, answer: p.lab.exact.answer},
 				staged(p.stage, lastStage, "results", func() goapp.UI { return &resultsPanel{} }),
