@@ -34,14 +34,17 @@ func Serve() {
 		return nil
 	}))
 	w := &worker.Worker{Post: post, Memory: wasmMemory}
-	first := js.Global().Get("name").String() == "lir-first"
+	warm := js.Global().Get("name").String() == "lir-first" && cores() > 2
 	go func() {
-		if first {
+		if warm {
 			// The page's first worker answers the page's first exact
 			// request: it builds the default study's exact play while the
 			// page starts, since most studies (the default, most presets
 			// and links) play its strategy and paytable. A request that
-			// comes meanwhile waits in jobs.
+			// comes meanwhile waits in jobs. Not on two cores or fewer:
+			// there the solve takes the page's core while it starts
+			// (docs/PERFORMANCE.md: 50 ms more blocking time on this
+			// project's 2-core machine, for an answer 0.3 s sooner).
 			w.Warm(config.Study())
 		}
 		for r := range jobs {
@@ -50,6 +53,16 @@ func Serve() {
 	}()
 	post(wire.Reply{Kind: wire.KindReady})
 	select {}
+}
+
+// cores is the number of logical cores the browser reports (1 if it does
+// not say).
+func cores() int {
+	n := js.Global().Get("navigator").Get("hardwareConcurrency")
+	if n.Type() != js.TypeNumber || n.Int() < 1 {
+		return 1
+	}
+	return n.Int()
 }
 
 // wasmMemory is the size in bytes of this worker's WebAssembly memory (Go's
