@@ -100,8 +100,10 @@ func newCoordinator(newPool newPoolFunc) *coordinator {
 	// the first render take them as they are created (labPage.Render), so
 	// that render is the pre-rendered page's, not a page of empty states
 	// that the next frame fills in (a layout shift).
-	cfg := config.Study()
-	c.study = study{Config: cfg, JSON: string(cfg.CanonicalJSON()), Key: exactKey(cfg)}
+	// (Its JSON and exact key come with the editor's first publish: the
+	// first render needs neither, and making them is three passes of
+	// encoding/json over the config.)
+	c.study = study{Config: config.Study()}
 	c.exact.answer = async[*answer]{Status: working}
 	return c
 }
