@@ -10,6 +10,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/rulebook"
 )
@@ -74,16 +75,23 @@ func (p *answerPanel) Render() goapp.UI {
 				body = append(body, ui)
 			}
 		}
+	} else if a == nil && p.answer.Status != failed && p.study.Config != nil {
+		// Until the first answer is in (the pre-rendered page included),
+		// the places of its figures, so that it fills the space kept for
+		// it instead of pushing the page down (a layout shift).
+		body = placeholderSections(p.study.Config)
 	}
 	bodyClass := "answer-body"
-	if !current {
+	if a == nil && len(body) > 0 {
+		bodyClass += " placeholder"
+	} else if !current {
 		bodyClass += " stale" // the last study's figures, while this one's are computed
 	}
 	return sec.Body(
 		goapp.H2().ID("answer-h").Text("The exact answer"),
 		goapp.P().ID("answer-status").Class("status").Role("status").Aria("live", "polite").Text(p.statusText(current)),
 		solvingBar("answer-progress", "Exact answer", p.answer.Status == working, p.answer.Progress),
-		goapp.Div().Class(bodyClass).Body(body...),
+		goapp.Div().Class(bodyClass).Aria("hidden", strconv.FormatBool(a == nil && len(body) > 0)).Body(body...),
 	)
 }
 
@@ -125,31 +133,68 @@ func sessionSection(a *answer) goapp.UI {
 		return nil
 	}
 	pace := a.Config.Bankroll.StopConditions.HandsPerHour
-	rows := [][2]string{
-		{"Walk away ahead", pct(x.PWin)},
-		{"Break even", pct(x.PPush)},
-		{"Walk away behind", pct(x.PLoss)},
-		{"Why sessions end", stopSummary(x.StopReasons)},
-		{"Hands per session (expected)", fmt.Sprintf("%.1f", x.ExpectedHands)},
-		{"Profit per session (expected)", cash(x.ExpectedProfit)},
-	}
+	values := []string{pct(x.PWin), pct(x.PPush), pct(x.PLoss), stopSummary(x.StopReasons),
+		fmt.Sprintf("%.1f", x.ExpectedHands), cash(x.ExpectedProfit)}
+	perHour := "Cost per hour"
 	if x.ExpectedHands > 0 {
 		// Over many sessions the result per hand is E[profit] / E[hands]
 		// (renewal–reward), whatever the stops do to each session.
-		perHour := -x.ExpectedProfit / x.ExpectedHands * pace
-		label, value := "Cost per hour", fmt.Sprintf("%s at %g hands an hour", cash(perHour), pace)
-		if perHour < 0 {
-			label, value = "Gain per hour", fmt.Sprintf("%s at %g hands an hour", cash(-perHour), pace)
+		cost := -x.ExpectedProfit / x.ExpectedHands * pace
+		value := fmt.Sprintf("%s at %g hands an hour", cash(cost), pace)
+		if cost < 0 {
+			perHour, value = "Gain per hour", fmt.Sprintf("%s at %g hands an hour", cash(-cost), pace)
 		}
-		rows = append(rows, [2]string{label, value})
+		values = append(values, value)
+	}
+	return sessionView(sessionCaption(x.Per), pct(x.PWin), values, perHour)
+}
+
+// sessionLabels name the rows of the session's figures, in order; the
+// last is the cost (or gain) per hour, named by sessionView.
+var sessionLabels = []string{"Walk away ahead", "Break even", "Walk away behind", "Why sessions end",
+	"Hands per session (expected)", "Profit per session (expected)"}
+
+// sessionView lays out the session's figures under caption: the headline
+// P(win) and a row for each value, labelled by sessionLabels and then
+// perHour.
+func sessionView(caption, pWin string, values []string, perHour string) goapp.UI {
+	rows := make([][2]string, len(values))
+	for i, v := range values {
+		label := perHour
+		if i < len(sessionLabels) {
+			label = sessionLabels[i]
+		}
+		rows[i] = [2]string{label, v}
 	}
 	return goapp.Div().Class("answer-session").Body(
 		goapp.P().Class("headline").Body(
-			goapp.Strong().ID("answer-p-win").Text(pct(x.PWin)),
+			goapp.Strong().ID("answer-p-win").Text(pWin),
 			goapp.Text(" of sessions end ahead"),
 		),
-		figureTable(sessionCaption(x.Per), rows),
+		figureTable(caption, rows),
 	)
+}
+
+// placeholderSections are the places of the session's and the hand's
+// figures, as the answer to study c will fill them: the same rows, each
+// value a run of zeros about as long as the figure (shown as a bar, and
+// hidden from screen readers: lab.css, Render), so the answer replaces
+// them without moving the page.
+func placeholderSections(c *config.Config) []goapp.UI {
+	const p = "00.00%"
+	var stops []string
+	sc := c.Bankroll.StopConditions
+	for _, s := range []struct {
+		label string
+		set   bool
+	}{{"win_limit", sc.WinLimit != nil}, {"loss_limit", sc.LossLimit != nil}, {"max_hands", true}} {
+		if s.set {
+			stops = append(stops, report.Label(s.label)+" "+p)
+		}
+	}
+	values := []string{p, p, p, strings.Join(stops, " · "), "000.0", "−$00.00", fmt.Sprintf("$00.00 at %g hands an hour", sc.HandsPerHour)}
+	hand := []string{"0.0000% of the base bet (−00000/0000000)", "−$0.0000 on a " + cash(float64(c.Bankroll.BaseBet)/100) + " base bet"}
+	return []goapp.UI{sessionView(sessionCaption(""), p, values, "Cost per hour"), handView(hand)}
 }
 
 // goalDepartures is how many departures the goal section lists before
@@ -218,10 +263,18 @@ func handSection(a *answer) goapp.UI {
 		text = fmt.Sprintf("%.4f%% of the base bet in the player's favour (%s): this main-game table favours the player", -100*edge, strings.TrimPrefix(frac, "-"))
 	}
 	base := float64(a.Config.Bankroll.BaseBet) / 100
-	return figureTable("Every hand, exact", [][2]string{
-		{"House edge", text},
-		{"Main-game result per hand", fmt.Sprintf("%s on a %s base bet", cashFine(-edge*base), cash(base))},
-	})
+	return handView([]string{text, fmt.Sprintf("%s on a %s base bet", cashFine(-edge*base), cash(base))})
+}
+
+// handLabels name the rows of the hand's figures, in order.
+var handLabels = []string{"House edge", "Main-game result per hand"}
+
+func handView(values []string) goapp.UI {
+	rows := make([][2]string, len(values))
+	for i, v := range values {
+		rows[i] = [2]string{handLabels[i], v}
+	}
+	return figureTable("Every hand, exact", rows)
 }
 
 // stopSummary lists the stop reasons that happen, most likely first.

@@ -93,7 +93,19 @@ type coordinator struct {
 }
 
 func newCoordinator(newPool newPoolFunc) *coordinator {
-	return &coordinator{newPool: newPool, now: time.Now, workers: workerCount{N: 1}}
+	c := &coordinator{newPool: newPool, now: time.Now, workers: workerCount{N: 1}}
+	c.exact.now = func() time.Time { return c.now() }
+	// The states the page starts in, before the editor publishes its
+	// study: the default study, its answer asked for. The panels live at
+	// the first render take them as they are created (labPage.Render), so
+	// that render is the pre-rendered page's, not a page of empty states
+	// that the next frame fills in (a layout shift).
+	// (Its JSON and exact key come with the editor's first publish: the
+	// first render needs neither, and making them is three passes of
+	// encoding/json over the config.)
+	c.study = study{Config: config.Study()}
+	c.exact.answer = async[*answer]{Status: working}
+	return c
 }
 
 // mount starts the pools and registers the action handlers; ctx is the

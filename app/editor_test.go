@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"github.com/lir-lab/lir/configs"
 	"github.com/lir-lab/lir/engine/config"
 )
@@ -288,5 +290,46 @@ func TestListEditing(t *testing.T) {
 	e.setItem(bs, 0, bs.Elem[1], "2.5x")
 	if !strings.Contains(e.problems["bonus_strategy.bankroll_conditional.profit_tiers[0].amount"], "amount") {
 		t.Errorf("bad tier amount: %q", e.problems)
+	}
+}
+
+// A section's "More … options" fields exist only while it is open: the
+// first render leaves them out (most of the form's elements), opening the
+// section renders them, and a problem in one opens its section, so the
+// problem is shown under its field.
+func TestMoreOptionsRenderedWhenOpen(t *testing.T) {
+	s := &studyPanel{Stage: lastStage}
+	e := goapp.NewTestEngine()
+	if err := e.Load(s); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	redraw := func() string {
+		s.ctx.Dispatch(func(goapp.Context) {})
+		e.ConsumeAll()
+		return goapp.HTMLString(s)
+	}
+	html := goapp.HTMLString(s)
+	for _, g := range formGroups {
+		for _, f := range g.Fields {
+			if has := strings.Contains(html, `id="`+fieldID(f)+`"`); has != f.Main {
+				t.Errorf("closed form: field %s rendered %v, want %v (main field)", f.Path, has, f.Main)
+			}
+		}
+	}
+	if !strings.Contains(html, "More simulation options") {
+		t.Error("no summary of the simulation's other options")
+	}
+	workers, _ := fieldByPath("simulation.workers")
+	s.moreOpen["simulation"] = true
+	if html := redraw(); !strings.Contains(html, `id="`+fieldID(workers)+`"`) {
+		t.Error("opening the simulation's other options did not render them")
+	}
+	s.moreOpen["simulation"] = false
+	s.ed.set(workers, "-1")
+	html = redraw()
+	// Its fields are rendered only while it is open.
+	if !strings.Contains(html, `id="`+fieldID(workers)+`-err"`) {
+		t.Errorf("a problem in a closed section is not shown: %q", between(html, `id="more-simulation"`, "</details>"))
 	}
 }

@@ -43,12 +43,18 @@ type walkAwayView struct {
 // in order, and the answers it gave, by key.
 type exactWorker struct {
 	pool   pool
+	now    func() time.Time // the coordinator's clock
 	ready  bool
 	queue  []wire.Request // asked, not sent yet
 	busy   *wire.Request  // sent, not answered yet
-	cache  map[string]*answer
-	walks  map[string]*wire.WalkAwayReply
-	answer async[*answer]
+	sentAt time.Time      // when busy was sent
+	sends  int            // requests sent, so a later check knows busy is the same one
+	// restarts counts the workers stopped in a solve nothing waited for
+	// any more (supersede).
+	restarts int
+	cache    map[string]*answer
+	walks    map[string]*wire.WalkAwayReply
+	answer   async[*answer]
 	// walkAway is the last walk-away map asked for or shown.
 	walkAway async[*walkAwayView]
 	// awaitRun is the key whose answer a played-out run waits for; keep
@@ -93,8 +99,9 @@ func (c *coordinator) answerStudy(loaded bool) {
 	}
 	if x.answer.Status != working {
 		x.answer = x.answer.start(c.now())
-		c.ctx.SetState(stateAnswer, x.answer)
 	}
+	x.answer.Progress = 0 // any share shown was another study's
+	c.ctx.SetState(stateAnswer, x.answer)
 	req := exactRequest(s.Config)
 	if loaded {
 		x.ask(c, req)
@@ -129,6 +136,58 @@ func (x *exactWorker) ask(c *coordinator, req wire.Request) {
 		x.pool.Resize(1)
 	}
 	x.send()
+	x.supersede(c)
+}
+
+// supersedeAfter is how long a solve that nothing waits for any more may
+// go on before the worker is stopped for the requests queued behind it:
+// about what a fresh worker takes to start (0.35 s in a browser,
+// docs/PERFORMANCE.md) and rebuild the exact play it kept. A shorter
+// solve is let finish, so typing costs no restarts.
+const supersedeAfter = 500 * time.Millisecond
+
+// supersede stops the worker when it is solving an exact answer that
+// nothing waits for any more (the study changed since, and no run or
+// study of many configs waits for it) while other requests are queued:
+// at once if the solve has gone on for supersedeAfter, else once it has,
+// if it is still on it then. A busy Go worker reads no messages, so it is
+// terminated and a fresh one started; its "ready" sends the queue. So a
+// newer study's answer never waits behind a long solve of an old one
+// (a betting system's long chain takes seconds).
+func (x *exactWorker) supersede(c *coordinator) {
+	if !x.superseded(c) {
+		return
+	}
+	if left := supersedeAfter - x.now().Sub(x.sentAt); left > 0 {
+		n := x.sends
+		c.ctx.After(left, func(goapp.Context) {
+			if x.sends == n && x.superseded(c) {
+				x.restart()
+			}
+		})
+		return
+	}
+	x.restart()
+}
+
+// superseded reports whether the worker is solving an exact answer that
+// nothing waits for while other requests are queued.
+func (x *exactWorker) superseded(c *coordinator) bool {
+	b := x.busy
+	return b != nil && b.Kind == wire.KindExact && !x.wanted(c, b.Key) && len(x.queue) > 0
+}
+
+// restart stops the worker in its solve and starts a fresh one.
+func (x *exactWorker) restart() {
+	x.busy, x.ready = nil, false
+	x.restarts++
+	x.pool.Restart()
+}
+
+// wanted reports whether the exact answer of key is awaited: it is the
+// study's, a played-out run's or a study of many configs'.
+func (x *exactWorker) wanted(c *coordinator, key string) bool {
+	return key == c.study.Key || key == x.awaitRun || x.keep[key]
 }
 
 func (x *exactWorker) answered(req wire.Request) bool {
@@ -149,7 +208,8 @@ func (x *exactWorker) send() {
 		if x.answered(req) {
 			continue
 		}
-		x.busy = &req
+		x.busy, x.sentAt = &req, x.now()
+		x.sends++
 		x.pool.Send(0, req)
 	}
 }

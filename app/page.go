@@ -66,10 +66,16 @@ func (p *labPage) Render() goapp.UI {
 				Text("Dark theme"),
 		),
 		goapp.Main().Class("grid").Body(
-			&answerPanel{},
-			&studyPanel{Stage: p.stage},
+			// The panels start from the page's states when they go live (a
+			// later render of the page leaves their unexported fields alone:
+			// go-app copies exported ones only), not from empty ones the
+			// next frame fills in.
+			staged(p.stage, answerStage, "answer", func() goapp.UI {
+				return &answerPanel{answer: p.lab.exact.answer, study: p.lab.study}
+			}),
+			staged(p.stage, studyStage, "study", func() goapp.UI { return &studyPanel{Stage: p.stage} }),
 			goapp.Div().Class("side").Body(
-				&runPanel{},
+				&runPanel{run: p.lab.jobState, study: p.lab.study, workers: p.lab.workers, answer: p.lab.exact.answer},
 				staged(p.stage, lastStage, "results", func() goapp.UI { return &resultsPanel{} }),
 				staged(p.stage, lastStage, "walkaway", func() goapp.UI { return &walkAwayPanel{} }),
 				staged(p.stage, lastStage, "comparison", func() goapp.UI { return &comparisonPanel{} }),

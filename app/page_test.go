@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -598,5 +599,91 @@ func TestWalkAwayHoles(t *testing.T) {
 	}
 	if g := m.PWinOrNaN(); !math.IsNaN(g[1][1]) || g[0][0] != 0.4 {
 		t.Errorf("grid %v", g)
+	}
+}
+
+// A newer study's answer does not wait behind a long solve of an older
+// one: the exact worker, busy with a study the user has left (and no run
+// waits for), is stopped and a fresh one answers the new study — at once
+// when the solve has gone on for supersedeAfter, else once it has. A solve
+// that a run waits for is let finish. The answers are the exact engine's
+// (exact.SolveSession) for each study.
+func TestPageNewerStudyStopsLongSolve(t *testing.T) {
+	p, ps, e := testPage(t)
+	x := ps.exact()
+	clock := time.Now()
+	p.lab.now = func() time.Time { return clock }
+	study := func(win config.Money) *config.Config {
+		c := config.Study()
+		c.Bankroll.StopConditions.WinLimit = &win
+		return c
+	}
+	wantPWin := func(c *config.Config) float64 {
+		_, d, err := sim.ExactDistribution(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := exact.SolveSession(c, d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.PWin
+	}
+	answered := func(c *config.Config) {
+		t.Helper()
+		x.release()
+		e.ConsumeAll()
+		a := p.lab.exact.answer
+		if a.Status != done || a.Data.Key != exactKey(c) || a.Data.Session.PWin != wantPWin(c) {
+			t.Fatalf("answer %v for %s, want P(win) %v", a.Status, a.Data.Key, wantPWin(c))
+		}
+	}
+
+	// A solve of one second: the next study stops it at once.
+	old, next := study(30000), study(40000)
+	x.hold = true
+	load(p, e, old)
+	gen := x.Gen(0)
+	clock = clock.Add(time.Second)
+	load(p, e, next)
+	if r := p.lab.exact.restarts; r != 1 || x.Gen(0) == gen {
+		t.Fatalf("after a newer study: %d restarts, worker generation %d (was %d)", r, x.Gen(0), gen)
+	}
+	if last := x.sent[len(x.sent)-1]; last.Key != exactKey(next) {
+		t.Fatalf("the fresh worker was sent %s", last.Key)
+	}
+	answered(next)
+	if _, ok := p.lab.exact.cache[exactKey(old)]; ok {
+		t.Error("the stopped solve answered")
+	}
+
+	// A solve just started is let run for supersedeAfter, then stopped.
+	old, next = study(50000), study(60000)
+	x.hold = true
+	load(p, e, old)
+	sent := len(x.sent)
+	p.ctx.NewActionWithValue(actionLoad, loadRequest{Data: next.CanonicalJSON(), Note: "loaded"})
+	e.ConsumeAll() // waits for the check after supersedeAfter
+	if r := p.lab.exact.restarts; r != 2 || len(x.sent) != sent+1 || x.sent[sent].Key != exactKey(next) {
+		t.Fatalf("%d restarts; sent after the old solve: %v", r, x.sent[sent:])
+	}
+	answered(next)
+
+	// A solve a played-out run waits for goes on, past supersedeAfter.
+	p.lab.now = time.Now
+	run := study(70000)
+	run.Simulation.NumSessions = 100
+	x.hold = true
+	load(p, e, run)
+	p.ctx.NewAction(actionRun)
+	e.ConsumeAll()
+	load(p, e, study(80000)) // waits for the check after supersedeAfter
+	if r := p.lab.exact.restarts; r != 2 {
+		t.Fatalf("a solve a run waits for was stopped (%d restarts)", r)
+	}
+	x.release()
+	e.ConsumeAll()
+	if r := p.lab.results; r.Status != done || r.Data.Exact == nil || r.Data.Exact.PWin != wantPWin(run) {
+		t.Fatalf("the run's results %v %v", r.Status, r.Err)
 	}
 }

@@ -92,7 +92,12 @@ func (p *runPanel) workersErr() string {
 // panel says it in full for screen readers).
 func (p *runPanel) headline() string {
 	a := p.answer.Data
-	if a == nil || a.Session == nil || a.Key != p.study.Key || p.study.Config == nil {
+	switch {
+	case p.study.Config == nil:
+		return ""
+	case a == nil && p.answer.Status != failed:
+		return "Ends ahead …" // its place, until the first answer (no layout shift)
+	case a == nil || a.Session == nil || a.Key != p.study.Key:
 		return ""
 	}
 	return "Ends ahead " + pct(a.Session.PWin)

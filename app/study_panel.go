@@ -319,8 +319,12 @@ func (s *studyPanel) renderGroup(g fieldGroup) goapp.UI {
 			}
 			// Open while the user keeps it open, or while it holds a
 			// problem; fixing the problem must not close it under the
-			// user's typing.
-			return opened(hidden(goapp.Details().Class("more"), shown == 0), s.moreOpen[g.Key] || slices.ContainsFunc(more, s.hasProblem)).
+			// user's typing. Its fields exist only while it is open: the
+			// "More … options" are most of the form's elements (about 450
+			// of the page's 770), which the first render would create and
+			// wire one by one for nobody.
+			open := s.moreOpen[g.Key] || slices.ContainsFunc(more, s.hasProblem)
+			return opened(hidden(goapp.Details().ID("more-"+g.Key).Class("more"), shown == 0), open).
 				OnToggle(func(ctx goapp.Context, e goapp.Event) {
 					open := ctx.JSSrc().Get("open").Bool()
 					if open == s.moreOpen[g.Key] {
@@ -330,7 +334,9 @@ func (s *studyPanel) renderGroup(g fieldGroup) goapp.UI {
 					s.moreOpen[g.Key] = open
 				}).Body(
 				goapp.Summary().Text(fmt.Sprintf("More %s options (%d)", strings.ToLower(g.Title), shown)),
-				goapp.Range(more).Slice(func(j int) goapp.UI { return s.renderField(more[j]) }),
+				goapp.If(open, func() goapp.UI {
+					return goapp.Range(more).Slice(func(j int) goapp.UI { return s.renderField(more[j]) })
+				}),
 			)
 		}),
 	)

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"os/exec"
@@ -26,6 +27,7 @@ func TestPresetReplacesEveryField(t *testing.T) {
 	eval[bool](t, ctx, js(`window.presetList = lab.field("Preset"); window.presetList.focus(); return true;`))
 	setField(t, ctx, "Preset", "walkaway_loose")
 	waitFor[bool](t, ctx, `/Walk-away/.test(document.querySelector("#load-msg").textContent)`)
+	openMore(t, ctx)
 	got := eval[map[string]any](t, ctx, js(`return {
 		seed: lab.field("Seed").value,
 		win: lab.field("Win limit (profit)").value,
@@ -49,7 +51,7 @@ func TestPresetReplacesEveryField(t *testing.T) {
 	// its own.
 	setField(t, ctx, "Preset", "martingale")
 	waitFor[bool](t, ctx, `/Martingale/.test(document.querySelector("#load-msg").textContent)`)
-	eval[bool](t, ctx, js(`for (const d of document.querySelectorAll("details.more")) d.open = true; return true;`))
+	openMore(t, ctx)
 	shown := eval[map[string]bool](t, ctx, js(`const out = {};
 		for (const name of ["Martingale: loss multiplier", "Martingale: max bet", "Paroli: max bet", "Fibonacci: unit"]) {
 			out[name] = lab.field(name).closest(".field").checkVisibility();
@@ -140,6 +142,10 @@ func TestCustomRulesInTheForm(t *testing.T) {
 	open(t, ctx, url)
 	setField(t, ctx, "Playing strategy", "custom")
 	setField(t, ctx, "Sessions", "300")
+	// The rules are among the strategy's other options, rendered once
+	// their section is opened.
+	eval[chromedp.Void](t, ctx, `document.querySelector("#more-strategy summary").click()`)
+	waitFor[bool](t, ctx, `!!document.querySelector("#f-strategy-custom-bet1_rules-add")`)
 	click(t, ctx, "Add rule: Custom strategy: bet1 rules")
 	waitFor[bool](t, ctx, `!!lab.field("Condition (rule 1)")`)
 	setField(t, ctx, "Condition (rule 1)", "has_pairr")
@@ -231,4 +237,13 @@ func TestWalkAwayMap(t *testing.T) {
 		}
 	}
 	shot(t, ctx, "walkaway.png")
+}
+
+// openMore opens every "More … options" section of the study, as a click
+// on each summary does, and waits until their fields are rendered (they
+// exist only while open).
+func openMore(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, `for (const d of document.querySelectorAll("details.more")) if (!d.open) d.querySelector("summary").click()`)
+	waitFor[bool](t, ctx, `[...document.querySelectorAll("details.more")].every((d) => d.hidden || d.querySelector(".field, fieldset"))`)
 }

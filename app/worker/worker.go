@@ -32,6 +32,15 @@ type Worker struct {
 	dists       Dists
 }
 
+// Warm builds and keeps the exact play of config c (Dists), as an exact
+// request for c would, before any is asked: the hand model and its
+// distribution are most of an answer's time, and every study with c's
+// strategy and main paytable reuses them.
+func (w *Worker) Warm(c *config.Config) {
+	defer func() { recover() }() // a request for c will say what went wrong
+	w.dists.play(c)
+}
+
 // Do does one request to its end. An engine panic is posted as an error
 // (and forgets the cached runner), never lost.
 func (w *Worker) Do(r wire.Request) {

@@ -262,3 +262,17 @@ func TestSolvesPostProgress(t *testing.T) {
 		t.Errorf("sd of the session profit %v, the exact distribution's %v", got, res.ProfitSD()/100)
 	}
 }
+
+// A warmed worker keeps the default study's exact play, and its answer to
+// the default study is a fresh worker's (the exact engine's).
+func TestWarmKeepsThePlay(t *testing.T) {
+	w := &Worker{Post: func(wire.Reply) {}}
+	w.Warm(config.Study())
+	if len(w.dists.keys) != 1 || w.dists.keys[0] != playKey(config.Study()) {
+		t.Fatalf("plays kept after warming: %d", len(w.dists.keys))
+	}
+	c := config.Study()
+	if kept, fresh := w.dists.SolveExact("k", c, nil), SolveExact("k", c); !reflect.DeepEqual(kept, fresh) {
+		t.Error("the warmed play answers differently")
+	}
+}

@@ -4,7 +4,7 @@
 // working offline, at the root or under a sub-path, and gzip and brotli
 // copies of each large file for hosts that serve them.
 //
-//	go run ./cmd/build [--out dist] [--base /path] [--brotli 0-11]
+//	go run ./cmd/build [--out dist] [--base /path] [--brotli 0-11] [--names]
 //
 // The result is plain files: serve them from any static host (with .wasm
 // as application/wasm). See docs/BROWSER.md.
@@ -34,6 +34,7 @@ func main() {
 	base := flag.String("base", "", "URL path the site is served under, e.g. /lab (empty for the root)")
 	web := flag.String("web", "web", "directory of the static assets to copy into <out>/web")
 	brotliQ := flag.Int("brotli", 9, "quality (1-11) of the .br files written beside each large file, 0 for none (the .gz files are always written)")
+	flag.BoolVar(&keepNames, "names", false, "keep the function names in the .wasm files (larger; for profiles and cmd/build/wasmsize)")
 	flag.Parse()
 	if *brotliQ < 0 || *brotliQ > 11 {
 		log.Fatalf("build: --brotli %d: want 0 (none) to 11", *brotliQ)
@@ -61,11 +62,20 @@ func build(out, base, web string, brotliQ int) error {
 	if err := os.MkdirAll(webOut, 0o755); err != nil {
 		return err
 	}
-	for _, b := range []struct{ pkg, file string }{
-		{"./wasm/app", "app.wasm"}, // the page, and the engine in each worker
-		{"./wasm/tools", "tools.wasm"},
+	tmp, err := os.MkdirTemp("", "lir-build")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	slim, err := slimGoApp(".", tmp)
+	if err != nil {
+		return err
+	}
+	for _, b := range []struct{ pkg, file, modFile string }{
+		{"./wasm/app", "app.wasm", slim}, // the page, and the engine in each worker
+		{"./wasm/tools", "tools.wasm", ""},
 	} {
-		if err := goBuildWasm(b.pkg, filepath.Join(webOut, b.file)); err != nil {
+		if err := goBuildWasm(b.pkg, filepath.Join(webOut, b.file), b.modFile); err != nil {
 			return err
 		}
 	}
@@ -115,8 +125,21 @@ func rewrite(path string, f func([]byte) ([]byte, error)) error {
 	return os.WriteFile(path, b, 0o644)
 }
 
-func goBuildWasm(pkg, dst string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", dst, pkg)
+// keepNames keeps the symbol table and the name section in the .wasm
+// files (--names).
+var keepNames bool
+
+// goBuildWasm builds pkg for the browser into dst, with the go.mod
+// modFile when it is not empty (slimGoApp).
+func goBuildWasm(pkg, dst, modFile string) error {
+	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", dst}
+	if keepNames {
+		args = []string{"build", "-trimpath", "-o", dst}
+	}
+	if modFile != "" {
+		args = append(args, "-modfile", modFile)
+	}
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
