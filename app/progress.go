@@ -18,8 +18,12 @@ func waitedText(share float64, since time.Time) string {
 
 // solvingBar is a progress bar of a solve in the exact worker, named
 // label, shown while it works once the worker has told how far it has got.
+// Its place (div.solving, lab.css) is kept when there is no bar, so that
+// the bar coming and going does not move what is below it.
 func solvingBar(id, label string, working bool, share float64) goapp.UI {
-	return goapp.If(working && share > 0, func() goapp.UI {
-		return goapp.Progress().ID(id).Max(1).Value(share).Aria("label", label+": share solved")
-	})
+	return goapp.Div().Class("solving").Body(
+		goapp.If(working && share > 0, func() goapp.UI {
+			return goapp.Progress().ID(id).Max(1).Value(share).Aria("label", label+": share solved")
+		}),
+	)
 }
