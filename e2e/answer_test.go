@@ -36,11 +36,11 @@ func TestAnswerFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("navigation → exact P(win) on screen: %.0f ms (page live at %.0f ms)", got[1], eval[float64](t, ctx, `window.lirMountedAt || -1`))
 	if want := nativePWin(t, config.Study()); got[0] != want {
 		t.Errorf("P(win) on the page %v, lir exact --json %v", got[0], want)
 	}
 	waitMounted(t, ctx)
+	t.Logf("navigation → exact P(win) on screen: %.0f ms (page live at %.0f ms)", got[1], eval[float64](t, ctx, `window.lirMountedAt`))
 	if n := runSeq(t, ctx); n != 0 {
 		t.Errorf("%d runs started without Run", n)
 	}
