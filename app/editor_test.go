@@ -333,3 +333,25 @@ func TestMoreOptionsRenderedWhenOpen(t *testing.T) {
 		t.Errorf("a problem in a closed section is not shown: %q", between(html, `id="more-simulation"`, "</details>"))
 	}
 }
+
+// The form's help texts read as sentences once their schema keys are put
+// in words: no word twice in a row ("the table plays table_rounds rounds"
+// read "table rounds rounds").
+func TestHelpHasNoRepeatedWord(t *testing.T) {
+	var check func(fs []field)
+	check = func(fs []field) {
+		for _, f := range fs {
+			w := strings.Fields(strings.ToLower(f.Help))
+			for i := 1; i < len(w); i++ {
+				// Words only: "F = 1, 1, 2" repeats a number rightly.
+				if w[i] == w[i-1] && strings.Trim(w[i], "abcdefghijklmnopqrstuvwxyz") == "" {
+					t.Errorf("%s: %q twice in %q", f.Path, w[i], f.Help)
+				}
+			}
+			check(f.Elem)
+		}
+	}
+	for _, g := range formGroups {
+		check(g.Fields)
+	}
+}

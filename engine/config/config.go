@@ -42,13 +42,13 @@ type Simulation struct {
 // Table sets the seats at one table.
 type Table struct {
 	NumSeats    int64  `json:"num_seats" doc:"Players at the table; they share the deck and the community cards. Seat 1 is dealt first." min:"1" max:"7"`
-	SeatMode    string `json:"seat_mode" doc:"When a seat stops: sit_out (still dealt, as at a real table), leave (not dealt), replace (a new player with a fresh bankroll sits down; the table plays table_rounds rounds)." enum:"sit_out|leave|replace"`
+	SeatMode    string `json:"seat_mode" doc:"When a seat stops: sit_out (still dealt, as at a real table), leave (not dealt), replace (a new player with a fresh bankroll sits down; the table plays the rounds given by table_rounds)." enum:"sit_out|leave|replace"`
 	TableRounds *int64 `json:"table_rounds" doc:"Rounds the table plays in replace mode (required there, unused otherwise)." min:"1" max:"10000000" null:"true"`
 }
 
 // Dealer sets the dealer procedure.
 type Dealer struct {
-	DiscardEnabled bool  `json:"discard_enabled" doc:"The dealer burns discard_cards cards after the seats' cards, before the community cards."`
+	DiscardEnabled bool  `json:"discard_enabled" doc:"The dealer burns cards (how many: discard_cards) after the seats' cards, before the community cards."`
 	DiscardCards   int64 `json:"discard_cards" doc:"Cards burnt when discard_enabled is true (at least 1 then)." min:"0" max:"29"`
 }
 
