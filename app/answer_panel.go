@@ -112,15 +112,15 @@ func (p *answerPanel) statusText(current bool) string {
 		}
 		return s
 	case p.answer.Status == failed && current:
-		return "No exact answer: " + p.answer.Err.Error() + "."
+		return "No exact answer: " + words(p.answer.Err.Error()) + "."
 	case !current:
 		return "The exact answer comes when the study is checked."
 	case p.answer.Data.Omitted != "" && p.answer.Data.Session != nil:
-		return "Exact session figures, the play followed state by state; no per-hand figures: " + p.answer.Data.Omitted + "."
+		return "Exact session figures, the play followed state by state; no per-hand figures: " + words(p.answer.Data.Omitted) + "."
 	case p.answer.Data.Omitted != "":
-		return "The exact engine does not cover this study: " + p.answer.Data.Omitted + ". Run it to simulate."
+		return "The exact engine does not cover this study: " + words(p.answer.Data.Omitted) + ". Run it to simulate."
 	case p.answer.Data.Session == nil:
-		return "Exact figures per hand; no exact session figures for this study: " + p.answer.Data.SessionNote + "."
+		return "Exact figures per hand; no exact session figures for this study: " + words(p.answer.Data.SessionNote) + "."
 	}
 	return "Exact, from every deal of the cards: no simulation needed."
 }

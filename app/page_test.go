@@ -500,6 +500,9 @@ func TestPageGoalOptimalReport(t *testing.T) {
 			t.Errorf("the answer panel does not say %q:\n%s", words, html)
 		}
 	}
+	if k := schemaKey.FindString(html); k != "" {
+		t.Errorf("the answer panel shows the schema key %q:\n%s", k, html)
+	}
 }
 
 // A long solve in the exact worker shows how far it has got where its

@@ -67,7 +67,7 @@ func (p *walkAwayPanel) Render() goapp.UI {
 		m := v.Reply.Map
 		var note goapp.UI
 		if m.Note != "" {
-			note = goapp.P().ID("walkaway-note").Class("muted").Text("Blank cells: " + m.Note + ".")
+			note = goapp.P().ID("walkaway-note").Class("muted").Text("Blank cells: " + words(m.Note) + ".")
 		}
 		body = goapp.Div().Body(
 			goapp.P().ID("walkaway-own").Text(ownLimitsText(m)),

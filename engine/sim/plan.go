@@ -76,7 +76,7 @@ func StrategyTable(c *config.Config) (*strategy.Table, error) {
 // goal-optimal.
 func cardOnly(c *config.Config) error {
 	if c.Strategy.Type == "goal_optimal" {
-		return fmt.Errorf("strategy.type goal_optimal plays for the session's goal: %w", ErrSessionStrategy)
+		return fmt.Errorf("goal-optimal play decides for the session's goal: %w", ErrSessionStrategy)
 	}
 	if c.Strategy.Type != "custom" {
 		return nil
