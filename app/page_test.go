@@ -223,7 +223,7 @@ func TestPageSaysWhyNoExactAnswer(t *testing.T) {
 	c.Strategy.Custom.Bet2Rules = []config.Rule{{Condition: "has_paying_hand", Action: "ride"}}
 	load(p, e, c)
 	html := goapp.HTMLString(p)
-	if !strings.Contains(text(html), "no per-hand figures: strategy.custom.bet1_rules read session variables") || !strings.Contains(html, "data-exact-p-win") {
+	if !strings.Contains(text(html), "no per-hand figures: bet1 rules read session variables") || !strings.Contains(html, "data-exact-p-win") {
 		t.Errorf("answer panel: %s", text(between(html, `id="answer"`, "</section>")))
 	}
 	p.ctx.NewAction(actionRun)
