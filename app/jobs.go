@@ -54,13 +54,7 @@ type runJob struct {
 }
 
 // Progress sums the workers: sessions and hands done so far.
-func (j *runJob) Progress() (sessions int, hands int64) {
-	for _, p := range j.Workers {
-		sessions += p.Sessions
-		hands += p.Hands
-	}
-	return sessions, hands
-}
+func (j *runJob) Progress() (sessions int, hands int64) { return sumProgress(j.Workers) }
 
 // publishRun sets the run state from the job in flight.
 func (c *coordinator) publishRun() {

@@ -219,8 +219,11 @@ func (r *Run) merge(a *sim.Aggregate) (err error) {
 }
 
 // Progress sums the workers: sessions and hands done so far.
-func (r *Run) Progress() (sessions int, hands int64) {
-	for _, p := range r.Workers {
+func (r *Run) Progress() (sessions int, hands int64) { return sumProgress(r.Workers) }
+
+// sumProgress is the sessions and hands done by the workers ws.
+func sumProgress(ws []WorkerProgress) (sessions int, hands int64) {
+	for _, p := range ws {
 		sessions += p.Sessions
 		hands += p.Hands
 	}

@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -406,26 +407,32 @@ func (p *GoalPolicy) isCertain(layer int64, i int) bool {
 // fixTable reads a fixed table's decisions by type, refusing a table that
 // splits a type.
 func (sv *goalSolver) fixTable(t *strategy.Table) error {
+	var err error
 	ty := sv.Types
-	sv.fixed1 = make([]bool, len(ty.T3))
-	sv.fixed2 = make([]bool, len(ty.Hist4))
-	seen3 := make([]bool, len(ty.T3))
-	for i, t3 := range ty.Of3 {
-		r := t.RideBet1(i)
-		if seen3[t3] && sv.fixed1[t3] != r {
-			return fmt.Errorf("strategy %s decides bet 1 differently on holdings of one type", t.Name)
-		}
-		seen3[t3], sv.fixed1[t3] = true, r
+	if sv.fixed1, err = decisionsByType(ty.Of3, len(ty.T3), t.RideBet1); err != nil {
+		return fmt.Errorf("strategy %s decides bet 1 differently on holdings of one type", t.Name)
 	}
-	seen4 := make([]bool, len(ty.Hist4))
-	for j, t4 := range ty.Of4 {
-		r := t.RideBet2(j)
-		if seen4[t4] && sv.fixed2[t4] != r {
-			return fmt.Errorf("strategy %s decides bet 2 differently on holdings of one type", t.Name)
-		}
-		seen4[t4], sv.fixed2[t4] = true, r
+	if sv.fixed2, err = decisionsByType(ty.Of4, len(ty.Hist4), t.RideBet2); err != nil {
+		return fmt.Errorf("strategy %s decides bet 2 differently on holdings of one type", t.Name)
 	}
 	return nil
+}
+
+// errSplitType is decisionsByType's refusal.
+var errSplitType = errors.New("a type's holdings decided differently")
+
+// decisionsByType is ride's decision for each of n types, where holding i
+// has type of[i]; an error when two holdings of one type differ.
+func decisionsByType(of []int32, n int, ride func(int) bool) ([]bool, error) {
+	d, seen := make([]bool, n), make([]bool, n)
+	for i, t := range of {
+		r := ride(i)
+		if seen[t] && d[t] != r {
+			return nil, errSplitType
+		}
+		seen[t], d[t] = true, r
+	}
+	return d, nil
 }
 
 func (sv *goalSolver) modeOf(st rulebook.State) int32 {
