@@ -435,6 +435,11 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 }
 
 func printExact(w io.Writer, d *ExactDoc, classes bool) {
+	// Said first: the per-hand figures below are then not read as the
+	// study's own play.
+	if d.PerHandNote != "" {
+		fmt.Fprintf(w, "Note: %s.\n\n", d.PerHandNote)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "Paytable\t%s\n", d.Paytable)
 	fmt.Fprintf(tw, "Strategy\t%s (ties: %s)\n", d.Strategy, d.Ties)
@@ -508,9 +513,6 @@ func printExact(w io.Writer, d *ExactDoc, classes bool) {
 		fmt.Fprintf(w, "  P(lose at least X%% of the bankroll): %s\n", strings.Join(parts, ", "))
 	} else if d.SessionNote != "" {
 		fmt.Fprintf(w, "\nSession: not computed exactly: %s\n", d.SessionNote)
-	}
-	if d.PerHandNote != "" {
-		fmt.Fprintf(w, "\nNote: %s.\n", d.PerHandNote)
 	}
 	if d.Goal != nil {
 		fmt.Fprintln(w)
