@@ -124,12 +124,19 @@ func NewSessionChain(d *HandDistribution, p *paytable.Main) *SessionChain {
 	c := &SessionChain{}
 	total := float64(d.Total())
 	for _, j := range d.Joint(p) {
-		c.units[j.Bonus] = append(c.units[j.Bonus], j.Units)
-		c.probs[j.Bonus] = append(c.probs[j.Bonus], float64(j.Count)/total)
-		c.maxUnits = max(c.maxUnits, j.Units)
-		c.entries++
+		c.add(int(j.Bonus), j.Units, float64(j.Count)/total)
 	}
 	return c
+}
+
+// add is a main net of units base bets with probability p, the bonus in
+// three-card category k. Every model is built through it, so maxUnits and
+// entries, which size the chain's steps, hold for all.
+func (c *SessionChain) add(k int, units int64, p float64) {
+	c.units[k] = append(c.units[k], units)
+	c.probs[k] = append(c.probs[k], p)
+	c.maxUnits = max(c.maxUnits, units)
+	c.entries++
 }
 
 // Study is a session the chain solves: a rulebook, and for a replace-mode

@@ -787,6 +787,9 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 	if lo > hi {
 		return
 	}
+	// cur is re-read after every hand played: growing the lattice (grow)
+	// moves ch.cur[m], and a stale cur would clear the old array, leaving
+	// the played mass in the new one to be played again.
 	cur := ch.cur[m]
 	pl := ch.planMode(m, lo, hi, layer, handsStop, handsStopped, sc)
 	switch {
@@ -818,11 +821,13 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 		switch {
 		case tr != nil:
 			ch.playRun(m, a, b, tr, true)
+			cur = ch.cur[m]
 		case ch.finer == 0:
 			for i := a; i <= b && !ch.failed(); i++ {
 				if p := cur[i]; p != 0 {
 					cur[i] = 0
 					ch.playOne(m, &runSt, i, p, z)
+					cur = ch.cur[m]
 				}
 			}
 		}
@@ -852,6 +857,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 			}
 			if i-b > runGap {
 				ch.playRun(m, a, b, tr0, true)
+				cur = ch.cur[m]
 				a = i
 			}
 			b = i
@@ -891,6 +897,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 		}
 		cur[i] = 0
 		ch.playOne(m, &st, i, p, zi)
+		cur = ch.cur[m]
 	}
 	if ch.failed() {
 		return

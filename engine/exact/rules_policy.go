@@ -278,8 +278,7 @@ func modelOf(n []int64, pays []int64) *SessionChain {
 			for ; j < len(units) && units[j].units == u; j++ {
 				n += units[j].n // counts add exactly; one division each
 			}
-			c.units[k] = append(c.units[k], u)
-			c.probs[k] = append(c.probs[k], float64(n)/Deals)
+			c.add(k, u, float64(n)/Deals)
 		}
 	}
 	return c
