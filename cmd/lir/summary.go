@@ -55,7 +55,9 @@ func printSummary(w io.Writer, c *config.Config, d *results.Document) {
 	if d.ExactOmitted != "" {
 		fmt.Fprintf(tw, "Exact per-hand figures\tnone: %s\n", d.ExactOmitted)
 	}
-	printExactSession(tw, c, d)
+	if d.Exact != nil || d.ExactOmitted != "" { // the exact engine was asked (not --no-exact)
+		printExactSession(tw, c, d)
+	}
 	if t := d.Timing; t != nil && t.Shards > 0 {
 		fmt.Fprintf(tw, "Time\t%.2f s in all over %d shards, %.2fM hands/s\n", t.Seconds, t.Shards, t.HandsPerSec/1e6)
 	} else if t != nil {

@@ -41,4 +41,9 @@ func TestRunShowsExactSession(t *testing.T) {
 			t.Errorf("z = %s: simulated and exact session figures disagree", m[1])
 		}
 	}
+	// --no-exact asks nothing of the exact engine: no exact row at all.
+	code, out, errs = lir(t, "run", "--config", path, "--seed", "3", "--sessions", "2000", "--no-exact")
+	if code != 0 || strings.Contains(out, "exact") {
+		t.Fatalf("--no-exact: exit %d (%s), summary\n%s", code, errs, out)
+	}
 }
