@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/lir-lab/lir/engine/exact"
@@ -30,22 +31,15 @@ func runExactGoal(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	o := exact.ObjectiveOf(c)
-	switch *objective {
-	case "":
-	case exact.GoalAhead.String():
-		o = exact.GoalAhead
-	case exact.GoalWinLimit.String():
-		o = exact.GoalWinLimit
-	default:
-		fmt.Fprintf(stderr, "lir exact goal: --objective: %s is not allowed; allowed: ahead, win_limit\n", safeArg(*objective))
-		return 1
+	if *objective != "" {
+		var ok bool
+		if o, ok = exact.ParseObjective(*objective); !ok {
+			fmt.Fprintf(stderr, "lir exact goal: --objective: %s is not allowed; allowed: %s\n", safeArg(*objective), strings.Join(exact.ObjectiveNames[:], ", "))
+			return 2
+		}
 	}
 	rep, err := sim.GoalReport(c, o, nil, nil)
 	if err != nil {
-		if _, ok := err.(interface{ Unwrap() []error }); ok {
-			printConfigError(stderr, orDefault(*cfgPath), err)
-			return 1
-		}
 		fmt.Fprintf(stderr, "lir exact goal: %s\n", safeArg(err.Error()))
 		return 1
 	}

@@ -219,7 +219,7 @@ func TestExactGoal(t *testing.T) {
 	if code != 0 || !strings.Contains(text, "Goal-optimal play (goal: end the session ahead)") || !strings.Contains(text, "with EV-optimal play") {
 		t.Fatalf("lir exact on a goal_optimal study: exit %d\n%s", code, text)
 	}
-	if _, errs, code := runExactArgs(t, "goal", "--objective", "profit"); code != 1 || !strings.Contains(errs, "--objective: profit is not allowed") {
+	if _, errs, code := runExactArgs(t, "goal", "--objective", "profit"); code != 2 || !strings.Contains(errs, "--objective: profit is not allowed") {
 		t.Errorf("bad objective: exit %d, %s", code, errs)
 	}
 	dir := t.TempDir()

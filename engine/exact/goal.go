@@ -45,6 +45,17 @@ var ObjectiveNames = [...]string{GoalAhead: "ahead", GoalWinLimit: "win_limit"}
 
 func (o Objective) String() string { return ObjectiveNames[o] }
 
+// ParseObjective returns the objective named name (ObjectiveNames), or
+// false.
+func ParseObjective(name string) (Objective, bool) {
+	for o, n := range ObjectiveNames {
+		if n == name {
+			return Objective(o), true
+		}
+	}
+	return 0, false
+}
+
 // goalTie is the relative margin within which two choices count as equally
 // good for the goal; ties go to the EV-optimal choice (the better EV for
 // bets 1 and 2, the configured bonus bet). It keeps decisions the same on

@@ -20,10 +20,8 @@ type Play struct {
 
 // ObjectiveOf returns the objective a config's goal_optimal section names.
 func ObjectiveOf(c *config.Config) Objective {
-	if c.Strategy.GoalOptimal.Objective == GoalWinLimit.String() {
-		return GoalWinLimit
-	}
-	return GoalAhead
+	o, _ := ParseObjective(c.Strategy.GoalOptimal.Objective)
+	return o // GoalAhead when unset
 }
 
 // GoalFor solves goal-optimal play for config c, whose hands have types
