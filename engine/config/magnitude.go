@@ -51,11 +51,14 @@ func (c *Config) validateMagnitudes() Errors {
 	return es
 }
 
-// Widths of the exact power sums the statistics are computed from (package
-// sim: Σx and Σx² in 128-bit integers, Σx³ and Σx⁴ in 256-bit).
+// SumLimit2 and SumLimit4 are the widths of the exact power sums the
+// statistics are computed from (package sim: Σx and Σx² in signed 128-bit
+// integers, Σx³ and Σx⁴ in signed 256-bit): a sum is exact while its
+// magnitude stays below them, 2^127 and 2^255. Validation here and sim's
+// check of a run's own extremes both bound the sums by them.
 var (
-	maxSum2 = new(big.Int).Lsh(big.NewInt(1), 127)
-	maxSum4 = new(big.Int).Lsh(big.NewInt(1), 255)
+	SumLimit2 = new(big.Int).Lsh(big.NewInt(1), 127)
+	SumLimit4 = new(big.Int).Lsh(big.NewInt(1), 255)
 )
 
 // validatePowerSums refuses a config whose statistics could overflow their
@@ -71,8 +74,8 @@ func (c *Config) validatePowerSums(bound *big.Int) Errors {
 	}
 	b2 := new(big.Int).Mul(bound, bound)
 	b4 := new(big.Int).Mul(b2, b2)
-	most := new(big.Int).Quo(maxSum2, b2)
-	if m := new(big.Int).Quo(maxSum4, b4); m.Cmp(most) < 0 {
+	most := new(big.Int).Quo(SumLimit2, b2)
+	if m := new(big.Int).Quo(SumLimit4, b4); m.Cmp(most) < 0 {
 		most = m
 	}
 	most.Quo(most, big.NewInt(max(per, 1)))

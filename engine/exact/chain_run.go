@@ -428,10 +428,10 @@ func (ch *chain) growFor(maxDelta, hi int) {
 // through one hand into ch.next, and clears them. The targets of a hand's
 // result classes do not depend on the bankroll (the book reads no peak),
 // so each (target, result) moves the whole run as one shifted multiply-add.
-// With deferStops the results past a limit are only noted in tr.played
-// (settleDeferred adds them up after the last hand), when there is room
-// for it (maxPending).
-func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
+// The results past a limit are only noted in tr.played (settleDeferred
+// adds them up after the last hand) when there is room for it
+// (maxPending); else they are settled at once.
+func (ch *chain) playRun(m int32, a, b int, tr *trans) {
 	src := ch.cur[m][a : b+1]
 	n := 0
 	for _, p := range src {
@@ -450,7 +450,8 @@ func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
 		return
 	}
 	src = ch.cur[m][a : b+1] // grow may have moved it
-	if deferStops && tr.played == nil {
+	deferStops := true
+	if tr.played == nil {
 		if ch.replace || ch.pendCells+ch.size > maxPending {
 			deferStops = false
 		} else {
@@ -469,7 +470,6 @@ func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
 	if !deferStops {
 		steps += n * o.steps // the stops, roughly
 	}
-	defer func() { ch.addSteps(steps) }()
 	for j := range tr.moves {
 		mv := &tr.moves[j]
 		t := mv.t
@@ -500,6 +500,7 @@ func (ch *chain) playRun(m int32, a, b int, tr *trans, deferStops bool) {
 			ch.nextHi[t] = max(ch.nextHi[t], hi+d)
 		}
 	}
+	ch.addSteps(steps)
 	clear(src)
 }
 
@@ -820,7 +821,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 		}
 		switch {
 		case tr != nil:
-			ch.playRun(m, a, b, tr, true)
+			ch.playRun(m, a, b, tr)
 			cur = ch.cur[m]
 		case ch.finer == 0:
 			for i := a; i <= b && !ch.failed(); i++ {
@@ -856,7 +857,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 				continue
 			}
 			if i-b > runGap {
-				ch.playRun(m, a, b, tr0, true)
+				ch.playRun(m, a, b, tr0)
 				cur = ch.cur[m]
 				a = i
 			}
@@ -904,7 +905,7 @@ func (ch *chain) playMode(m int32, layer int64, handsStop rulebook.Stop, handsSt
 	}
 	if tr0 != nil {
 		if a >= 0 {
-			ch.playRun(m, a, b, tr0, true)
+			ch.playRun(m, a, b, tr0)
 		}
 		return
 	}

@@ -102,7 +102,7 @@ func (k *Book) Size(st *State, sc *Scratch) (bet, bonus int64, stop Stop, stoppe
 			bet = min(k.limitBet(k.Sizer.Want(&st.Prog, &sc.View)), k.Ceiling)
 		}
 	}
-	if 3*bet > st.Bankroll {
+	if Cover(bet, 0) > st.Bankroll {
 		bet = st.Bankroll / 3 / k.Inc * k.Inc
 		floor := k.MinBet
 		if !k.StopOnInsufficient {
@@ -121,8 +121,8 @@ func (k *Book) Size(st *State, sc *Scratch) (bet, bonus int64, stop Stop, stoppe
 	default:
 		bonus = k.Bonus.For(bet)
 	}
-	if bonus > 0 && 3*bet+bonus > st.Bankroll {
-		bonus = k.Bonus.Limit(st.Bankroll - 3*bet)
+	if bonus > 0 && Cover(bet, bonus) > st.Bankroll {
+		bonus = k.Bonus.Limit(st.Bankroll - Cover(bet, 0))
 	}
 	return bet, bonus, 0, false
 }

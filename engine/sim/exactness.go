@@ -3,12 +3,15 @@ package sim
 import (
 	"fmt"
 	"math/big"
+
+	"github.com/lir-lab/lir/engine/config"
 )
 
-// Widest values the signed power sums hold (Int128, Int256).
+// Widest values the signed power sums hold (Int128, Int256): one below
+// config's limits.
 var (
-	max127 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1))
-	max255 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(1))
+	max127 = new(big.Int).Sub(config.SumLimit2, big.NewInt(1))
+	max255 = new(big.Int).Sub(config.SumLimit4, big.NewInt(1))
 )
 
 // CheckExact reports, after a run, whether every power sum of a can be
