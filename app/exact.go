@@ -70,10 +70,9 @@ type exactWorker struct {
 // exactKey identifies a config for the exact engine (wire.ExactKey).
 var exactKey = wire.ExactKey
 
-// exactRequest asks for c's exact answer; the key is also the config the
-// worker solves.
-func exactRequest(c *config.Config) wire.Request {
-	k := exactKey(c)
+// exactRequest asks for the exact answer of the config whose key is k
+// (exactKey); the key is also the config the worker solves.
+func exactRequest(k string) wire.Request {
 	return wire.Request{Kind: wire.KindExact, Key: k, Config: k}
 }
 
@@ -102,7 +101,7 @@ func (c *coordinator) answerStudy(loaded bool) {
 	}
 	x.answer.Progress = 0 // any share shown was another study's
 	c.ctx.SetState(stateAnswer, x.answer)
-	req := exactRequest(s.Config)
+	req := exactRequest(s.Key)
 	if loaded {
 		x.ask(c, req)
 		return

@@ -138,7 +138,7 @@ func (c *coordinator) startRun() {
 	cfg.Simulation.RandomSeed = &seed
 	cfg.Simulation.Workers = 0
 	sessions := int(cfg.Simulation.NumSessions)
-	c.exact.ask(c, exactRequest(cfg))
+	c.exact.ask(c, exactRequest(exactKey(cfg)))
 	c.results = c.results.start(c.now())
 	c.ctx.SetState(stateResults, c.results)
 	c.startJob(NewRun(cfg, seed, sessions, c.workers.N, c.now()), &runJob{Seed: seed, Drawn: drawn, Sessions: sessions})
@@ -292,7 +292,7 @@ func (c *coordinator) finish() {
 	ent, ok := c.exact.cache[key]
 	if !ok {
 		c.exact.awaitRun = key
-		c.exact.ask(c, exactRequest(r.Config))
+		c.exact.ask(c, exactRequest(key))
 		c.publishRun()
 		return
 	}

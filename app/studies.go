@@ -267,7 +267,7 @@ func (c *coordinator) onStudyRun(ctx goapp.Context, a goapp.Action) {
 	// The exact worker solves them in file order while the pool simulates.
 	for _, sc := range s.configs {
 		if sc.Config != nil {
-			x.ask(c, exactRequest(sc.Config))
+			x.ask(c, exactRequest(sc.Key))
 		}
 	}
 	c.studyJob = s

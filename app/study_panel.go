@@ -78,11 +78,12 @@ func (s *studyPanel) publish(loaded bool) {
 	st := study{Config: s.ed.cfg, JSON: s.ed.cfgJSON, Pending: s.ed.pending, Loaded: loaded}
 	if st.Config == nil {
 		st.JSON = ""
-	} else {
-		st.Key = exactKey(st.Config)
 	}
 	if !loaded && st.JSON == s.published.JSON && st.Pending == s.published.Pending && (st.Config == nil) == (s.published.Config == nil) {
 		return
+	}
+	if st.Config != nil {
+		st.Key = exactKey(st.Config)
 	}
 	s.published = st
 	s.ctx.NewActionWithValue(actionStudy, st)

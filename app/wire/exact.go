@@ -14,7 +14,7 @@ import (
 // change an exact answer (the seed, the number of sessions, the worker
 // count).
 func ExactKey(c *config.Config) string {
-	k := c.Clone()
+	k := *c // a shallow copy will do: only Simulation, a value, changes
 	k.Simulation.RandomSeed = nil
 	k.Simulation.NumSessions = config.Default().Simulation.NumSessions
 	k.Simulation.Workers = 0

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/lir-lab/lir/configs"
 	"github.com/lir-lab/lir/engine/compare/paired"
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/sim"
@@ -71,5 +72,36 @@ func TestCompareRoundTrip(t *testing.T) {
 	b, _ := EncodeCompare(whole)
 	if _, err := DecodeCompare(b[:len(b)-3]); err == nil {
 		t.Error("a truncated comparison aggregate was accepted")
+	}
+}
+
+// ExactKey is canonical: the key of every preset is the config with the
+// seed, sessions and workers set aside, in canonical JSON — it decodes to
+// a config that encodes to the same bytes, and the config itself is left
+// as it was.
+func TestExactKeyIsCanonical(t *testing.T) {
+	for _, name := range append([]string{""}, configs.Names()...) {
+		c := config.Study()
+		if name != "" {
+			var err error
+			if c, err = configs.Load(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		seed := uint64(7)
+		c.Simulation.RandomSeed, c.Simulation.NumSessions, c.Simulation.Workers = &seed, 123, 3
+		before := string(c.CanonicalJSON())
+		k := ExactKey(c)
+		d, err := config.DecodeJSON([]byte(k))
+		if err != nil {
+			t.Fatalf("%s: the key does not decode: %v", name, err)
+		}
+		if string(d.CanonicalJSON()) != k || d.Simulation.RandomSeed != nil || d.Simulation.Workers != 0 ||
+			d.Simulation.NumSessions != config.Default().Simulation.NumSessions {
+			t.Errorf("%s: key %s", name, k)
+		}
+		if string(c.CanonicalJSON()) != before {
+			t.Errorf("%s: ExactKey changed the config", name)
+		}
 	}
 }
