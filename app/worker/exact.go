@@ -140,9 +140,7 @@ func (ds *Dists) SolveExact(key string, c *config.Config, progress Progress) *wi
 	for k, name := range rulebook.StopNames {
 		s.StopReasons[name] = res.Stop[k]
 	}
-	if st, err := exact.StudyFromConfig(c); err == nil {
-		s.Per = st.Per()
-	}
+	s.Per = exact.PerOf(c)
 	r.Session = s
 	return r
 }

@@ -322,6 +322,7 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 		}
 		doc.Goal = rep.Doc()
 		doc.Session = sessionDocument(rep.Session, true)
+		doc.Session.Per = exact.PerOf(c)
 		return doc, nil
 	}
 	res, err := play.Session(c, nil)
@@ -330,9 +331,7 @@ func exactDocument(c *config.Config) (*ExactDoc, error) {
 		return doc, nil
 	}
 	doc.Session = sessionDocument(res, true)
-	if s, err := exact.StudyFromConfig(c); err == nil {
-		doc.Session.Per = s.Per()
-	}
+	doc.Session.Per = exact.PerOf(c)
 	return doc, nil
 }
 

@@ -227,6 +227,14 @@ func TestExactGoal(t *testing.T) {
 	if _, errs, code := runExactArgs(t, "goal", "--config", noWin, "--objective", "win_limit"); code != 1 || !strings.Contains(errs, "strategy.goal_optimal.objective") {
 		t.Errorf("win_limit goal without a win limit: exit %d, %s", code, errs)
 	}
+	// On a table of three seats the session is each seat's, said as for
+	// any study (exact.Study.Per).
+	seats := writeFile(t, dir, "seats.yaml", "strategy: {type: goal_optimal}\ntable: {num_seats: 3}\n")
+	out, errs, code = runExactArgs(t, "--config", seats, "--json")
+	var doc struct{ Session struct{ Per string } }
+	if err := json.Unmarshal([]byte(out), &doc); code != 0 || err != nil || !strings.HasPrefix(doc.Session.Per, "per seat: each of the 3 seats") {
+		t.Errorf("goal-optimal, 3 seats: exit %d (%s), session.per %q", code, errs, doc.Session.Per)
+	}
 }
 
 // A final-bankroll distribution of more points than a document lists is

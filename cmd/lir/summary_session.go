@@ -25,8 +25,8 @@ func printExactSession(w io.Writer, c *config.Config, d *results.Document) {
 		fmt.Fprintf(w, "Exact session\tnone: %s\n", safeArg(err.Error()))
 		return
 	}
-	if s, err := exact.StudyFromConfig(c); err == nil && s.Per() != "" {
-		fmt.Fprintf(w, "Exact session\t%s\n", s.Per())
+	if per := exact.PerOf(c); per != "" {
+		fmt.Fprintf(w, "Exact session\t%s\n", per)
 	}
 	f := &d.Figures
 	n := float64(f.PlayerSessions)

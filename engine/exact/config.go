@@ -29,12 +29,23 @@ func StudyFromConfig(c *config.Config) (Study, error) {
 // multi-seat or replace-mode table ("" for a lone player): each seat's
 // marginal, which is every seat's, or on a replace-mode table that of a
 // player seated there.
-func (s Study) Per() string {
+func (s Study) Per() string { return per(s.Book.Seats, s.TableRounds) }
+
+// PerOf is Study.Per of config c's study, read from its table section.
+func PerOf(c *config.Config) string {
+	var rounds int64
+	if c.Table.SeatMode == "replace" {
+		rounds = *c.Table.TableRounds
+	}
+	return per(int(c.Table.NumSeats), rounds)
+}
+
+func per(seats int, tableRounds int64) string {
 	switch {
-	case s.TableRounds > 0:
-		return fmt.Sprintf("per player seated: each seat of the %d hosts players in turn until the table closes, every seat alike", s.Book.Seats)
-	case s.Book.Seats > 1:
-		return fmt.Sprintf("per seat: each of the %d seats plays this session, every seat alike", s.Book.Seats)
+	case tableRounds > 0:
+		return fmt.Sprintf("per player seated: each seat of the %d hosts players in turn until the table closes, every seat alike", seats)
+	case seats > 1:
+		return fmt.Sprintf("per seat: each of the %d seats plays this session, every seat alike", seats)
 	}
 	return ""
 }
