@@ -2,7 +2,6 @@ package worker
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -43,21 +42,9 @@ type keptPlay struct {
 // maxDists bounds the plays kept.
 const maxDists = 16
 
-// playKey is what c's exact play depends on.
-func playKey(c *config.Config) string {
-	b, err := json.Marshal(struct {
-		Strategy config.Strategy
-		Main     config.MainPaytable
-	}{c.Strategy, c.Paytables.MainGame})
-	if err != nil {
-		return ""
-	}
-	return string(b)
-}
-
 // play is sim.ExactPlay, from the kept ones when it can be.
 func (ds *Dists) play(c *config.Config) (*exact.Play, *exact.HandDistribution, error) {
-	k := playKey(c)
+	k := sim.ExactPlayKey(c)
 	if k != "" {
 		if i := slices.Index(ds.keys, k); i >= 0 {
 			return ds.plays[i].play, ds.plays[i].dist, nil

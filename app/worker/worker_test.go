@@ -268,7 +268,7 @@ func TestSolvesPostProgress(t *testing.T) {
 func TestWarmKeepsThePlay(t *testing.T) {
 	w := &Worker{Post: func(wire.Reply) {}}
 	w.Warm(config.Study())
-	if len(w.dists.keys) != 1 || w.dists.keys[0] != playKey(config.Study()) {
+	if len(w.dists.keys) != 1 || w.dists.keys[0] != sim.ExactPlayKey(config.Study()) {
 		t.Fatalf("plays kept after warming: %d", len(w.dists.keys))
 	}
 	c := config.Study()

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -17,6 +18,20 @@ import (
 // read session variables over the hands' feature classes.
 func ExactPlay(c *config.Config) (*exact.Play, *exact.HandDistribution, error) {
 	return exactPlay(c, lazyCompletions())
+}
+
+// ExactPlayKey is what ExactPlay(c) depends on, as a string: its strategy
+// section and its main paytable, nothing else of the config. Configs of
+// one key share their exact play (caches of it are keyed by this).
+func ExactPlayKey(c *config.Config) string {
+	b, err := json.Marshal(struct {
+		Strategy config.Strategy
+		Main     config.MainPaytable
+	}{c.Strategy, c.Paytables.MainGame})
+	if err != nil {
+		panic("sim: marshal: " + err.Error()) // every field type marshals
+	}
+	return string(b)
 }
 
 func exactPlay(c *config.Config, completions func() *exact.Completions4) (*exact.Play, *exact.HandDistribution, error) {

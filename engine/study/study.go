@@ -6,7 +6,6 @@
 package study
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -104,8 +103,7 @@ func NewCache() *Cache { return &Cache{m: map[string]*exact.Play{}} }
 func (k *Cache) play(c *config.Config) (*exact.Play, error) {
 	key := ""
 	if k != nil {
-		b, _ := json.Marshal([]any{c.Strategy, c.Paytables.MainGame})
-		key = string(b)
+		key = sim.ExactPlayKey(c)
 		if p := k.m[key]; p != nil {
 			return p, nil
 		}
