@@ -301,7 +301,7 @@ func (c *coordinator) finish() {
 		c.fail(errors.New("exact comparison: " + ent.Error))
 		return
 	}
-	if err := sim.CheckExact(r.Merged, int64(r.Config.Bankroll.StartingAmount), 0); err != nil {
+	if err := sim.CheckRun(r.Config, r.Merged); err != nil {
 		c.fail(err)
 		return
 	}

@@ -302,7 +302,7 @@ func (c *coordinator) nextStudyConfig() {
 func (c *coordinator) studyConfigPlayed() {
 	s, r := c.studyJob, c.job
 	sc := s.configs[s.next]
-	if err := sim.CheckExact(r.Merged, int64(r.Config.Bankroll.StartingAmount), 0); err != nil {
+	if err := sim.CheckRun(r.Config, r.Merged); err != nil {
 		sc.Err, sc.Done = err.Error(), true
 	} else {
 		sc.Row = lirstudy.FromDocument(sc.File, r.Config, results.Build(r.Config, r.Seed, r.Merged))

@@ -59,7 +59,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lir merge: the shards hold %d sessions; the config asks for %d\n", agg.Sessions, c.Simulation.NumSessions)
 		return 1
 	}
-	if err := sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0); err != nil {
+	if err := sim.CheckRun(c, agg); err != nil {
 		fmt.Fprintf(stderr, "lir merge: %v\n", err)
 		return 1
 	}

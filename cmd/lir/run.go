@@ -212,7 +212,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	elapsed := time.Since(start)
 	stopProgress()
 	if err == nil {
-		err = sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0)
+		err = sim.CheckRun(c, agg)
 	}
 	if err == nil {
 		err = exports.finish(ctx)

@@ -87,3 +87,10 @@ func CheckExact(a *Aggregate, start, table int64) error {
 	return fmt.Errorf("a bankroll reached %s in %d sessions of up to %d hands, too much for the statistics (standard deviations, skewness, kurtosis) to stay exact (Σx² in 128 bits, Σx⁴ in 256); with bankrolls this large %s; run fewer sessions, or give the bets a maximum (bankroll.table_max, the betting system's max_bet)",
 		money, t.PlayerSessions, hands, exact)
 }
+
+// CheckRun is CheckExact for a run of config c (lir run, merge and study,
+// and the page): its seats start with its bankroll, and no table-session
+// sums are kept.
+func CheckRun(c *config.Config, a *Aggregate) error {
+	return CheckExact(a, int64(c.Bankroll.StartingAmount), 0)
+}

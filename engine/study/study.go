@@ -119,7 +119,8 @@ func (k *Cache) play(c *config.Config) (*exact.Play, error) {
 }
 
 // Run simulates config c's sessions from seed and solves it exactly where
-// the exact engine covers it. file names the row.
+// the exact engine covers it. file names the row. A run whose statistics
+// could not be exact (sim.CheckRun) is an error.
 func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 	r, err := sim.NewRunner(c)
 	if err != nil {
@@ -128,7 +129,7 @@ func Run(file string, c *config.Config, seed uint64, o Options) (*Row, error) {
 	c.Simulation.RandomSeed = &seed
 	agg, err := runner.RunObserved(r, seed, 0, int(c.Simulation.NumSessions), o.Workers, o.Counter, nil)
 	if err == nil {
-		err = sim.CheckExact(agg, int64(c.Bankroll.StartingAmount), 0)
+		err = sim.CheckRun(c, agg)
 	}
 	if err != nil {
 		return nil, err
