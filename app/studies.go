@@ -92,7 +92,7 @@ type studyOptions struct {
 type studyOutcome struct {
 	Doc     *lirstudy.Document
 	Cells   [][]string // report.StudyCells of each row
-	Notes   []string   // report.StudyNotes
+	Notes   []string   // study.Document.Notes
 	Chart   *report.Chart
 	JSONURL string
 	CSVURL  string
@@ -390,7 +390,7 @@ func (c *coordinator) finishStudy() {
 		return
 	}
 	elapsed := c.now().Sub(j.Started)
-	o := &studyOutcome{Doc: doc, Notes: report.StudyNotes(doc), Chart: report.StudyChart(doc), Elapsed: elapsed}
+	o := &studyOutcome{Doc: doc, Notes: doc.Notes(), Chart: report.StudyChart(doc), Elapsed: elapsed}
 	for _, r := range doc.Rows {
 		o.Cells = append(o.Cells, report.StudyCells(r))
 	}

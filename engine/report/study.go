@@ -44,7 +44,7 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 		w("</tr>\n")
 	}
 	w("</tbody></table>\n<p class=\"note\">%s</p>\n", esc(StudyLegend))
-	for _, n := range StudyNotes(d) {
+	for _, n := range d.Notes() {
 		w("<p class=\"note\">%s</p>\n", esc(n))
 	}
 	w("</section>\n</main>\n<script>")
@@ -67,33 +67,13 @@ const StudyLegend = "~ marks a simulated figure where no exact one applies. The 
 // the check (study.Row.Check).
 func StudyCells(r *study.Row) []string {
 	pct := func(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
-	pick := func(ex *float64, sim float64, f func(float64) string) string {
-		if ex != nil {
-			return f(*ex)
-		}
-		return "~" + f(sim)
-	}
+	pick := study.Pick
 	return []string{strconv.Itoa(r.Rank), r.Name, r.File, pick(r.PWinExact, r.PWin, pct),
 		fmt.Sprintf("%s (%s–%s)", pct(r.PWin), pct(r.PWinLo), pct(r.PWinHi)),
 		pick(r.PPushExact, r.PPush, pct), pick(r.PLossExact, r.PLoss, pct),
 		pick(r.MeanProfitExact, r.MeanProfit, Money), pick(r.EVPerHandExact, r.EVPerHand, Money),
 		pick(r.SDProfitExact, r.SDProfit, Money), pick(r.HandsExact, r.Hands, func(x float64) string { return fmt.Sprintf("%.1f", x) }),
 		strconv.FormatUint(r.PlayerSessions, 10), r.Check()}
-}
-
-// StudyNotes are the lines under a study's table: why a row has no exact
-// figures, and which files did not run and why.
-func StudyNotes(d *study.Document) []string {
-	var notes []string
-	for _, r := range d.Rows {
-		if r.ExactOmitted != "" {
-			notes = append(notes, fmt.Sprintf("%s: no exact figures: %s", r.File, r.ExactOmitted))
-		}
-	}
-	for _, f := range d.Failed {
-		notes = append(notes, fmt.Sprintf("%s: not run: %s", f.File, f.Error))
-	}
-	return notes
 }
 
 // StudyChart is the ranking, best at the top: each config's simulated

@@ -67,13 +67,8 @@ func (d *Document) Print(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tname\tfile\tP(win)\tsimulated (95% CI)\tP(push)\tP(loss)\tmean profit\tEV/hand\tsd profit\thands\tcheck")
 	pct := func(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
+	pick := Pick
 	for _, r := range d.Rows {
-		pick := func(ex *float64, sim float64, f func(float64) string) string {
-			if ex != nil {
-				return f(*ex)
-			}
-			return "~" + f(sim)
-		}
 		name := r.Name
 		if name == "" {
 			name = "(unnamed)"
@@ -87,14 +82,33 @@ func (d *Document) Print(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintf(w, "%d configs ranked by P(win). Figures are exact; ~ marks a simulated figure (no exact one applies).\n", len(d.Rows))
 	fmt.Fprintln(w, "check: z = (simulated − exact) / SE for P(win) and mean profit; ok when both are within 4 SE.")
+	for _, n := range d.Notes() {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+}
+
+// Pick is a figure of a row as the table shows it: the exact one, in f's
+// form, when there is one, else the simulated one marked ~.
+func Pick(ex *float64, sim float64, f func(float64) string) string {
+	if ex != nil {
+		return f(*ex)
+	}
+	return "~" + f(sim)
+}
+
+// Notes are the lines under the study's table: why a row has no exact
+// figures, and which files did not run and why.
+func (d *Document) Notes() []string {
+	var notes []string
 	for _, r := range d.Rows {
 		if r.ExactOmitted != "" {
-			fmt.Fprintf(w, "  %s: no exact figures: %s\n", r.File, r.ExactOmitted)
+			notes = append(notes, fmt.Sprintf("%s: no exact figures: %s", r.File, r.ExactOmitted))
 		}
 	}
 	for _, f := range d.Failed {
-		fmt.Fprintf(w, "  %s: not run: %s\n", f.File, f.Error)
+		notes = append(notes, fmt.Sprintf("%s: not run: %s", f.File, f.Error))
 	}
+	return notes
 }
 
 // Check is the row's exact-vs-simulated cell in the table and the report:
