@@ -10,7 +10,6 @@ import (
 	"github.com/lir-lab/lir/engine/config"
 	"github.com/lir-lab/lir/engine/report"
 	"github.com/lir-lab/lir/engine/results"
-	"github.com/lir-lab/lir/engine/sim"
 )
 
 // answer is what the exact engine knows of a study: the exact worker's
@@ -28,8 +27,8 @@ func (a *answer) HouseEdge() (edge float64, frac string, ok bool) {
 	if a.exact == nil {
 		return 0, "", false
 	}
-	total := a.exact.Dist.Total()
-	return -float64(a.exact.Main) / float64(total), ratString(-a.exact.Main, total), true
+	edge, frac = a.exact.HouseEdge()
+	return edge, frac, true
 }
 
 // walkAwayView is a study's walk-away map as the panel shows it.
@@ -283,8 +282,7 @@ func (c *coordinator) storeAnswer(r *wire.ExactReply) {
 	}
 	a := &answer{Key: r.Key, Config: cfg, ExactReply: r}
 	if r.Error == "" && r.Dist != nil {
-		pt := sim.MainPaytable(cfg)
-		a.exact = &results.Exact{Dist: r.Dist, Main: r.Dist.NetUnits(&pt), Moment2: r.Dist.Moment2Units(&pt)}
+		a.exact = results.ExactOf(cfg, r.Dist)
 	} else if r.Error == "" && r.Omitted == "" {
 		r.Error = "no exact distribution"
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"math"
-	"math/big"
 	"strconv"
 	"time"
 
@@ -61,5 +60,3 @@ func eta(d time.Duration) string {
 // seconds writes how long the user has waited, in whole seconds: "3 s".
 func seconds(d time.Duration) string { return fmt.Sprintf("%d s", int64(d.Seconds())) }
 
-// ratString writes num/den in lowest terms, e.g. "37963/1082900".
-func ratString(num, den int64) string { return big.NewRat(num, den).RatString() }

@@ -75,8 +75,21 @@ func ExactFor(c *config.Config) (*Exact, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ExactOf(c, d), nil
+}
+
+// ExactOf is config c's exact per-hand figures from the hand distribution
+// d of its strategy.
+func ExactOf(c *config.Config, d *exact.HandDistribution) *Exact {
 	p := sim.MainPaytable(c)
-	return &Exact{Dist: d, Main: d.NetUnits(&p), Moment2: d.Moment2Units(&p)}, nil
+	return &Exact{Dist: d, Main: d.NetUnits(&p), Moment2: d.Moment2Units(&p)}
+}
+
+// HouseEdge is the main game's exact house edge per unit of the per-circle
+// bet, and the fraction it is.
+func (e *Exact) HouseEdge() (edge float64, frac string) {
+	total := e.Dist.Total()
+	return -float64(e.Main) / float64(total), ratString(-e.Main, total)
 }
 
 // CompareExact adds the exact comparison for config c, or, when the exact
@@ -119,8 +132,8 @@ func (d *Document) Compare(agg *sim.Aggregate, e *Exact) {
 	sumBetSq, _ := new(big.Float).SetInt(s.BaseBetSq.Big()).Float64()
 	se := math.Sqrt(variance) * math.Sqrt(sumBetSq) / sumBet
 	cmp.EVPerUnitBet = check(observed, ev, ratString(e.Main, e.Dist.Total()), se)
-	cmp.HouseEdge = Float(-ev)
-	cmp.HouseEdgeFrac = ratString(-e.Main, e.Dist.Total())
+	edge, frac := e.HouseEdge()
+	cmp.HouseEdge, cmp.HouseEdgeFrac = Float(edge), frac
 	cmp.FavoursPlayer = e.Main > 0
 	r1, r2 := e.Dist.RideCounts()
 	cmp.RideBet1 = rateCheck(d.RideBet1, s.Hands, r1, e.Dist.Total())
