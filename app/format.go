@@ -59,4 +59,3 @@ func eta(d time.Duration) string {
 
 // seconds writes how long the user has waited, in whole seconds: "3 s".
 func seconds(d time.Duration) string { return fmt.Sprintf("%d s", int64(d.Seconds())) }
-
