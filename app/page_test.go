@@ -232,6 +232,10 @@ func TestPageSaysWhyNoExactAnswer(t *testing.T) {
 	if r.Status != done || r.Data.Doc.ExactOmitted == "" || r.Data.Doc.Exact != nil || r.Data.Exact == nil {
 		t.Fatalf("results %+v", r)
 	}
+	// The engine's reason, in the results too, in words.
+	if html := text(between(goapp.HTMLString(p), `id="results"`, "</section>")); !strings.Contains(html, "none: bet1 rules read session variables") || schemaKey.MatchString(html) {
+		t.Errorf("results panel: %s", html)
+	}
 }
 
 // A run gives the results document lir run builds for the same config and

@@ -135,7 +135,7 @@ func summaryRows(d *results.Document) [][2]string {
 		rows = append(rows, [2]string{"House edge (exact)", edge})
 	}
 	if d.ExactOmitted != "" {
-		rows = append(rows, [2]string{"Exact figures", "none: " + d.ExactOmitted})
+		rows = append(rows, [2]string{"Exact figures", "none: " + words(d.ExactOmitted)})
 	}
 	rows = append(rows,
 		[2]string{"Result per hand in base bets", fmt.Sprintf("%.5f", f(d.EVPerHandUnits))},
@@ -163,7 +163,7 @@ func exactSessionTable(d *results.Document, r *runResult) goapp.UI {
 	rows := exactSessionRows(d, r.Exact)
 	if len(rows) == 0 {
 		if r.ExactNote != "" {
-			return goapp.P().ID("exact-session-note").Class("muted").Text("No exact session figures for this study: " + r.ExactNote + ".")
+			return goapp.P().ID("exact-session-note").Class("muted").Text("No exact session figures for this study: " + words(r.ExactNote) + ".")
 		}
 		return goapp.Text("")
 	}

@@ -62,7 +62,7 @@ func (p *walkAwayPanel) Render() goapp.UI {
 			solvingBar("walkaway-progress", "Walk-away map", true, p.walk.Progress),
 		)
 	case mine && p.walk.Status == failed:
-		body = goapp.P().Class("muted").Text("No walk-away map for this study: " + p.walk.Err.Error() + ".")
+		body = goapp.P().Class("muted").Text("No walk-away map for this study: " + words(p.walk.Err.Error()) + ".")
 	case mine && p.walk.Status == done:
 		m := v.Reply.Map
 		var note goapp.UI
