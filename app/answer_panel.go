@@ -55,7 +55,8 @@ func (p *answerPanel) tick(ctx goapp.Context) {
 
 // answerSection is one part of the answer panel, drawn from the exact
 // answer when it has the figures the part needs (nil otherwise). A new
-// exact figure (a goal-optimal report, say) is a new section here.
+// exact figure is a new section here, as the goal-optimal report is
+// (goalSection).
 type answerSection func(a *answer) goapp.UI
 
 var answerSections = []answerSection{sessionSection, goalSection, handSection}

@@ -1,6 +1,8 @@
-// Package wire is the byte form of a partial aggregate as it crosses from a
-// Web Worker to the page (a transferable Uint8Array). Both ends are built
-// from this one package, so they always agree.
+// Package wire is the page ↔ worker protocol: the requests and replies as
+// Go types with their codec (protocol.go, js_wasm.go), the exact replies
+// and the exact key (exact.go), and the byte form of a partial aggregate
+// as it crosses from a Web Worker to the page (a transferable Uint8Array).
+// Both ends are built from this one package, so they always agree.
 package wire
 
 import (

@@ -20,8 +20,8 @@ func SolveExactJSON(key, cfgJSON string) *wire.ExactReply {
 }
 
 // Progress is told how far a solve has got (when not nil): steps done and
-// their total (exact.Play.Session's, exact.GoalStudy's, the cells of a
-// walk-away map).
+// their total (exact.Play.Session's; for goal-optimal play sim.GoalReport's
+// whole solve; the cells of a walk-away map).
 type Progress func(done, total int64)
 
 // Dists keeps the exact play a worker built for each strategy and main
@@ -84,8 +84,8 @@ func SolveExact(key string, c *config.Config) *wire.ExactReply {
 }
 
 // SolveExact is the package's SolveExact with the distributions kept and
-// the progress of the session chain (for goal-optimal play, of its
-// induction) told to progress.
+// the progress of the session chain (for goal-optimal play, of
+// sim.GoalReport's whole solve) told to progress.
 func (ds *Dists) SolveExact(key string, c *config.Config, progress Progress) *wire.ExactReply {
 	r := &wire.ExactReply{Key: key}
 	play, d, err := ds.play(c)

@@ -4,8 +4,8 @@
 // starts with. The data section (type and function tables, strings,
 // embedded files) is one total: Go's linker does not name its parts.
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -o app.wasm ./wasm/app   # not stripped: -s drops the names
-//	go run ./cmd/build/wasmsize [--top 40] [--base old.wasm] app.wasm
+//	go run ./cmd/build --names   # dist/web/app.wasm as shipped, with its names kept
+//	go run ./cmd/build/wasmsize [--top 40] [--base old.wasm] dist/web/app.wasm
 //
 // With --base, each package's size is given beside its size in the other
 // module, and the list is sorted by the change.
