@@ -126,13 +126,7 @@ func (p *workerPool) Send(i int, r wire.Request) {
 }
 
 // hardwareConcurrency is the number of logical cores the browser reports.
-func hardwareConcurrency() int {
-	n := js.Global().Get("navigator").Get("hardwareConcurrency")
-	if n.Type() != js.TypeNumber || n.Int() < 1 {
-		return 1
-	}
-	return n.Int()
-}
+func hardwareConcurrency() int { return wire.HardwareConcurrency() }
 
 // objectURL makes a blob: URL for data, revoking old (if not empty).
 func objectURL(old string, data []byte, mime string) string {

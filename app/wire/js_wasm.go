@@ -71,3 +71,13 @@ func Post(m map[string]any) {
 	obj, transfer := ToJS(m)
 	js.Global().Call("postMessage", obj, js.ValueOf(transfer))
 }
+
+// HardwareConcurrency is the number of logical cores the browser reports
+// (1 if it does not say), on the page and in a worker alike.
+func HardwareConcurrency() int {
+	n := js.Global().Get("navigator").Get("hardwareConcurrency")
+	if n.Type() != js.TypeNumber || n.Int() < 1 {
+		return 1
+	}
+	return n.Int()
+}

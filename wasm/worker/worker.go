@@ -34,7 +34,7 @@ func Serve() {
 		return nil
 	}))
 	w := &worker.Worker{Post: post, Memory: wasmMemory}
-	warm := js.Global().Get("name").String() == "lir-first" && cores() > 2
+	warm := js.Global().Get("name").String() == "lir-first" && wire.HardwareConcurrency() > 2
 	go func() {
 		if warm {
 			// The page's first worker answers the page's first exact
@@ -53,16 +53,6 @@ func Serve() {
 	}()
 	post(wire.Reply{Kind: wire.KindReady})
 	select {}
-}
-
-// cores is the number of logical cores the browser reports (1 if it does
-// not say).
-func cores() int {
-	n := js.Global().Get("navigator").Get("hardwareConcurrency")
-	if n.Type() != js.TypeNumber || n.Int() < 1 {
-		return 1
-	}
-	return n.Int()
 }
 
 // wasmMemory is the size in bytes of this worker's WebAssembly memory (Go's
