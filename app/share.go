@@ -55,7 +55,7 @@ func DecodeShare(fragment string) ([]byte, error) {
 // sharelink names the decoder that failed ("not deflate data: flate:
 // corrupt input before offset 9"), which tells a player nothing.
 func plainLinkError(msg string) string {
-	if strings.HasPrefix(msg, "the link is damaged") {
+	if strings.HasPrefix(msg, sharelink.Damaged) {
 		return "the link is damaged: part of it is missing or was changed on the way, so copy the whole link again"
 	}
 	return msg

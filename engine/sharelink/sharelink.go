@@ -162,12 +162,12 @@ func Unpack(link string) ([]byte, error) {
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(s[len(Version):])
 	if err != nil {
-		return nil, refuse("the link is damaged (not base64url): " + err.Error())
+		return nil, refuse(Damaged + " (not base64url): " + err.Error())
 	}
 	r := flate.NewReader(bytes.NewReader(raw))
 	data, err := io.ReadAll(io.LimitReader(r, MaxInflatedBytes+1))
 	if err != nil {
-		return nil, refuse("the link is damaged (not deflate data): " + err.Error())
+		return nil, refuse(Damaged + " (not deflate data): " + err.Error())
 	}
 	if len(data) > MaxInflatedBytes {
 		return nil, refuse(fmt.Sprintf("the link inflates to more than %d bytes; a config is far smaller", MaxInflatedBytes))
@@ -204,6 +204,11 @@ func hasTopKey(data []byte, key string) bool {
 	}
 	return false
 }
+
+// Damaged starts the message of a link whose characters were changed or
+// cut on the way (it is not base64url, or not deflate data), so that a
+// caller can say so in its own words.
+const Damaged = "the link is damaged"
 
 func refuse(msg string) error {
 	return config.Errors{{Path: "(link)", Allowed: msg}}
