@@ -20,11 +20,18 @@ func sampleDoc(t testing.TB) *results.Document {
 	c.BonusStrategy.Enabled = true
 	c.BonusStrategy.Type = "always"
 	c.Simulation.Trajectories = 3
+	return runDoc(t, c, 3000)
+}
+
+// runDoc is the document of a run of c (seed 1), compared with the exact
+// engine.
+func runDoc(t testing.TB, c *config.Config, sessions int) *results.Document {
+	t.Helper()
 	r, err := sim.NewRunner(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	agg := r.Run(1, 0, 3000, nil)
+	agg := r.Run(1, 0, sessions, nil)
 	d := results.Build(c, 1, agg)
 	e, err := results.ExactFor(c)
 	if err != nil {
@@ -81,22 +88,26 @@ func TestReportSaysTableFavoursPlayer(t *testing.T) {
 	c := config.Default()
 	c.Paytables.MainGame.Type = "custom"
 	c.Paytables.MainGame.Custom.PairTensOrBetter = 3
-	r, err := sim.NewRunner(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	agg := r.Run(1, 0, 100, nil)
-	d := results.Build(c, 1, agg)
-	e, err := results.ExactFor(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Compare(agg, e)
-	b, err := HTML(d, web.EChartsJS)
+	b, err := HTML(runDoc(t, c, 100), web.EChartsJS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(b, []byte("This main-game table favours the player.")) {
 		t.Error("the report does not say the table favours the player")
+	}
+}
+
+// BenchmarkCharts builds the charts of a three-seat bonus run with 20
+// bankroll paths (the trajectory chart's largest option), as the page does
+// after every run.
+func BenchmarkCharts(b *testing.B) {
+	c := config.Default()
+	c.Table.NumSeats = 3
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "always"
+	c.Simulation.Trajectories = 20
+	d := runDoc(b, c, 20000)
+	for b.Loop() {
+		Charts(d)
 	}
 }
