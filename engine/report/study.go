@@ -128,11 +128,10 @@ func StudyChart(d *study.Document) *Chart {
 		charts.WithYAxisOpts(opts.YAxis{Name: "P(win) (%)", NameLocation: "middle", NameGap: 24, Scale: opts.Bool(true)}))...)
 	bp.SetXAxis(names).AddSeries("simulated, 95% interval", bands,
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: bandColor, BorderColor: "#5470c6"}))
-	c := chart("ranking", "Ranking by P(win)", "Each config's probability of ending a session ahead: the exact figure (diamond) where the exact engine answers the config, and the simulated rate (dot) with its Wilson 95% interval as a band.", bp)
-	c.Option = patchOption(c.Option, func(o map[string]any) {
-		// Configs down the side, so that long names stay readable: the
-		// category axis becomes the vertical one (ECharts then lays the
-		// bands out horizontally).
+	// Configs down the side, so that long names stay readable: the
+	// category axis becomes the vertical one (ECharts then lays the bands
+	// out horizontally).
+	sideways := func(o map[string]any) {
 		o["xAxis"], o["yAxis"] = o["yAxis"], o["xAxis"]
 		for _, x := range asList(o["xAxis"]) {
 			x["type"] = "value"
@@ -150,8 +149,9 @@ func StudyChart(d *study.Document) *Chart {
 			map[string]any{"type": "scatter", "name": "simulated", "data": sim, "symbolSize": 7, "itemStyle": map[string]any{"color": "#5470c6"}},
 			map[string]any{"type": "scatter", "name": "exact", "data": ex, "symbol": "diamond", "symbolSize": 12, "itemStyle": map[string]any{"color": "#ee6666"}},
 		)
-	})
-	c = withoutTooltip(c, 0)
+	}
+	c := chart("ranking", "Ranking by P(win)", "Each config's probability of ending a session ahead: the exact figure (diamond) where the exact engine answers the config, and the simulated rate (dot) with its Wilson 95% interval as a band.", bp,
+		sideways, withoutTooltip(0))
 	c.Height = 100 + 34*len(d.Rows)
 	return c
 }
