@@ -111,3 +111,16 @@ func BenchmarkCharts(b *testing.B) {
 		Charts(d)
 	}
 }
+
+// A report draws a chart at its Height when it has one and at the
+// stylesheet's height otherwise (Chart.Height), the run's report as the
+// study's.
+func TestWriteChartHeight(t *testing.T) {
+	for h, want := range map[int]string{0: `<div class="chart" id="chart-x"`, 340: `<div class="chart" style="height:340px" id="chart-x"`} {
+		var b bytes.Buffer
+		writeChart(&b, &Chart{ID: "x", Title: "T", Caption: "C", Option: "{}", Height: h})
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("height %d: %s", h, b.String())
+		}
+	}
+}

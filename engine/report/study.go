@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -27,9 +26,7 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 	w("<title>Study of %d configs — Let It Ride report</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", len(d.Rows), css)
 	w("<h1>Study of %d configs</h1>\n<p class=\"meta\">Ranked by the probability of ending a session ahead: exact where the exact engine answers the config, simulated otherwise.</p>\n", len(d.Rows))
 	if c := StudyChart(d); c != nil {
-		w("<section class=\"chart-box\"><h2>%s</h2>\n<div class=\"chart\" style=\"height:%dpx\" id=\"chart-%s\" data-chart=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n<p class=\"caption\">%s</p>\n",
-			esc(c.Title), c.Height, c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
-		w("<script type=\"application/json\" id=\"option-%s\">%s</script>\n</section>\n", c.ID, strings.ReplaceAll(c.Option, "</", "<\\/"))
+		writeChart(&b, c)
 	}
 	w("<section><h2>Ranking</h2>\n<table class=\"grid\"><thead><tr>")
 	for _, h := range StudyColumns {
