@@ -18,6 +18,12 @@ type templateHTML = template.HTML
 // HTML renders the document as a self-contained page. echartsJS is the
 // ECharts library (echarts.min.js), inlined so the page needs no network.
 func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
+	return HTMLWithCharts(d, Charts(d), echartsJS)
+}
+
+// HTMLWithCharts is HTML for a caller that has made the document's charts
+// already: cs must be Charts(d).
+func HTMLWithCharts(d *results.Document, cs []*Chart, echartsJS []byte) ([]byte, error) {
 	if containsFold(echartsJS, "</script") {
 		return nil, fmt.Errorf("report: the ECharts script contains </script> and cannot be inlined")
 	}
@@ -34,7 +40,6 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	if name == "" {
 		name = "Let It Ride study"
 	}
-	cs := Charts(d)
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	esc := html.EscapeString
