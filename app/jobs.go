@@ -455,7 +455,8 @@ func (c *coordinator) showResult(doc *results.Document, data []byte, workers int
 // attachReport renders the HTML report of the results, ECharts inlined so
 // that it opens offline, and makes it downloadable. The ECharts source is
 // the site's own copy (cached by the service worker), not one embedded in
-// app.wasm.
+// app.wasm. The charts are the ones showResult made for the page, made
+// here when its task has not run yet.
 func (c *coordinator) attachReport(res *runResult) {
 	fetchText(c.ctx.ResolveStaticResource("/web/echarts.min.js"), func(echartsJS []byte, errText string) {
 		c.ctx.Dispatch(func(goapp.Context) {
@@ -464,7 +465,7 @@ func (c *coordinator) attachReport(res *runResult) {
 			}
 			if errText != "" {
 				res.ReportErr = "reading ECharts for the report: " + errText
-			} else if html, err := report.HTML(res.Doc, echartsJS); err != nil {
+			} else if html, err := report.HTMLWithCharts(res.Doc, reportCharts(res), echartsJS); err != nil {
 				res.ReportErr = err.Error()
 			} else {
 				res.ReportURL = objectURL(c.reportURL, html, "text/html")
@@ -473,6 +474,15 @@ func (c *coordinator) attachReport(res *runResult) {
 			c.ctx.SetState(stateResults, c.results)
 		})
 	})
+}
+
+// reportCharts are the charts of res's document: the page's when it has
+// made them.
+func reportCharts(res *runResult) []*report.Chart {
+	if res.Charts != nil {
+		return res.Charts
+	}
+	return report.Charts(res.Doc)
 }
 
 // onShowHistory shows a past run (its config goes to the editor, its

@@ -36,7 +36,7 @@ func intervalChart(id, title, caption string, x []string, name string, v []inter
 	sc := charts.NewScatter()
 	sc.AddSeries(name, marks, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5470c6"}))
 	bp.Overlap(sc)
-	return withoutTooltip(chart(id, title, caption, bp), 0)
+	return chart(id, title, caption, bp, withoutTooltip(0))
 }
 
 // bandLine draws estimates along a category axis as a line over a shaded
@@ -61,31 +61,34 @@ func bandLine(id, title, caption string, x []string, name string, v []interval) 
 		charts.WithAreaStyleOpts(opts.AreaStyle{Color: bandColor, Opacity: opts.Float(1)}))
 	line.AddSeries(name, est, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5470c6"}), charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Color: "#5470c6"}))
-	return withoutTooltip(chart(id, title, caption, line), 0, 1)
+	return chart(id, title, caption, line, withoutTooltip(0, 1))
 }
 
-// withoutTooltip leaves the series at indexes out of the tooltip (a
-// band's parts, whose values are not figures to read); go-echarts has no
-// option for it.
-func withoutTooltip(c *Chart, series ...int) *Chart {
-	c.Option = patchOption(c.Option, func(o map[string]any) {
+// withoutTooltip is a patch that leaves the series at indexes out of the
+// tooltip (a band's parts, whose values are not figures to read);
+// go-echarts has no option for it.
+func withoutTooltip(series ...int) func(map[string]any) {
+	return func(o map[string]any) {
 		all := asList(o["series"])
 		for _, i := range series {
 			all[i]["tooltip"] = map[string]any{"show": false}
 		}
-	})
-	return c
+	}
 }
 
-// patchOption changes an option's JSON where go-echarts has no field.
-func patchOption(option string, change func(map[string]any)) string {
+// patchOption changes an option's JSON where go-echarts has no field: it
+// decodes the option once, applies the changes in order and encodes it
+// (keys sorted).
+func patchOption(option string, changes ...func(map[string]any)) string {
 	dec := json.NewDecoder(bytes.NewReader([]byte(option)))
 	dec.UseNumber()
 	var o map[string]any
 	if err := dec.Decode(&o); err != nil {
 		panic("report: go-echarts wrote an option that is not JSON: " + err.Error())
 	}
-	change(o)
+	for _, change := range changes {
+		change(o)
+	}
 	b, err := json.Marshal(o)
 	if err != nil {
 		panic("report: " + err.Error())

@@ -62,19 +62,23 @@ func OptionJSON(c interface{ JSONNotEscaped() templateHTML }) string {
 
 var stringInterval = regexp.MustCompile(`"interval":"(\d+)"`)
 
-func chart(id, title, caption string, c optioner) *Chart {
+// chart is a go-echarts chart as a Chart; patches change its option after
+// nameLeft, in order, in the one decoding of it (patchOption).
+func chart(id, title, caption string, c optioner, patches ...func(map[string]any)) *Chart {
 	c.Validate()
-	// A value axis's name starts at the axis and runs right, over the
-	// grid's top margin, rather than centred on the axis and cut off at the
-	// chart's left edge.
-	option := patchOption(OptionJSON(c), func(o map[string]any) {
-		for _, y := range asList(o["yAxis"]) {
-			if y["name"] != nil {
-				y["nameTextStyle"] = map[string]any{"align": "left"}
-			}
-		}
-	})
+	option := patchOption(OptionJSON(c), append([]func(map[string]any){nameLeft}, patches...)...)
 	return &Chart{ID: id, Title: title, Caption: caption, Option: option}
+}
+
+// nameLeft starts a value axis's name at the axis, running right over the
+// grid's top margin, rather than centred on the axis and cut off at the
+// chart's left edge.
+func nameLeft(o map[string]any) {
+	for _, y := range asList(o["yAxis"]) {
+		if y["name"] != nil {
+			y["nameTextStyle"] = map[string]any{"align": "left"}
+		}
+	}
 }
 
 func f(x results.Float) float64 { return float64(x) }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -17,6 +18,12 @@ type templateHTML = template.HTML
 // HTML renders the document as a self-contained page. echartsJS is the
 // ECharts library (echarts.min.js), inlined so the page needs no network.
 func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
+	return HTMLWithCharts(d, Charts(d), echartsJS)
+}
+
+// HTMLWithCharts is HTML for a caller that has made the document's charts
+// already: cs must be Charts(d).
+func HTMLWithCharts(d *results.Document, cs []*Chart, echartsJS []byte) ([]byte, error) {
 	if containsFold(echartsJS, "</script") {
 		return nil, fmt.Errorf("report: the ECharts script contains </script> and cannot be inlined")
 	}
@@ -33,7 +40,6 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	if name == "" {
 		name = "Let It Ride study"
 	}
-	cs := Charts(d)
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	esc := html.EscapeString
@@ -78,10 +84,7 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	w("</table></section>\n")
 
 	for _, c := range cs {
-		w("<section class=\"chart-box\"><h2>%s</h2>\n<div class=\"chart\" id=\"chart-%s\" data-chart=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n<p class=\"caption\">%s</p>\n",
-			esc(c.Title), c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
-		// JSON inside a script element: "</" must not appear.
-		w("<script type=\"application/json\" id=\"option-%s\">%s</script>\n</section>\n", c.ID, strings.ReplaceAll(c.Option, "</", "<\\/"))
+		writeChart(&b, c)
 	}
 
 	if len(d.Seats) > 0 {
@@ -115,6 +118,22 @@ func HTML(d *results.Document, echartsJS []byte) ([]byte, error) {
 	b.Write(echartsJS)
 	w("</script>\n<script>%s</script>\n</body>\n</html>\n", initJS)
 	return b.Bytes(), nil
+}
+
+// writeChart writes a chart's section of a report: its title, the element
+// initJS draws it in (c.Height pixels high when it says, else the
+// stylesheet's height), its caption, and its option as JSON in a script
+// element.
+func writeChart(w io.Writer, c *Chart) {
+	esc := html.EscapeString
+	style := ""
+	if c.Height > 0 {
+		style = fmt.Sprintf(` style="height:%dpx"`, c.Height)
+	}
+	fmt.Fprintf(w, "<section class=\"chart-box\"><h2>%s</h2>\n<div class=\"chart\"%s id=\"chart-%s\" data-chart=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n<p class=\"caption\">%s</p>\n",
+		esc(c.Title), style, c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
+	// JSON inside a script element: "</" must not appear.
+	fmt.Fprintf(w, "<script type=\"application/json\" id=\"option-%s\">%s</script>\n</section>\n", c.ID, strings.ReplaceAll(c.Option, "</", "<\\/"))
 }
 
 // initJS draws every chart with the SVG renderer (crisp in print) and

@@ -20,11 +20,18 @@ func sampleDoc(t testing.TB) *results.Document {
 	c.BonusStrategy.Enabled = true
 	c.BonusStrategy.Type = "always"
 	c.Simulation.Trajectories = 3
+	return runDoc(t, c, 3000)
+}
+
+// runDoc is the document of a run of c (seed 1), compared with the exact
+// engine.
+func runDoc(t testing.TB, c *config.Config, sessions int) *results.Document {
+	t.Helper()
 	r, err := sim.NewRunner(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	agg := r.Run(1, 0, 3000, nil)
+	agg := r.Run(1, 0, sessions, nil)
 	d := results.Build(c, 1, agg)
 	e, err := results.ExactFor(c)
 	if err != nil {
@@ -81,22 +88,39 @@ func TestReportSaysTableFavoursPlayer(t *testing.T) {
 	c := config.Default()
 	c.Paytables.MainGame.Type = "custom"
 	c.Paytables.MainGame.Custom.PairTensOrBetter = 3
-	r, err := sim.NewRunner(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	agg := r.Run(1, 0, 100, nil)
-	d := results.Build(c, 1, agg)
-	e, err := results.ExactFor(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Compare(agg, e)
-	b, err := HTML(d, web.EChartsJS)
+	b, err := HTML(runDoc(t, c, 100), web.EChartsJS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(b, []byte("This main-game table favours the player.")) {
 		t.Error("the report does not say the table favours the player")
+	}
+}
+
+// BenchmarkCharts builds the charts of a three-seat bonus run with 20
+// bankroll paths (the trajectory chart's largest option), as the page does
+// after every run.
+func BenchmarkCharts(b *testing.B) {
+	c := config.Default()
+	c.Table.NumSeats = 3
+	c.BonusStrategy.Enabled = true
+	c.BonusStrategy.Type = "always"
+	c.Simulation.Trajectories = 20
+	d := runDoc(b, c, 20000)
+	for b.Loop() {
+		Charts(d)
+	}
+}
+
+// A report draws a chart at its Height when it has one and at the
+// stylesheet's height otherwise (Chart.Height), the run's report as the
+// study's.
+func TestWriteChartHeight(t *testing.T) {
+	for h, want := range map[int]string{0: `<div class="chart" id="chart-x"`, 340: `<div class="chart" style="height:340px" id="chart-x"`} {
+		var b bytes.Buffer
+		writeChart(&b, &Chart{ID: "x", Title: "T", Caption: "C", Option: "{}", Height: h})
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("height %d: %s", h, b.String())
+		}
 	}
 }

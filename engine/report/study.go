@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -27,9 +26,7 @@ func StudyHTML(d *study.Document, echartsJS []byte) ([]byte, error) {
 	w("<title>Study of %d configs — Let It Ride report</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", len(d.Rows), css)
 	w("<h1>Study of %d configs</h1>\n<p class=\"meta\">Ranked by the probability of ending a session ahead: exact where the exact engine answers the config, simulated otherwise.</p>\n", len(d.Rows))
 	if c := StudyChart(d); c != nil {
-		w("<section class=\"chart-box\"><h2>%s</h2>\n<div class=\"chart\" style=\"height:%dpx\" id=\"chart-%s\" data-chart=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n<p class=\"caption\">%s</p>\n",
-			esc(c.Title), c.Height, c.ID, c.ID, esc(c.Title+". "+c.Caption), esc(c.Caption))
-		w("<script type=\"application/json\" id=\"option-%s\">%s</script>\n</section>\n", c.ID, strings.ReplaceAll(c.Option, "</", "<\\/"))
+		writeChart(&b, c)
 	}
 	w("<section><h2>Ranking</h2>\n<table class=\"grid\"><thead><tr>")
 	for _, h := range StudyColumns {
@@ -108,11 +105,10 @@ func StudyChart(d *study.Document) *Chart {
 		charts.WithYAxisOpts(opts.YAxis{Name: "P(win) (%)", NameLocation: "middle", NameGap: 24, Scale: opts.Bool(true)}))...)
 	bp.SetXAxis(names).AddSeries("simulated, 95% interval", bands,
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: bandColor, BorderColor: "#5470c6"}))
-	c := chart("ranking", "Ranking by P(win)", "Each config's probability of ending a session ahead: the exact figure (diamond) where the exact engine answers the config, and the simulated rate (dot) with its Wilson 95% interval as a band.", bp)
-	c.Option = patchOption(c.Option, func(o map[string]any) {
-		// Configs down the side, so that long names stay readable: the
-		// category axis becomes the vertical one (ECharts then lays the
-		// bands out horizontally).
+	// Configs down the side, so that long names stay readable: the
+	// category axis becomes the vertical one (ECharts then lays the bands
+	// out horizontally).
+	sideways := func(o map[string]any) {
 		o["xAxis"], o["yAxis"] = o["yAxis"], o["xAxis"]
 		for _, x := range asList(o["xAxis"]) {
 			x["type"] = "value"
@@ -130,8 +126,9 @@ func StudyChart(d *study.Document) *Chart {
 			map[string]any{"type": "scatter", "name": "simulated", "data": sim, "symbolSize": 7, "itemStyle": map[string]any{"color": "#5470c6"}},
 			map[string]any{"type": "scatter", "name": "exact", "data": ex, "symbol": "diamond", "symbolSize": 12, "itemStyle": map[string]any{"color": "#ee6666"}},
 		)
-	})
-	c = withoutTooltip(c, 0)
+	}
+	c := chart("ranking", "Ranking by P(win)", "Each config's probability of ending a session ahead: the exact figure (diamond) where the exact engine answers the config, and the simulated rate (dot) with its Wilson 95% interval as a band.", bp,
+		sideways, withoutTooltip(0))
 	c.Height = 100 + 34*len(d.Rows)
 	return c
 }

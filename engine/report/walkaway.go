@@ -69,12 +69,10 @@ func WalkAwayChart(start int64, wins, losses []int64, pwin [][]float64, own, bes
 	if blanks > 0 {
 		caption += fmt.Sprintf(" %d blank cells are past the exact engine's state bound.", blanks)
 	}
-	c := chart("walkaway", "Walk-away limits: chance to end ahead", caption, hm)
 	// 400 cells are drawn at once, not in chunks over several frames.
-	c.Option = patchOption(c.Option, func(o map[string]any) {
+	return chart("walkaway", "Walk-away limits: chance to end ahead", caption, hm, func(o map[string]any) {
 		for _, s := range asList(o["series"]) {
 			s["progressive"] = 0
 		}
 	})
-	return c
 }
