@@ -686,8 +686,9 @@ type modePlan struct {
 	m     int32
 	layer int64
 	// inside: every live state lies strictly between the money limits
-	// (hands that reach one are settled at once), which holds but for the
-	// first hand on a table that does not replace players.
+	// (hands that reach one are settled at once). It holds on a table that
+	// does not replace players; a table that does keeps a result past a
+	// limit live until the player's next check, so there it is false.
 	inside     bool
 	allStop    rulebook.Stop // the condition on hands every state meets, if allStopped
 	allStopped bool
