@@ -46,8 +46,8 @@ type SessionResult struct {
 	// states in one hand of the chain; Modes the distinct session states
 	// (betting and bonus progressions, streaks) met.
 	States, Modes int
-	// Steps is the elementary steps the chain took (hand outcomes from
-	// states, counted against MaxSteps).
+	// Steps is the elementary steps the chain took, counted against
+	// MaxSteps: multiply-adds of a state's probability (addSteps).
 	Steps int64
 }
 
@@ -61,9 +61,11 @@ const MaxChainHands = 1_000_000
 const Negligible = 1e-22
 
 // Bounds on the chain: MaxStates (session state, bankroll) cells are held
-// at once, and at most MaxSteps elementary steps (one hand outcome from one
-// state) are taken. A study past either is reported as Omitted with the
-// count, never silently cut short.
+// at once, and at most MaxSteps elementary steps are taken: multiply-adds
+// of a state's probability, one per result of a state played alone, and
+// for a run one per bankroll it spans, one per bankroll and move that
+// keeps it live, and about one per stop settled at once. A study past
+// either is reported as Omitted with the count, never silently cut short.
 const (
 	MaxStates = 1 << 22
 	MaxSteps  = 3_000_000_000
@@ -144,8 +146,9 @@ func (c *SessionChain) add(k int, units int64, p float64) {
 type Study struct {
 	Book        *rulebook.Book
 	TableRounds int64
-	// MaxSteps bounds the chain's elementary steps (0: the package's
-	// MaxSteps); past it the study is Omitted.
+	// MaxSteps bounds the chain's elementary steps, multiply-adds of a
+	// state's probability (0: the package's MaxSteps); past it the study
+	// is Omitted.
 	MaxSteps int64
 	// Progress, if not nil, is called after each hand of the chain with
 	// the hands done and the most there can be.

@@ -37,17 +37,7 @@ func (c *SessionChain) Run(s Study) (*SessionResult, error) {
 	if (k.Rules1 != nil || k.Rules2 != nil) && s.Policy == nil {
 		return nil, &Omitted{Reason: "custom playing rules read session variables, so each state plays its own strategy"}
 	}
-	g := gcd(k.Start, k.Base)
-	for {
-		res, finer, err := c.run(s, g)
-		if err != nil {
-			return nil, err
-		}
-		if finer == 0 {
-			return res, nil
-		}
-		g = finer
-	}
+	return onLattice(k, func(g int64) (*SessionResult, int64, error) { return c.run(s, g) })
 }
 
 // runGap is the longest stretch of empty bankrolls a run spans: a run
@@ -135,10 +125,10 @@ type betKey struct {
 
 // chain is one run's working state.
 type chain struct {
+	lattice
 	c       *SessionChain
 	s       Study
 	k       *rulebook.Book
-	g       int64
 	replace bool
 	// runs: states of one mode sized alike move together (the book reads
 	// no peak); together: the states of one mode that cover the sizing it
@@ -163,15 +153,14 @@ type chain struct {
 	beyond    map[int][]float64 // final bankrolls past that (big wins past the win limit), in chunks of beyondChunk by i/beyondChunk
 	size      int
 
-	winIdx, lossIdx int
-	res             SessionResult
-	players         float64
-	live            float64
-	liveStates      int
-	steps           int64
-	finer           int64
-	omitted         *Omitted
-	err             error // a Policy's
+	res        SessionResult
+	players    float64
+	live       float64
+	liveStates int
+	steps      int64
+	finer      int64
+	omitted    *Omitted
+	err        error // a Policy's
 }
 
 func (ch *chain) intern(st rulebook.State) int32 {
@@ -697,8 +686,9 @@ type modePlan struct {
 	m     int32
 	layer int64
 	// inside: every live state lies strictly between the money limits
-	// (hands that reach one are settled at once), which holds but for the
-	// first hand on a table that does not replace players.
+	// (hands that reach one are settled at once). It holds on a table that
+	// does not replace players; a table that does keeps a result past a
+	// limit live until the player's next check, so there it is false.
 	inside     bool
 	allStop    rulebook.Stop // the condition on hands every state meets, if allStopped
 	allStopped bool
@@ -917,9 +907,8 @@ func (ch *chain) failed() bool { return ch.finer != 0 || ch.omitted != nil || ch
 // newChain returns a chain for study s on lattice g, holding nothing yet.
 func (c *SessionChain) newChain(s Study, g int64) *chain {
 	k := s.Book
-	ch := &chain{c: c, s: s, k: k, g: g, replace: s.TableRounds > 0,
-		index: map[rulebook.State]int32{}, peakT: map[peakKey]int32{}, beyond: map[int][]float64{},
-		winIdx: math.MaxInt, lossIdx: -1}
+	ch := &chain{c: c, s: s, k: k, lattice: newLattice(k, g), replace: s.TableRounds > 0,
+		index: map[rulebook.State]int32{}, peakT: map[peakKey]int32{}, beyond: map[int][]float64{}}
 	if k.Reads.Has(rules.LastBet) {
 		ch.betT = map[betKey]int32{}
 	}
@@ -930,14 +919,9 @@ func (c *SessionChain) newChain(s Study, g int64) *chain {
 	// together: the states of one mode that cover the sizing it gets with
 	// an unlimited bankroll all get that sizing.
 	ch.together = ch.runs && k.BankrollFree() && !ch.replace && s.Policy == nil && s.Visit == nil
-	startIdx := int(k.Start / g)
-	ch.size = startIdx + 1
-	if k.WinLimit < rulebook.NoLimit-k.Start {
-		ch.winIdx = int((k.Start + k.WinLimit + g - 1) / g)
+	ch.size = ch.startIdx + 1
+	if ch.winIdx < math.MaxInt {
 		ch.size = ch.winIdx + 1
-	}
-	if k.LossLimit <= k.Start {
-		ch.lossIdx = int((k.Start - k.LossLimit) / g)
 	}
 	ch.size += ch.size / 2
 	ch.final = make([]float64, ch.size)
@@ -947,16 +931,15 @@ func (c *SessionChain) newChain(s Study, g int64) *chain {
 func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 	k := s.Book
 	ch := c.newChain(s, g)
-	startIdx := int(k.Start / g)
-	layers := min(k.HandsCap, k.DurationCap, MaxChainHands)
+	layers := maxHands(k)
 	if ch.replace {
 		layers = s.TableRounds
 	}
 	var sc rulebook.Scratch
 	fresh := k.NewState()
 	freshMode := ch.intern(fresh)
-	ch.cur[freshMode][startIdx] = 1
-	ch.curLo[freshMode], ch.curHi[freshMode] = startIdx, startIdx
+	ch.cur[freshMode][ch.startIdx] = 1
+	ch.curLo[freshMode], ch.curHi[freshMode] = ch.startIdx, ch.startIdx
 	for layer := int64(0); ; layer++ {
 		if s.Progress != nil {
 			s.Progress(layer, layers)
@@ -974,7 +957,7 @@ func (c *SessionChain) run(s Study, g int64) (*SessionResult, int64, error) {
 				return nil, 0, fmt.Errorf("exact: a fresh player cannot play (%s)", reason) // validation prevents it
 			}
 			if z := ch.decide(&st, bet, bonus, freshMass); ch.err == nil {
-				ch.playOne(freshMode, &st, startIdx, freshMass, z)
+				ch.playOne(freshMode, &st, ch.startIdx, freshMass, z)
 			}
 		}
 		switch {

@@ -260,11 +260,8 @@ func (r *reach) span() span {
 // goalSolver is one induction's working state.
 type goalSolver struct {
 	GoalStudy
+	lattice
 	pol        *GoalPolicy
-	g          int64
-	startIdx   int
-	winIdx     int // first bankroll index at or past the win limit (MaxInt: none)
-	lossIdx    int // last bankroll index at or past the loss limit (−1: none)
 	ev4, ev3   []int64
 	fixed1     []bool // Fixed's decisions by three-card type
 	fixed2     []bool // and by four-card type
@@ -304,40 +301,24 @@ func SolveGoal(s GoalStudy) (*GoalPolicy, error) {
 	if s.Objective == GoalWinLimit && k.WinLimit == rulebook.NoLimit {
 		return nil, fmt.Errorf("the objective win_limit needs a win limit")
 	}
-	g := gcd(k.Start, k.Base)
-	for {
-		pol, err := solveGoal(s, g)
-		if err != nil {
-			return nil, err
-		}
-		if pol.finer == 0 {
-			return pol.pol, nil
-		}
-		g = pol.finer
-	}
+	return onLattice(k, func(g int64) (*GoalPolicy, int64, error) { return solveGoal(s, g) })
 }
 
-func solveGoal(s GoalStudy, g int64) (*goalSolver, error) {
+// solveGoal solves s on lattice g: the policy, or a finer lattice ≠ 0
+// when g does not hold every bankroll reached.
+func solveGoal(s GoalStudy, g int64) (*GoalPolicy, int64, error) {
 	k := s.Book
 	ty := s.Types
-	sv := &goalSolver{GoalStudy: s, g: g, keys: map[string]int32{}, tmplCache: map[tmplKey][]target{},
-		winIdx: math.MaxInt, lossIdx: -1}
+	sv := &goalSolver{GoalStudy: s, lattice: newLattice(k, g), keys: map[string]int32{}, tmplCache: map[tmplKey][]target{}}
 	sv.ev4, sv.ev3 = ty.evSums()
 	if s.Fixed != nil {
 		if err := sv.fixTable(s.Fixed); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
-	layers := min(k.HandsCap, k.DurationCap, MaxChainHands)
+	layers := maxHands(k)
 	pol := &GoalPolicy{Objective: s.Objective, k: k, ty: ty, g: g, layers: layers, index: map[rulebook.State]int32{}}
 	sv.pol = pol
-	sv.startIdx = int(k.Start / g)
-	if k.WinLimit < rulebook.NoLimit-k.Start {
-		sv.winIdx = int((k.Start + k.WinLimit + g - 1) / g)
-	}
-	if k.LossLimit <= k.Start {
-		sv.lossIdx = int((k.Start - k.LossLimit) / g)
-	}
 	if s.Objective == GoalAhead {
 		pol.certain = maxHandLoss(k)
 	}
@@ -352,21 +333,21 @@ func solveGoal(s GoalStudy, g int64) (*goalSolver, error) {
 	pol.def = sv.intern(sv.defaultKey())
 
 	sv.sweep(layers)
-	if sv.finer != 0 || sv.omitted != nil {
-		if sv.omitted != nil {
-			return nil, sv.omitted
-		}
-		return sv, nil
+	switch {
+	case sv.omitted != nil:
+		return nil, 0, sv.omitted
+	case sv.finer != 0:
+		return nil, sv.finer, nil
 	}
 	v := sv.induct(layers)
 	if sv.finer != 0 {
-		return sv, nil
+		return nil, sv.finer, nil
 	}
 	pol.PGoal = v
 	pol.Decisions = len(pol.decs)
 	pol.States = int(sv.stored)
 	pol.models = make([]*SessionChain, len(pol.decs))
-	return sv, nil
+	return pol, 0, nil
 }
 
 // maxHandLoss bounds what one hand can lose: three bets and the bonus at

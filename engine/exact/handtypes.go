@@ -66,8 +66,8 @@ type Pair struct {
 
 // NewHandTypes groups the holdings for main paytable p. Holdings of one
 // handstate state share every completion, so a state's type comes from
-// one of its holdings: 4,680 four-card states × 48 fifth cards and 1,599
-// three-card states × 49 fourth cards, no completion table needed
+// one of its holdings: the 4,680 four-card states' fifth-card counts
+// (handstate.Completions) and 1,599 three-card states × 49 fourth cards
 // (TestHandTypesExact checks every holding against its own completions).
 func NewHandTypes(p *paytable.Main) *HandTypes {
 	ty := &HandTypes{Of3: make([]int32, cards.NumHands3), Of4: make([]int32, cards.NumHands4)}
@@ -94,11 +94,8 @@ func NewHandTypes(p *paytable.Main) *HandTypes {
 		t := &ty.Of4State[s4]
 		if *t < 0 {
 			var hs hist
-			used := uint64(1)<<h[0] | 1<<h[1] | 1<<h[2] | 1<<h[3]
-			for e := cards.Card(0); e < cards.NumCards; e++ {
-				if used&(1<<e) == 0 {
-					hs[payOf[handstate.Category(s4, e)]]++
-				}
+			for cat, n := range handstate.Completions(s4) {
+				hs[payOf[cat]] += n
 			}
 			x, ok := of4[hs]
 			if !ok {

@@ -61,9 +61,11 @@ func BonusPaytable(c *config.Config) paytable.Bonus { return rulebook.BonusPayta
 var ErrSessionStrategy = errors.New("the decisions depend on the session, not only on the cards, so no one per-hand distribution applies (the exact session figures still do)")
 
 // StrategyTable compiles the playing strategy a config selects, for the
-// exact engine: custom rules that read session variables are refused with
-// ErrSessionStrategy. The optimal strategy is solved exactly for the
-// config's paytable (about 0.3 s native).
+// exact engine: custom rules that read session variables, and goal-optimal
+// play, are refused with ErrSessionStrategy (cardOnly). The optimal
+// strategy is solved exactly for the config's paytable (about 20 ms
+// native with the completion table and the hand distribution too:
+// BenchmarkOptimalDistribution/custom/cold in engine/exact).
 func StrategyTable(c *config.Config) (*strategy.Table, error) {
 	if err := cardOnly(c); err != nil {
 		return nil, err
@@ -114,7 +116,8 @@ func ExactDistribution(c *config.Config) (*strategy.Table, *exact.HandDistributi
 }
 
 // lazyCompletions returns a function that builds the four-card completion
-// table (about 0.2 s native) on its first call only.
+// table (under a millisecond native, docs/PERFORMANCE.md) on its first
+// call only.
 func lazyCompletions() func() *exact.Completions4 {
 	var comp *exact.Completions4
 	return func() *exact.Completions4 {
